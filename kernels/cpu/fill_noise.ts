@@ -1,0 +1,53 @@
+/**
+ * Noise for one image's outside positions. The noise plan holds the statistics, computed
+ * once per image and only if some position of its window is outside.
+ */
+import {channelStats, imageRange} from '../../src/noise_stats';
+import {normalAt, uniformAt} from '../../src/noise_random';
+import type {NoiseMode} from '../../src/kernel_names';
+
+export type NoisePlan =
+    {mode: 'zero'} |
+    {mode: 'uniform', key: number, lo: number, span: number, hi: number} |
+    {mode: 'gaussian', key: number, mean: Float64Array, sigma: Float64Array,
+     min: Float64Array, max: Float64Array, channels: number};
+
+/** Statistics of image `[start, start + pixels * channels)` that `mode` needs, and nothing more. */
+export function planNoise(
+    mode: NoiseMode, key: number, image: ArrayLike<number>, start: number, pixels: number,
+    channels: number): NoisePlan {
+  if (mode === 'zero') return {mode};
+  if (mode === 'uniform') {
+    const [lo, hi] = imageRange(image, start, pixels * channels);
+    return {mode, key, lo, hi, span: hi - lo};
+  }
+  return {mode, key, channels, ...channelStats(image, start, pixels, channels)};
+}
+
+/**
+ * Writes noise at `out[start, start + count)`, a run of whole pixels; `start` is also the
+ * counter of the generator, so a value depends only on (seed, its output index).
+ */
+export function fillNoise(out: Float32Array, start: number, count: number, plan: NoisePlan): void {
+  const end = start + count;
+  if (plan.mode === 'zero') {
+    out.fill(0, start, end);
+  } else if (plan.mode === 'uniform') {
+    const {key, lo, hi, span} = plan;
+    for (let k = start; k < end; k++) {
+      out[k] = clamp(lo + uniformAt(key, k) * span, lo, hi);
+    }
+  } else {
+    const {key, mean, sigma, min, max, channels} = plan;
+    for (let k = start, c = 0; k < end; k++) {
+      out[k] = clamp(mean[c] + normalAt(key, k) * sigma[c], min[c], max[c]);
+      if (++c === channels) c = 0;
+    }
+  }
+}
+
+/** Rounding to float32 can step past a bound; the clamp keeps every value inside. */
+function clamp(v: number, lo: number, hi: number): number {
+  const r = Math.fround(v);
+  return r < lo ? lo : r > hi ? hi : r;
+}

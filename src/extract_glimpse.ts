@@ -1,0 +1,48 @@
+import {engine, op, type NamedAttrMap, type NamedTensorMap, type Tensor, type Tensor1D, type Tensor4D, type TensorLike} from '@tensorflow/tfjs-core';
+import {KERNEL_NAME_BY_VERSION, type ExtractGlimpseAttrs, type NoiseAttr} from './kernel_names';
+import {inferGlimpseShape} from './shape_inference';
+import {resolveNoise} from './noise_mode';
+import {checkFlag, checkOptions, type ExtractGlimpseOptions} from './options';
+import {readSize} from './read_size';
+import {toFloatTensor} from './to_tensor';
+
+const OP = 'extractGlimpse';
+
+/**
+ * Extracts a glimpse (a `size` window, in whole pixels) from each image at `offsets`, as
+ * TensorFlow's `tf.image.extract_glimpse` does; positions outside the image get noise.
+ *
+ * @param input float32 (or int32, cast) images `[batch, height, width, channels]`.
+ * @param size `[h, w]`, or an int32 tensor of 2 values.
+ * @param offsets `[batch, 2]`: one `(y, x)` location per image.
+ * @param centered (0, 0) is the image centre instead of its top-left corner.
+ * @param normalized offsets are fractions of the image size instead of pixels.
+ * @param noise `'uniform'`, `'gaussian'`, `'zero'`, or `''` (then `options.uniformNoise` decides).
+ * @param options `version` (2, default, or 1), `uniformNoise` (default false), `seed`.
+ * @returns float32 `[batch, h, w, channels]`.
+ */
+function extractGlimpse_(
+    input: Tensor4D | TensorLike, size: [number, number] | Tensor1D,
+    offsets: Tensor | TensorLike, centered = true, normalized = true,
+    noise: NoiseAttr = 'uniform', options: ExtractGlimpseOptions = {}): Tensor4D {
+  const {version, uniformNoise, seed} = checkOptions(options, OP);
+  const $size = readSize(size, OP);
+  const $input = toFloatTensor(input, 'input', OP);
+  const $offsets = toFloatTensor(offsets, 'offsets', OP);
+  inferGlimpseShape($input.shape, $size, $offsets.shape, OP);
+  resolveNoise(noise, uniformNoise, OP);
+  const attrs: ExtractGlimpseAttrs = {
+    size: $size,
+    centered: checkFlag(centered, 'centered', OP),
+    normalized: checkFlag(normalized, 'normalized', OP),
+    uniformNoise,
+    noise,
+    ...(seed === undefined ? {} : {seed}),
+  };
+  return engine().runKernel(
+             KERNEL_NAME_BY_VERSION[version],
+             {input: $input, offsets: $offsets} as unknown as NamedTensorMap,
+             attrs as unknown as NamedAttrMap) as Tensor4D;
+}
+
+export const extractGlimpse = /* @__PURE__ */ op({extractGlimpse_});

@@ -1,0 +1,49 @@
+/**
+ * Kernel registry entries: one name per TensorFlow op, spelled as TF spells it,
+ * with the typed inputs and attrs every backend, the op and the gradient share.
+ */
+import type {NamedTensorInfoMap, TensorInfo} from '@tensorflow/tfjs-core';
+
+/** TensorFlow's version 1 op (`tf.compat.v1.image.extract_glimpse`, TF1 graphs). */
+export const ExtractGlimpse = 'ExtractGlimpse';
+/** TensorFlow's version 2 op (`tf.image.extract_glimpse` in TF2). */
+export const ExtractGlimpseV2 = 'ExtractGlimpseV2';
+
+export type ExtractGlimpseKernelName = typeof ExtractGlimpse | typeof ExtractGlimpseV2;
+
+/** The op version each kernel name computes. */
+export type GlimpseVersion = 1 | 2;
+
+export const KERNEL_NAME_BY_VERSION: Readonly<Record<GlimpseVersion, ExtractGlimpseKernelName>> = {
+  1: ExtractGlimpse,
+  2: ExtractGlimpseV2,
+};
+
+/** The `noise` attr as TensorFlow accepts it; `''` defers to `uniformNoise`. */
+export type NoiseAttr = 'uniform' | 'gaussian' | 'zero' | '';
+
+/** What is actually drawn at positions outside the image. */
+export type NoiseMode = 'uniform' | 'gaussian' | 'zero';
+
+/** Tensor inputs: `input` float32 `[batch, H, W, C]`, `offsets` float32 `[batch, 2]` as `(y, x)`. */
+export type ExtractGlimpseInputs = Pick<NamedTensorInfoMap, 'input' | 'offsets'> & {
+  input: TensorInfo;
+  offsets: TensorInfo;
+};
+
+/**
+ * TF's attrs in camelCase. `size` is an attr (not a tensor input as in TF) because it
+ * fixes the output shape, as `cropSize` does for CropAndResize.
+ */
+export interface ExtractGlimpseAttrs {
+  size: [number, number];
+  centered: boolean;
+  normalized: boolean;
+  uniformNoise: boolean;
+  noise: NoiseAttr;
+  /** Beyond TF: the same seed, inputs and backend give the same noise. */
+  seed?: number;
+}
+
+export type ExtractGlimpseV2Inputs = ExtractGlimpseInputs;
+export type ExtractGlimpseV2Attrs = ExtractGlimpseAttrs;

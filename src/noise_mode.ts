@@ -1,0 +1,40 @@
+import type {NoiseAttr, NoiseMode} from './kernel_names';
+
+const NOISE_ATTRS: readonly string[] = ['uniform', 'gaussian', 'zero', ''];
+
+/**
+ * TF's noise resolution (SPEC "Noise resolution"), with TF's two errors: a noise string
+ * outside the four values (case-sensitive, as in TF), and `uniformNoise` set together
+ * with a noise other than `''`/`'uniform'`.
+ */
+export function resolveNoise(noise: unknown, uniformNoise: unknown, opName = 'extractGlimpse'): NoiseMode {
+  if (typeof uniformNoise !== 'boolean') {
+    throw new Error(`${opName}: uniformNoise must be a boolean, got ${describe(uniformNoise)}`);
+  }
+  if (typeof noise !== 'string' || !NOISE_ATTRS.includes(noise)) {
+    if (uniformNoise && typeof noise === 'string') {
+      throw conflict(opName, noise);
+    }
+    throw new Error(
+        `${opName}: noise must be 'uniform', 'gaussian', 'zero' or '' (case-sensitive), ` +
+        `got ${describe(noise)}`);
+  }
+  const attr = noise as NoiseAttr;
+  if (uniformNoise && attr !== '' && attr !== 'uniform') throw conflict(opName, attr);
+  if (attr === '') return uniformNoise ? 'uniform' : 'gaussian';
+  return attr;
+}
+
+function conflict(opName: string, noise: string): Error {
+  return new Error(
+      `${opName}: uniformNoise=true cannot be combined with noise=${JSON.stringify(noise)} ` +
+      `(TF: "The uniform_noise and noise could not be specified at the same time"); ` +
+      `set uniformNoise=false or noise='uniform'`);
+}
+
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(describe).join(',')}]`;
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  return String(value);
+}

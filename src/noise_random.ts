@@ -1,0 +1,50 @@
+/**
+ * The counter-based generator behind seeded noise. Each noise value is a pure function of
+ * (seed, output index, lane), so any kernel, on any device and in any order, can draw it:
+ *
+ *   key        = pcg(seedLow32 ^ pcg(seedHigh32))
+ *   bits(k, l) = pcg(pcg(k ^ key) ^ l)          k = flat output index, l = lane (0 or 1)
+ *   uniform    = (bits >>> 8) / 2^24            24 bits: exact in float32, in [0, 1)
+ *   normal     = sqrt(-2 ln u1) cos(2 pi u2)    Box-Muller, u1 = ((bits(k,0) >>> 8) + 1) / 2^24 in (0, 1]
+ *
+ * `pcg` is the PCG-RXS-M-XS 32-bit hash (Jarzynski and Olano, "Hash Functions for GPU
+ * Rendering", JCGT 2020): uint32 multiplies, shifts and xors only, available in GLSL ES 3.00
+ * and WGSL, so the GPU kernels draw the same bits.
+ */
+
+export function pcgHash(v: number): number {
+  const state = (Math.imul(v, 747796405) + 2891336453) >>> 0;
+  const word = Math.imul((state >>> ((state >>> 28) + 4)) ^ state, 277803737) >>> 0;
+  return ((word >>> 22) ^ word) >>> 0;
+}
+
+/** The 32-bit key of a seed: any finite number; its integer part counts (mod 2^64). */
+export function seedKey(seed: number): number {
+  const whole = Math.trunc(seed);
+  const low = whole >>> 0;
+  const high = Math.floor(whole / 4294967296) >>> 0;
+  return pcgHash(low ^ pcgHash(high));
+}
+
+/** A seed for calls that give none: different each call, as TF's own noise is. */
+export function freshSeed(): number {
+  return Math.floor(Math.random() * 4294967296);
+}
+
+export function randomBits(key: number, index: number, lane: number): number {
+  return pcgHash(pcgHash((index ^ key) >>> 0) ^ lane);
+}
+
+const TWO_POW_MINUS_24 = 1 / 16777216;
+
+/** Uniform in [0, 1), with 24 random bits. */
+export function uniformAt(key: number, index: number): number {
+  return (randomBits(key, index, 0) >>> 8) * TWO_POW_MINUS_24;
+}
+
+/** Standard normal, Box-Muller over lanes 0 and 1. */
+export function normalAt(key: number, index: number): number {
+  const u1 = ((randomBits(key, index, 0) >>> 8) + 1) * TWO_POW_MINUS_24;
+  const u2 = (randomBits(key, index, 1) >>> 8) * TWO_POW_MINUS_24;
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}

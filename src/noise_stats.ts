@@ -1,0 +1,54 @@
+/**
+ * Noise statistics of one image (SPEC "What goes in each output position"), computed in
+ * one pass over `values[start, start + pixels * channels)` of an NHWC image. NaN pixels are
+ * skipped by the comparisons, so one NaN does not turn every bound into NaN.
+ */
+
+/** `[min, max]` over every channel of one image: uniform noise's bounds. */
+export function imageRange(values: ArrayLike<number>, start: number, count: number): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let k = start, end = start + count; k < end; k++) {
+    const v = values[k];
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
+/** Per channel: mean, population standard deviation (divide by pixels), min and max. */
+export interface ChannelStats {
+  mean: Float64Array;
+  sigma: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+}
+
+export function channelStats(
+    values: ArrayLike<number>, start: number, pixels: number, channels: number): ChannelStats {
+  const sum = new Float64Array(channels);
+  const sumSq = new Float64Array(channels);
+  const min = new Float64Array(channels).fill(Infinity);
+  const max = new Float64Array(channels).fill(-Infinity);
+  // A float64 shift by the first pixel keeps sum-of-squares from cancelling on bright images.
+  const shift = new Float64Array(channels);
+  for (let c = 0; c < channels; c++) shift[c] = pixels > 0 ? values[start + c] : 0;
+  for (let p = 0, k = start; p < pixels; p++) {
+    for (let c = 0; c < channels; c++, k++) {
+      const v = values[k];
+      const d = v - shift[c];
+      sum[c] += d;
+      sumSq[c] += d * d;
+      if (v < min[c]) min[c] = v;
+      if (v > max[c]) max[c] = v;
+    }
+  }
+  const mean = new Float64Array(channels);
+  const sigma = new Float64Array(channels);
+  for (let c = 0; c < channels; c++) {
+    const m = sum[c] / pixels;
+    mean[c] = shift[c] + m;
+    sigma[c] = Math.sqrt(Math.max(0, sumSq[c] / pixels - m * m));
+  }
+  return {mean, sigma, min, max};
+}

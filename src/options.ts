@@ -1,0 +1,48 @@
+import type {GlimpseVersion} from './kernel_names';
+import {describe} from './noise_mode';
+
+/** What the op takes beyond TF2's positional arguments. */
+export interface ExtractGlimpseOptions {
+  /** 2 (default): `ExtractGlimpseV2`, as TF2's `tf.image.extract_glimpse`; 1: TF1's `ExtractGlimpse`. */
+  version?: GlimpseVersion;
+  /** TF's legacy switch, used when `noise` is `''`. Default false (TF2's setting). */
+  uniformNoise?: boolean;
+  /** Same seed, inputs and backend: same noise. Any finite number; default: a fresh draw per call. */
+  seed?: number;
+}
+
+const KNOWN = ['version', 'uniformNoise', 'seed'];
+
+export function checkOptions(options: unknown, opName: string):
+    {version: GlimpseVersion, uniformNoise: boolean, seed?: number} {
+  if (options == null) return {version: 2, uniformNoise: false};
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new Error(`${opName}: options must be an object, got ${describe(options)}`);
+  }
+  const o = options as Record<string, unknown>;
+  const unknown = Object.keys(o).filter(k => !KNOWN.includes(k));
+  if (unknown.length > 0) {
+    throw new Error(
+        `${opName}: unknown option ${describe(unknown)}; known: ${KNOWN.join(', ')}`);
+  }
+  const version = o.version ?? 2;
+  if (version !== 1 && version !== 2) {
+    throw new Error(`${opName}: options.version must be 1 or 2, got ${describe(version)}`);
+  }
+  const uniformNoise = o.uniformNoise ?? false;
+  if (typeof uniformNoise !== 'boolean') {
+    throw new Error(`${opName}: options.uniformNoise must be a boolean, got ${describe(uniformNoise)}`);
+  }
+  const seed = o.seed;
+  if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed))) {
+    throw new Error(`${opName}: options.seed must be a finite number, got ${describe(seed)}`);
+  }
+  return seed === undefined ? {version, uniformNoise} : {version, uniformNoise, seed};
+}
+
+export function checkFlag(value: unknown, argName: string, opName: string): boolean {
+  if (typeof value !== 'boolean') {
+    throw new Error(`${opName}: ${argName} must be a boolean, got ${describe(value)}`);
+  }
+  return value;
+}
