@@ -1,0 +1,35 @@
+/**
+ * One test body per backend available in Node, in the spirit of tfjs's describeWithFlags:
+ * the backend is selected and IS_TEST (the engine's per-kernel leak check) turned on
+ * before the body's tests run.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '../../src';
+
+export const NODE_BACKENDS = ['cpu'] as const;
+
+export function describeEachBackend(title: string, body: (backend: string) => void): void {
+  for (const backend of NODE_BACKENDS) {
+    describe(`${title} [${backend}]`, () => {
+      beforeAll(async () => {
+        tf.env().set('IS_TEST', true);
+        await tf.setBackend(backend);
+        await tf.ready();
+      });
+      body(backend);
+    });
+  }
+}
+
+/** Fails the test if `fn` leaves any tensor or byte behind but the float32 tensor it returns. */
+export function expectNoLeak<T extends tf.Tensor>(fn: () => T): T {
+  const before = tf.memory();
+  const out = fn();
+  const after = tf.memory();
+  expect(after.numTensors).toBe(before.numTensors + 1);
+  expect(after.numBytes).toBe(before.numBytes + out.size * 4);
+  return out;
+}
+
+export {tf};
