@@ -5,7 +5,7 @@ export {ExtractGlimpse, ExtractGlimpseV2, KERNEL_NAME_BY_VERSION} from './kernel
 export type {ExtractGlimpseAttrs, ExtractGlimpseInputs, ExtractGlimpseKernelName, ExtractGlimpseV2Attrs, ExtractGlimpseV2Inputs, GlimpseVersion, NoiseAttr, NoiseMode} from './kernel_names';
 export type {ExtractGlimpseOptions} from './options';
 export {inferGlimpseShape, MAX_OUTPUT_ELEMENTS, type GlimpseShape} from './shape_inference';
-export {insideSpan, windowCorner, type WindowCorner, type WindowParams} from './window_geometry';
+export {insideSpan, placementSteps, windowCorner, type PlacementSteps, type WindowCorner, type WindowParams} from './window_geometry';
 export {resolveNoise} from './noise_mode';
 export {normalAt, pcgHash, randomBits, seedKey, uniformAt} from './noise_random';
 export {extractGlimpseImpl} from '../kernels/cpu/extract_glimpse_impl';

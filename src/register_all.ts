@@ -4,9 +4,13 @@
  */
 import {getKernel, image, registerKernel, type KernelConfig} from '@tensorflow/tfjs-core';
 import {extractGlimpseConfig, extractGlimpseV2Config} from '../kernels/cpu/ExtractGlimpse';
+import {extractGlimpseWebGLConfig, extractGlimpseV2WebGLConfig} from '../kernels/webgl/ExtractGlimpse';
 import {extractGlimpse} from './extract_glimpse';
 
-const KERNEL_CONFIGS: readonly KernelConfig[] = [extractGlimpseConfig, extractGlimpseV2Config];
+const KERNEL_CONFIGS: readonly KernelConfig[] = [
+  extractGlimpseConfig, extractGlimpseV2Config,
+  extractGlimpseWebGLConfig, extractGlimpseV2WebGLConfig,
+];
 
 export function registerAll(): void {
   for (const config of KERNEL_CONFIGS) {

@@ -34,24 +34,40 @@ export interface WindowCorner {
  * int64 after the float32 arithmetic): the whole glimpse is then noise.
  */
 export function windowCorner(offsetY: number, offsetX: number, p: WindowParams): WindowCorner | null {
-  const y = placeAxis(offsetY, p.imageHeight, p.glimpseHeight, p);
-  const x = placeAxis(offsetX, p.imageWidth, p.glimpseWidth, p);
+  const steps = placementSteps(p);
+  const y = placeAxis(offsetY, p.imageHeight, p.glimpseHeight, steps);
+  const x = placeAxis(offsetX, p.imageWidth, p.glimpseWidth, steps);
   if (!(Math.abs(y) < INT64_LIMIT) || !(Math.abs(x) < INT64_LIMIT)) return null;
   // `+ 0` turns trunc's -0 into 0.
   return {y: Math.trunc(y) + 0, x: Math.trunc(x) + 0};
 }
 
-/** One axis of SPEC's arithmetic, before truncation: `size` is the image's, `glimpse` the window's. */
-function placeAxis(offset: number, size: number, glimpse: number, p: WindowParams): number {
-  let v = f(offset);
-  const halfSize = f(f(size) / 2);
+/**
+ * SPEC's arithmetic as steps, so GPU kernels can run the same recipe from uniforms:
+ * `scale` multiplies by the image size (normalized offsets); `center` is 'halve'
+ * (x/2 + S/2: V1, or V2 centered and normalized), 'add' (x + S/2: V2 centered pixels) or
+ * 'none'; `subtractHalfWindow` subtracts half the glimpse (V1 always, V2 when both flags).
+ */
+export interface PlacementSteps {
+  scale: boolean;
+  center: 'none' | 'halve' | 'add';
+  subtractHalfWindow: boolean;
+}
+
+export function placementSteps(p: Pick<WindowParams, 'version' | 'centered' | 'normalized'>): PlacementSteps {
   if (p.version === 1 || (p.centered && p.normalized)) {
-    if (p.normalized) v = f(v * f(size));
-    if (p.centered) v = f(f(v / 2) + halfSize);
-    return f(v - f(f(glimpse) / 2));
+    return {scale: p.normalized, center: p.centered ? 'halve' : 'none', subtractHalfWindow: true};
   }
-  if (p.normalized) return f(v * f(size));
-  if (p.centered) return f(v + halfSize);
+  return {scale: p.normalized, center: p.centered ? 'add' : 'none', subtractHalfWindow: false};
+}
+
+/** One axis, before truncation: `size` is the image's, `glimpse` the window's. */
+function placeAxis(offset: number, size: number, glimpse: number, steps: PlacementSteps): number {
+  let v = f(offset);
+  if (steps.scale) v = f(v * f(size));
+  if (steps.center === 'halve') v = f(f(v / 2) + f(f(size) / 2));
+  if (steps.center === 'add') v = f(v + f(f(size) / 2));
+  if (steps.subtractHalfWindow) v = f(v - f(f(glimpse) / 2));
   return v;
 }
 

@@ -1,0 +1,138 @@
+/**
+ * GLSL for the ExtractGlimpse program. Everything that changes per call (placement steps,
+ * sizes, noise mode, seed) is a uniform, so one compiled program serves every call of the
+ * same shapes. Only the channel count (a shape) and the WebGL version enter the text.
+ */
+
+/**
+ * The window placement of src/window_geometry.ts, step for step. GLSL ES 3.00 rounds
+ * `+ - *` correctly but lets a compiler fuse `a * b + c` into one rounding: `fence`
+ * (a clamp) sits between steps so no product feeds an add directly. Halving is `* 0.5`,
+ * exact, where TF divides by 2. Offsets are checked for NaN/Inf before, so the clamp only
+ * turns a float32 overflow into a huge value (which lands outside, as Inf does in TF).
+ */
+const PLACE_AXIS = `
+float fence(float v) { return clamp(v, -3.0e38, 3.0e38); }
+
+float placeAxis(float offset, float size, float glimpse) {
+  float v = offset;
+  if (placement.x == 1) v = fence(v * size);
+  if (placement.y == 1) v = fence(fence(v * 0.5) + size * 0.5);
+  if (placement.y == 2) v = fence(v + size * 0.5);
+  if (placement.z == 1) v = fence(v - glimpse * 0.5);
+  return v;
+}
+
+float truncTowardZero(float v) { return v >= 0.0 ? floor(v) : -floor(-v); }
+`;
+
+/** PCG hash draws, identical in bits to src/noise_random.ts (uint needs GLSL ES 3.00). */
+const DRAW_WEBGL2 = `
+uint pcg(uint v) {
+  uint state = v * 747796405u + 2891336453u;
+  uint word = ((state >> ((state >> 28u) + 4u)) ^ state) * 277803737u;
+  return (word >> 22u) ^ word;
+}
+
+uint drawBits(int index, uint lane) {
+  uint key = (uint(seedKey.x) << 16u) | uint(seedKey.y);
+  return pcg(pcg(uint(index) ^ key) ^ lane);
+}
+
+float uniformAt(int index) { return float(drawBits(index, 0u) >> 8u) * (1.0 / 16777216.0); }
+
+float normalAt(int index) {
+  float u1 = (float(drawBits(index, 0u) >> 8u) + 1.0) * (1.0 / 16777216.0);
+  float u2 = float(drawBits(index, 1u) >> 8u) * (1.0 / 16777216.0);
+  return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
+}
+`;
+
+/**
+ * GLSL ES 1.00 has no uint or bit operations: a float hash (Hoskins' "hash without sine")
+ * of the output index and the seed. Deterministic on one device, not the CPU's bits.
+ */
+const DRAW_WEBGL1 = `
+float hashAt(int index, float lane) {
+  float k = float(index);
+  vec2 p = vec2(mod(k, 4096.0), floor(k / 4096.0) + lane * 7919.0) +
+           vec2(float(seedKey.x), float(seedKey.y)) * 0.6180339887;
+  vec3 p3 = fract(vec3(p.xyx) * 0.1031);
+  p3 += dot(p3, p3.yzx + 33.33);
+  return fract((p3.x + p3.y) * p3.z);
+}
+
+float uniformAt(int index) { return hashAt(index, 0.0); }
+
+float normalAt(int index) {
+  float u1 = 1.0 - hashAt(index, 0.0);
+  float u2 = hashAt(index, 1.0);
+  return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
+}
+`;
+
+function noiseCode(channels: number): string {
+  return `
+float noiseAt(int b, int c, int index) {
+  if (noiseMode == 1) {
+    // Uniform over the whole image: min and max over every channel.
+    float lo = getNoiseMin(b, 0);
+    float hi = getNoiseMax(b, 0);
+    for (int k = 1; k < ${channels}; k++) {
+      lo = min(lo, getNoiseMin(b, k));
+      hi = max(hi, getNoiseMax(b, k));
+    }
+    return clamp(lo + uniformAt(index) * (hi - lo), lo, hi);
+  }
+  if (noiseMode == 2) {
+    float lo = getNoiseMin(b, c);
+    float hi = getNoiseMax(b, c);
+    return clamp(getNoiseMean(b, c) + normalAt(index) * getNoiseSigma(b, c), lo, hi);
+  }
+  return 0.0;
+}
+`;
+}
+
+const MAIN = `
+void main() {
+  ivec4 coords = getOutputCoords();
+  int b = coords[0];
+  int i = coords[1];
+  int j = coords[2];
+  int c = coords[3];
+  float offsetY = getOffsets(b, 0);
+  float offsetX = getOffsets(b, 1);
+  // int() of NaN, Inf or a huge float is undefined in GLSL: decide "outside" with float
+  // compares first. Past 2^24 no window can reach the image (the kernel refuses sizes
+  // beyond that), and below it floor() and the sums here are exact.
+  if (isnan(offsetY) || isinf(offsetY) || isnan(offsetX) || isinf(offsetX)) {
+    setOutput(noiseAt(b, c, outputIndex(coords)));
+    return;
+  }
+  float y = placeAxis(offsetY, imageSize.x, glimpseSize.x);
+  float x = placeAxis(offsetX, imageSize.y, glimpseSize.y);
+  if (abs(y) < 16777216.0 && abs(x) < 16777216.0) {
+    float row = truncTowardZero(y) + float(i);
+    float col = truncTowardZero(x) + float(j);
+    if (row >= 0.0 && row < imageSize.x && col >= 0.0 && col < imageSize.y) {
+      setOutput(getImage(b, int(row), int(col), c));
+      return;
+    }
+  }
+  setOutput(noiseAt(b, c, outputIndex(coords)));
+}
+`;
+
+function outputIndexCode(outputShape: number[]): string {
+  const [, h, w, channels] = outputShape;
+  return `
+int outputIndex(ivec4 p) { return ((p[0] * ${h} + p[1]) * ${w} + p[2]) * ${channels} + p[3]; }
+`;
+}
+
+export function glimpseShader(outputShape: number[], webglVersion: number): string {
+  const channels = outputShape[3];
+  return PLACE_AXIS + (webglVersion === 2 ? DRAW_WEBGL2 : DRAW_WEBGL1) +
+      noiseCode(channels) + outputIndexCode(outputShape) + MAIN;
+}
