@@ -1,0 +1,5 @@
+/** The golden table on the `cpu` backend inside Chromium, through the UMD bundle. */
+import {defineGoldenSuite, openSession} from './golden_suite';
+
+const session = openSession({backend: 'cpu', flags: {IS_TEST: true}});
+defineGoldenSuite('cpu', session);

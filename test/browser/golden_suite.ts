@@ -1,0 +1,74 @@
+/**
+ * The golden table (public + extra TensorFlow 2.21 cases) in Chromium on one backend
+ * configuration, through the UMD bundle: the same checks as test/golden.test.ts, computed
+ * in the page and compared in Node. Each configuration gets its own fresh page.
+ */
+import type {Browser} from 'playwright-core';
+import {ALL_CASES} from '../helpers/fixtures';
+import {checkCase} from '../helpers/golden_check';
+import type {CaseResult} from '../helpers/golden_run';
+import {launchBrowser, openTfPage, pageMemory, runCasesInPage, type StaticServer, startServer, type TfPage, type TfPageOptions} from './harness';
+
+/** Shared by the suites of one test file: the page they all run in. */
+export interface BrowserSession {
+  server?: StaticServer;
+  browser?: Browser;
+  tfPage?: TfPage;
+}
+
+export function openSession(options: TfPageOptions, extraArgs: string[] = []): BrowserSession {
+  const session: BrowserSession = {};
+  beforeAll(async () => {
+    session.server = await startServer();
+    session.browser = await launchBrowser(extraArgs);
+    session.tfPage = await openTfPage(session.browser, session.server.url, options);
+  }, 60000);
+  afterAll(async () => {
+    await session.tfPage?.close();
+    await session.browser?.close();
+    await session.server?.close();
+  });
+  return session;
+}
+
+export function defineGoldenSuite(label: string, session: BrowserSession): void {
+  const results = new Map<string, CaseResult>();
+  const seeded = new Map<string, [CaseResult, CaseResult]>();
+  let baseline = -1;
+  let after = -1;
+
+  describe(`golden cases in Chromium [${label}]`, () => {
+    beforeAll(async () => {
+      const page = session.tfPage!.page;
+      baseline = (await pageMemory(page)).numTensors;
+      const plain = await runCasesInPage(page, ALL_CASES);
+      ALL_CASES.forEach((c, i) => results.set(c.name, plain[i]));
+      // Noise cases: a seeded run obeys the same bounds and is reproducible.
+      const noise = ALL_CASES.filter(c => c.expected.kind === 'noise');
+      const first = await runCasesInPage(page, noise, 1234);
+      const second = await runCasesInPage(page, noise, 1234);
+      noise.forEach((c, i) => seeded.set(c.name, [first[i], second[i]]));
+      after = (await pageMemory(page)).numTensors;
+    }, 180000);
+
+    test.each(ALL_CASES.map(c => [c.name, c] as const))('%s', (name, c) => {
+      const r = results.get(name);
+      expect(r).toBeDefined();
+      expect(checkCase(c, r!)).toEqual([]);
+      if (c.expected.kind === 'noise') {
+        const [first, second] = seeded.get(name)!;
+        expect(checkCase(c, first)).toEqual([]);
+        expect(second.bits).toEqual(first.bits);
+      }
+    });
+
+    test('the page logged no error', () => {
+      expect(session.tfPage!.errors).toEqual([]);
+    });
+
+    test('no tensor leaked in the page over the whole table', () => {
+      expect(baseline).toBeGreaterThanOrEqual(0);
+      expect(after).toBe(baseline);
+    });
+  });
+}

@@ -1,0 +1,235 @@
+/**
+ * Browser test harness: a read-only static server for the repository, Debian's Chromium
+ * through playwright-core (never a downloaded browser), and a page that loads tfjs, the
+ * built UMD bundle and the golden runner (test/helpers/golden_run.js) from <script> tags,
+ * so golden cases run in Chromium and are checked in Node with checkCase.
+ *
+ * Page-side functions passed to page.evaluate are plain, non-async, non-destructuring
+ * arrows that only call into `window.tfPage` (defined in pages/tf.html): whatever target
+ * ts-jest compiles to, their source needs no helper that the page lacks.
+ */
+import * as fs from 'fs';
+import * as http from 'http';
+import type {AddressInfo} from 'net';
+import * as path from 'path';
+import {chromium} from 'playwright-core';
+import type {Browser, BrowserContext, Page} from 'playwright-core';
+import type {CaseResult, GoldenCase} from '../helpers/golden_run';
+
+/** The repository root, which the server serves. */
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.cjs': 'text/javascript; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.bin': 'application/octet-stream',
+  '.png': 'image/png',
+  '.css': 'text/css; charset=utf-8',
+};
+
+export interface StaticServer {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  url: string;
+  close(): Promise<void>;
+}
+
+function isInside(root: string, p: string): boolean {
+  return p === root || p.startsWith(root + path.sep);
+}
+
+/**
+ * Serves REPO_ROOT read-only on 127.0.0.1, on a free port the OS picks. GET only (405
+ * otherwise); paths that leave the root (`..`, encoded or not, or a symlink out of it),
+ * NUL bytes and directories are refused.
+ */
+export function startServer(): Promise<StaticServer> {
+  const root = fs.realpathSync(REPO_ROOT);
+  const server = http.createServer((req, res) => {
+    const reply = (status: number, body: string, headers: Record<string, string> = {}) => {
+      res.writeHead(status, {'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers});
+      res.end(body);
+    };
+    if (req.method !== 'GET') return reply(405, 'GET only\n', {Allow: 'GET'});
+    let rel: string;
+    try {
+      rel = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    } catch {
+      return reply(400, 'bad path\n');
+    }
+    if (rel.includes('\0') || rel.includes('\\')) return reply(400, 'bad path\n');
+    const file = path.resolve(root, '.' + path.posix.normalize('/' + rel));
+    if (!isInside(root, file)) return reply(403, 'outside the served root\n');
+    let real: string;
+    try {
+      real = fs.realpathSync(file);
+    } catch {
+      return reply(404, 'not found\n');
+    }
+    if (!isInside(root, real)) return reply(403, 'outside the served root\n');
+    fs.stat(real, (err, st) => {
+      if (err || !st.isFile()) return reply(404, 'not found\n');
+      res.writeHead(200, {
+        'Content-Type': CONTENT_TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Length': String(st.size),
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      });
+      const stream = fs.createReadStream(real);
+      stream.on('error', () => res.destroy());
+      stream.pipe(res);
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const {port} = server.address() as AddressInfo;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise<void>(done => {
+          server.closeAllConnections();
+          server.close(() => done());
+        }),
+      });
+    });
+  });
+}
+
+/**
+ * Launches Debian's Chromium (headless). Throws, never skips, if it is not installed;
+ * playwright-core never downloads a browser.
+ */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. The browser suites need Debian's chromium: ` +
+                    'run `apt-get install -y chromium` (as root). Tests never download a browser.');
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           '--no-first-run', ...extraArgs],
+  });
+}
+
+/** Optional bundles that openTfPage loads only on request (`scripts`). */
+export const OPTIONAL_SCRIPTS = {
+  webgpu: 'node_modules/@tensorflow/tfjs-backend-webgpu/dist/tf-backend-webgpu.min.js',
+  converter: 'node_modules/@tensorflow/tfjs-converter/dist/tf-converter.min.js',
+} as const;
+
+export type Backend = 'cpu' | 'webgl' | 'webgpu';
+
+export interface TfPageOptions {
+  backend: Backend;
+  /** tf.env() flags set before setBackend, e.g. {WEBGL_VERSION: 1, IS_TEST: true}. */
+  flags?: Record<string, unknown>;
+  /**
+   * Extra bundles, loaded after tf-core/cpu/webgl and before the plugin: 'webgpu',
+   * 'converter' (see OPTIONAL_SCRIPTS), or a root-relative path such as
+   * '/node_modules/x/dist/x.min.js'. A missing file is an error.
+   */
+  scripts?: string[];
+}
+
+export interface TfPage {
+  page: Page;
+  context: BrowserContext;
+  backend: Backend;
+  /** Console errors, uncaught page errors, failed requests and HTTP >= 400 responses, in order. */
+  errors: string[];
+  /** Every console message as `type: text` (shader sources and info logs arrive as console.log). */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+function scriptPath(s: string): string {
+  const rel = (OPTIONAL_SCRIPTS as Record<string, string>)[s] ?? s.replace(/^\/+/, '');
+  if (!fs.existsSync(path.join(REPO_ROOT, rel))) {
+    throw new Error(`openTfPage: script '${s}' requested but ${rel} is missing (is the package installed?)`);
+  }
+  return '/' + rel;
+}
+
+/**
+ * Opens pages/tf.html in a fresh browser context (tfjs caches flags derived from
+ * WEBGL_VERSION, so each configuration needs its own page), sets `flags`, selects
+ * `backend` and checks it is the active one.
+ */
+export async function openTfPage(browser: Browser, serverUrl: string, options: TfPageOptions): Promise<TfPage> {
+  const extra = (options.scripts ?? []).map(scriptPath);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const logs: string[] = [];
+  page.on('console', msg => {
+    const line = `${msg.type()}: ${msg.text()}`;
+    logs.push(line);
+    if (msg.type() === 'error') errors.push(`console.${line}`);
+  });
+  page.on('pageerror', err => errors.push(`pageerror: ${err.stack ?? err.message}`));
+  page.on('requestfailed', req => errors.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('response', r => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+  const close = async () => { await context.close(); };
+  try {
+    const query = extra.length ? `?scripts=${extra.map(encodeURIComponent).join(',')}` : '';
+    await page.goto(`${serverUrl}/test/browser/pages/tf.html${query}`);
+    await page.evaluate(() => (window as any).tfPage.loaded);
+    const active = await page.evaluate(
+        (arg: {backend: string, flags: Record<string, unknown>}) => (window as any).tfPage.init(arg.backend, arg.flags),
+        {backend: options.backend, flags: options.flags ?? {}});
+    if (active !== options.backend) {
+      throw new Error(`openTfPage: tf.getBackend() is '${active}' after setBackend('${options.backend}')`);
+    }
+  } catch (e) {
+    await close();
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new Error(`openTfPage(${options.backend}) failed: ${msg}` +
+                    (errors.length ? `\npage errors:\n  ${errors.join('\n  ')}` : ''));
+  }
+  return {page, context, backend: options.backend, errors, logs, close};
+}
+
+/** Largest JSON payload (characters) sent to the page in one evaluate. */
+const CHUNK_CHARS = 256 * 1024;
+
+/**
+ * Runs `goldenRun.runCase(tf, c, seed)` for each case in the page, in order, sending the
+ * cases in chunks of at most ~256 KB. Returns the CaseResults (as in Node).
+ */
+export async function runCasesInPage(page: Page, cases: GoldenCase[], seed?: number): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  let chunk: GoldenCase[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (!chunk.length) return;
+    const out: CaseResult[] = await page.evaluate(
+        (arg: {cases: GoldenCase[], seed: number | null}) =>
+            (window as any).tfPage.runCases(arg.cases, arg.seed === null ? undefined : arg.seed),
+        {cases: chunk, seed: seed === undefined ? null : seed});
+    results.push(...out);
+    chunk = [];
+    size = 0;
+  };
+  for (const c of cases) {
+    const n = JSON.stringify(c).length;
+    if (chunk.length && size + n > CHUNK_CHARS) await flush();
+    chunk.push(c);
+    size += n;
+  }
+  await flush();
+  return results;
+}
+
+/** tf.memory() in the page. */
+export function pageMemory(page: Page): Promise<{numTensors: number, numBytes: number}> {
+  return page.evaluate(() => {
+    const m = (window as any).tf.memory();
+    return {numTensors: m.numTensors, numBytes: m.numBytes};
+  });
+}

@@ -1,0 +1,105 @@
+/*
+ * Generated ExtractGlimpse calls for cross-backend property tests, in the golden case
+ * format (no `expected`). Seeded (mulberry32), so every run and every backend sees the
+ * same calls. Plain JS so browser pages can load it too (globalThis.propertyCases).
+ */
+(function (root) {
+  'use strict';
+
+  function mulberry32(seed) {
+    let a = seed >>> 0;
+    return function () {
+      a = (a + 0x6D2B79F5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  const f32 = new Float32Array(1);
+  const i32 = new Int32Array(f32.buffer);
+  /** The float32 `steps` ulps away from fround(v) (steps may be negative). */
+  function nudge(v, steps) {
+    f32[0] = v;
+    if (steps === 0 || !Number.isFinite(f32[0])) return f32[0];
+    if (f32[0] === 0) { i32[0] = Math.abs(steps); return steps > 0 ? f32[0] : -f32[0]; }
+    i32[0] += (f32[0] > 0 ? steps : -steps);
+    return f32[0];
+  }
+
+  function encode(v) {
+    if (Number.isNaN(v)) return 'NaN';
+    if (v === Infinity) return 'Infinity';
+    if (v === -Infinity) return '-Infinity';
+    return v;
+  }
+
+  /** An offset whose float32 placement lands at `target` (corner + 0, +0.5 or -0.5), give or take ulps. */
+  function offsetFor(target, size, glimpse, steps) {
+    let t = target;
+    if (steps.subtractHalfWindow) t += glimpse / 2;
+    if (steps.center === 'halve') t = (t - size / 2) * 2;
+    if (steps.center === 'add') t -= size / 2;
+    if (steps.scale) t /= size;
+    return t;
+  }
+
+  function placementSteps(version, centered, normalized) {
+    if (version === 1 || (centered && normalized)) {
+      return {scale: normalized, center: centered ? 'halve' : 'none', subtractHalfWindow: true};
+    }
+    return {scale: normalized, center: centered ? 'add' : 'none', subtractHalfWindow: false};
+  }
+
+  function generate(count, seed) {
+    const rand = mulberry32(seed);
+    const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+    const pick = xs => xs[Math.floor(rand() * xs.length)];
+    const cases = [];
+    for (let n = 0; n < count; n++) {
+      const version = rand() < 0.5 ? 1 : 2;
+      const centered = rand() < 0.5;
+      const normalized = rand() < 0.5;
+      const batch = pick([1, 1, 2, 3]);
+      const H = pick([1, 2, 3, 5, 6, 7, 8, 11]);
+      const W = pick([1, 2, 4, 5, 7, 9, 12]);
+      const C = int(1, 5);
+      const h = pick([1, 1, 2, 3, 4, 5, 8, 13]);
+      const w = pick([1, 2, 3, 3, 6, 9, 14]);
+      const noise = pick(['zero', 'zero', 'uniform', 'gaussian', '']);
+      const uniformNoise = noise === '' ? rand() < 0.5 : (noise === 'uniform' && rand() < 0.3);
+      const steps = placementSteps(version, centered, normalized);
+      const offsets = [];
+      for (let b = 0; b < batch; b++) {
+        const kind = pick(['inside', 'partial', 'outside', 'boundary', 'boundary', 'boundary', 'special']);
+        const axis = (size, glimpse) => {
+          let corner;
+          if (kind === 'inside') corner = int(0, Math.max(0, size - glimpse));
+          else if (kind === 'partial') corner = pick([int(-glimpse + 1, -1), int(size - glimpse + 1, size - 1)]);
+          else if (kind === 'outside') corner = pick([-glimpse - int(0, 3), size + int(0, 3)]);
+          else corner = int(-glimpse, size);
+          if (kind === 'special') return pick([NaN, Infinity, -Infinity, 3e9, -3e9, 1e19, -1e30, 2 ** 31]);
+          const target = corner + (kind === 'boundary' ? pick([0, 0.5, -0.5]) : rand() * 0.98);
+          const ulps = kind === 'boundary' ? pick([-2, -1, 0, 1, 2]) : 0;
+          return nudge(offsetFor(target, size, glimpse, steps), ulps);
+        };
+        offsets.push([encode(axis(H, h)), encode(axis(W, w))]);
+      }
+      const input = [];
+      for (let k = 0; k < batch * H * W * C; k++) input.push(Math.fround(rand() * 200 - 50));
+      cases.push({
+        name: `property.${n}.v${version}.${centered ? 'c' : 'u'}${normalized ? 'n' : 'p'}.${noise || 'empty'}`,
+        category: 'property', op: version === 1 ? 'ExtractGlimpse' : 'ExtractGlimpseV2',
+        input_shape: [batch, H, W, C], input, size: [h, w], offsets_shape: [batch, 2], offsets,
+        attrs: {centered, normalized, uniform_noise: uniformNoise, noise},
+        effective_noise: noise === '' ? (uniformNoise ? 'uniform' : 'gaussian') : noise,
+        expected: {kind: 'property'},
+      });
+    }
+    return cases;
+  }
+
+  const api = {generate: generate, mulberry32: mulberry32, nudge: nudge};
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else root.propertyCases = api;
+})(typeof globalThis !== 'undefined' ? globalThis : this);
