@@ -5,7 +5,9 @@
 import {getKernel, image, registerKernel, type KernelConfig} from '@tensorflow/tfjs-core';
 import {extractGlimpseConfig, extractGlimpseV2Config} from '../kernels/cpu/ExtractGlimpse';
 import {extractGlimpseWebGLConfig, extractGlimpseV2WebGLConfig} from '../kernels/webgl/ExtractGlimpse';
+import * as converter from '@tensorflow/tfjs-converter';
 import {extractGlimpse} from './extract_glimpse';
+import {registerConverterOps} from './converter_ops';
 
 const KERNEL_CONFIGS: readonly KernelConfig[] = [
   extractGlimpseConfig, extractGlimpseV2Config,
@@ -19,6 +21,8 @@ export function registerAll(): void {
   // `tf.image` is a plain object in every tfjs-core build: extend it like a built-in op.
   const images = image as unknown as Record<string, unknown>;
   if (images.extractGlimpse == null) images.extractGlimpse = extractGlimpse;
+  // A namespace import: the UMD build maps the converter to the global `tf`, which may lack it.
+  registerConverterOps((converter as {registerOp?: Parameters<typeof registerConverterOps>[0]}).registerOp);
 }
 
 registerAll();

@@ -1,0 +1,55 @@
+/**
+ * Graph-model executors for converted TensorFlow models holding ExtractGlimpse (TF1 graphs,
+ * `tf.compat.v1.image.extract_glimpse`) or ExtractGlimpseV2 (TF2's `tf.image.extract_glimpse`).
+ * They must be registered before `tf.loadGraphModel`: the converter fixes each node's op
+ * category when the model loads, so a later registration still gives "Unknown op".
+ */
+import {Tensor, tidy, type Tensor1D, type Tensor4D} from '@tensorflow/tfjs-core';
+import type {GraphNode, OpExecutor} from '@tensorflow/tfjs-converter';
+import {ExtractGlimpse, ExtractGlimpseV2, type GlimpseVersion, type NoiseAttr} from './kernel_names';
+import {extractGlimpse} from './extract_glimpse';
+
+/** TF's attr defaults: a graph written before an attr existed simply lacks it. */
+const TF_ATTR_DEFAULTS = {centered: true, normalized: true, uniform_noise: true, noise: 'uniform'};
+
+function attr<T>(opName: string, node: GraphNode, name: keyof typeof TF_ATTR_DEFAULTS, kind: string): T {
+  const value = node.attrs[name] ?? TF_ATTR_DEFAULTS[name];
+  if (typeof value !== kind) {
+    throw new Error(`${opName}: graph attr '${name}' must be a ${kind}, got ${JSON.stringify(value)}`);
+  }
+  return value as T;
+}
+
+function executor(version: GlimpseVersion): OpExecutor {
+  const opName = version === 1 ? ExtractGlimpse : ExtractGlimpseV2;
+  // Synchronous, so `model.execute` works as well as `executeAsync`. The converter does not
+  // wrap custom executors in a scope: `tidy` frees what this one makes, never node.inputs.
+  return (node: GraphNode) => tidy(() => {
+    const [input, size, offsets] = node.inputs;
+    if (!(size instanceof Tensor)) throw new Error(`${opName}: graph node has no 'size' input`);
+    return extractGlimpse(
+        input as Tensor4D, size as Tensor1D, offsets,
+        attr<boolean>(opName, node, 'centered', 'boolean'),
+        attr<boolean>(opName, node, 'normalized', 'boolean'),
+        attr<NoiseAttr>(opName, node, 'noise', 'string'),
+        {version, uniformNoise: attr<boolean>(opName, node, 'uniform_noise', 'boolean')});
+  });
+}
+
+export const extractGlimpseExecutor = executor(1);
+export const extractGlimpseV2Executor = executor(2);
+
+type RegisterOp = (name: string, opFunc: OpExecutor) => void;
+
+/** The converter's registry is a module variable: remember, per converter copy, that we registered. */
+const REGISTERED = Symbol.for('tfjs-extract-glimpse.converter-ops');
+
+export function registerConverterOps(registerOp: RegisterOp | undefined): void {
+  if (typeof registerOp !== 'function') return;  // no converter loaded (e.g. a script tag without it)
+  const store = globalThis as unknown as Record<symbol, WeakSet<RegisterOp> | undefined>;
+  const seen = store[REGISTERED] ?? (store[REGISTERED] = new WeakSet<RegisterOp>());
+  if (seen.has(registerOp)) return;
+  seen.add(registerOp);
+  registerOp(ExtractGlimpse, extractGlimpseExecutor);
+  registerOp(ExtractGlimpseV2, extractGlimpseV2Executor);
+}
