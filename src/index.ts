@@ -1,7 +1,9 @@
 import './register_all';
 
 export {extractGlimpse} from './extract_glimpse';
-export {ExtractGlimpse, ExtractGlimpseV2, KERNEL_NAME_BY_VERSION} from './kernel_names';
+export {ExtractGlimpse, ExtractGlimpseGrad, ExtractGlimpseV2, KERNEL_NAME_BY_VERSION} from './kernel_names';
+export type {ExtractGlimpseGradAttrs, ExtractGlimpseGradInputs} from './kernel_names';
+export {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig} from './gradient';
 export type {ExtractGlimpseAttrs, ExtractGlimpseInputs, ExtractGlimpseKernelName, ExtractGlimpseV2Attrs, ExtractGlimpseV2Inputs, GlimpseVersion, NoiseAttr, NoiseMode} from './kernel_names';
 export type {ExtractGlimpseOptions} from './options';
 export {inferGlimpseShape, MAX_OUTPUT_ELEMENTS, type GlimpseShape} from './shape_inference';
@@ -9,4 +11,5 @@ export {insideSpan, placementSteps, windowCorner, type PlacementSteps, type Wind
 export {resolveNoise} from './noise_mode';
 export {normalAt, pcgHash, randomBits, seedKey, uniformAt} from './noise_random';
 export {extractGlimpseImpl} from '../kernels/cpu/extract_glimpse_impl';
+export {extractGlimpseGradImpl} from '../kernels/cpu/extract_glimpse_grad_impl';
 export {registerAll} from './register_all';

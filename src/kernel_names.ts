@@ -47,3 +47,22 @@ export interface ExtractGlimpseAttrs {
 
 export type ExtractGlimpseV2Inputs = ExtractGlimpseInputs;
 export type ExtractGlimpseV2Attrs = ExtractGlimpseAttrs;
+
+/**
+ * The backward kernel of both versions (TF has none): `dy` placed back where each output
+ * position was copied from. One kernel for both; `version` says whose placement to use.
+ */
+export const ExtractGlimpseGrad = 'ExtractGlimpseGrad';
+
+export type ExtractGlimpseGradInputs = Pick<NamedTensorInfoMap, 'dy' | 'offsets'> & {
+  dy: TensorInfo;
+  offsets: TensorInfo;
+};
+
+export interface ExtractGlimpseGradAttrs {
+  /** The forward input's shape `[batch, H, W, C]`: the gradient's shape. */
+  inputShape: [number, number, number, number];
+  version: GlimpseVersion;
+  centered: boolean;
+  normalized: boolean;
+}

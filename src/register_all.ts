@@ -2,21 +2,30 @@
  * Registers what this package adds to tfjs, once: a second copy of the package (or a
  * second call) finds its kernels registered and changes nothing, silently.
  */
-import {getKernel, image, registerKernel, type KernelConfig} from '@tensorflow/tfjs-core';
+import {getGradient, getKernel, image, registerGradient, registerKernel, type KernelConfig} from '@tensorflow/tfjs-core';
 import {extractGlimpseConfig, extractGlimpseV2Config} from '../kernels/cpu/ExtractGlimpse';
+import {extractGlimpseGradConfig} from '../kernels/cpu/ExtractGlimpseGrad';
 import {extractGlimpseWebGLConfig, extractGlimpseV2WebGLConfig} from '../kernels/webgl/ExtractGlimpse';
+import {extractGlimpseGradWebGLConfig} from '../kernels/webgl/ExtractGlimpseGrad';
+import {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig} from './gradient';
 import * as converter from '@tensorflow/tfjs-converter';
 import {extractGlimpse} from './extract_glimpse';
 import {registerConverterOps} from './converter_ops';
 
 const KERNEL_CONFIGS: readonly KernelConfig[] = [
-  extractGlimpseConfig, extractGlimpseV2Config,
-  extractGlimpseWebGLConfig, extractGlimpseV2WebGLConfig,
+  extractGlimpseConfig, extractGlimpseV2Config, extractGlimpseGradConfig,
+  extractGlimpseWebGLConfig, extractGlimpseV2WebGLConfig, extractGlimpseGradWebGLConfig,
 ];
+
+const GRADIENT_CONFIGS = [extractGlimpseGradientConfig, extractGlimpseV2GradientConfig];
 
 export function registerAll(): void {
   for (const config of KERNEL_CONFIGS) {
     if (getKernel(config.kernelName, config.backendName) == null) registerKernel(config);
+  }
+  // tfjs registers no gradient by default: ours, unless a copy of this package did already.
+  for (const config of GRADIENT_CONFIGS) {
+    if (getGradient(config.kernelName) == null) registerGradient(config);
   }
   // `tf.image` is a plain object in every tfjs-core build: extend it like a built-in op.
   const images = image as unknown as Record<string, unknown>;

@@ -3,10 +3,10 @@ import type {MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
 import {ExtractGlimpse, ExtractGlimpseV2, type ExtractGlimpseAttrs, type ExtractGlimpseInputs, type GlimpseVersion} from '../../src/kernel_names';
 import {inferGlimpseShape} from '../../src/shape_inference';
 import {resolveNoise} from '../../src/noise_mode';
-import {placementSteps} from '../../src/window_geometry';
 import {freshSeed, seedKey} from '../../src/noise_random';
 import {ExtractGlimpseProgram} from './extract_glimpse_gpu';
 import {noiseStatsWebGL} from './noise_stats_webgl';
+import {placementUniformValues} from './placement_uniforms';
 
 interface WebGLArgs {
   inputs: ExtractGlimpseInputs;
@@ -14,10 +14,7 @@ interface WebGLArgs {
   attrs: ExtractGlimpseAttrs;
 }
 
-/** The shader's float arithmetic is exact below 2^24 (see glimpse_glsl.ts). */
-const GPU_MAX_EXTENT = 2 ** 24;
 const NOISE_MODE_CODE = {zero: 0, uniform: 1, gaussian: 2} as const;
-const CENTER_CODE = {none: 0, halve: 1, add: 2} as const;
 
 function webglKernel(version: GlimpseVersion) {
   const opName = version === 1 ? ExtractGlimpse : ExtractGlimpseV2;
@@ -27,10 +24,10 @@ function webglKernel(version: GlimpseVersion) {
     const mode = resolveNoise(attrs.noise, attrs.uniformNoise, opName);
     const [, height, width] = input.shape;
     const [, h, w] = shape;
-    if (Math.max(height, width, h, w) > GPU_MAX_EXTENT) {
-      throw new Error(`${opName}: the webgl kernel handles images and glimpses up to ${GPU_MAX_EXTENT} ` +
-                      `pixels a side, got image [${height}, ${width}] and size [${h}, ${w}]`);
-    }
+    const placement = placementUniformValues({
+      version, centered: attrs.centered, normalized: attrs.normalized,
+      imageHeight: height, imageWidth: width, glimpseHeight: h, glimpseWidth: w,
+    }, opName);
     if (!env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) {
       // Half-float textures cannot hold TF's values bit for bit.
       throw new Error(`${opName}: this WebGL device renders only half floats ` +
@@ -39,18 +36,11 @@ function webglKernel(version: GlimpseVersion) {
     if (shape.some(d => d === 0)) {
       return backend.makeTensorInfo(shape, 'float32', new Float32Array(0));
     }
-    const steps = placementSteps({version, centered: attrs.centered, normalized: attrs.normalized});
     const key = seedKey(attrs.seed ?? freshSeed());
     const stats = noiseStatsWebGL(input, mode, backend);
     try {
       const program = new ExtractGlimpseProgram(shape, env().getNumber('WEBGL_VERSION'));
-      const uniforms = ExtractGlimpseProgram.uniformValues({
-        placement: [steps.scale ? 1 : 0, CENTER_CODE[steps.center], steps.subtractHalfWindow ? 1 : 0],
-        imageSize: [height, width],
-        glimpseSize: [h, w],
-        noiseMode: NOISE_MODE_CODE[mode],
-        seedKey: [key >>> 16, key & 0xffff],
-      });
+      const uniforms = [...placement, [NOISE_MODE_CODE[mode]], [key >>> 16, key & 0xffff]];
       return backend.runWebGLProgram(
           program, [input, offsets, stats.min, stats.max, stats.mean, stats.sigma], 'float32', uniforms);
     } finally {

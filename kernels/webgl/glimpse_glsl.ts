@@ -1,30 +1,10 @@
+import {WINDOW_GLSL} from './window_glsl';
+
 /**
  * GLSL for the ExtractGlimpse program. Everything that changes per call (placement steps,
  * sizes, noise mode, seed) is a uniform, so one compiled program serves every call of the
  * same shapes. Only the channel count (a shape) and the WebGL version enter the text.
  */
-
-/**
- * The window placement of src/window_geometry.ts, step for step. GLSL ES 3.00 rounds
- * `+ - *` correctly but lets a compiler fuse `a * b + c` into one rounding: `fence`
- * (a clamp) sits between steps so no product feeds an add directly. Halving is `* 0.5`,
- * exact, where TF divides by 2. Offsets are checked for NaN/Inf before, so the clamp only
- * turns a float32 overflow into a huge value (which lands outside, as Inf does in TF).
- */
-const PLACE_AXIS = `
-float fence(float v) { return clamp(v, -3.0e38, 3.0e38); }
-
-float placeAxis(float offset, float size, float glimpse) {
-  float v = offset;
-  if (placement.x == 1) v = fence(v * size);
-  if (placement.y == 1) v = fence(fence(v * 0.5) + size * 0.5);
-  if (placement.y == 2) v = fence(v + size * 0.5);
-  if (placement.z == 1) v = fence(v - glimpse * 0.5);
-  return v;
-}
-
-float truncTowardZero(float v) { return v >= 0.0 ? floor(v) : -floor(-v); }
-`;
 
 /** PCG hash draws, identical in bits to src/noise_random.ts (uint needs GLSL ES 3.00). */
 const DRAW_WEBGL2 = `
@@ -98,29 +78,16 @@ const MAIN = `
 void main() {
   ivec4 coords = getOutputCoords();
   int b = coords[0];
-  int i = coords[1];
-  int j = coords[2];
-  int c = coords[3];
-  float offsetY = getOffsets(b, 0);
-  float offsetX = getOffsets(b, 1);
-  // int() of NaN, Inf or a huge float is undefined in GLSL: decide "outside" with float
-  // compares first. Past 2^24 no window can reach the image (the kernel refuses sizes
-  // beyond that), and below it floor() and the sums here are exact.
-  if (isnan(offsetY) || isinf(offsetY) || isnan(offsetX) || isinf(offsetX)) {
-    setOutput(noiseAt(b, c, outputIndex(coords)));
-    return;
-  }
-  float y = placeAxis(offsetY, imageSize.x, glimpseSize.x);
-  float x = placeAxis(offsetX, imageSize.y, glimpseSize.y);
-  if (abs(y) < 16777216.0 && abs(x) < 16777216.0) {
-    float row = truncTowardZero(y) + float(i);
-    float col = truncTowardZero(x) + float(j);
+  vec2 corner;
+  if (windowCorner(b, corner)) {
+    float row = corner.x + float(coords[1]);
+    float col = corner.y + float(coords[2]);
     if (row >= 0.0 && row < imageSize.x && col >= 0.0 && col < imageSize.y) {
-      setOutput(getImage(b, int(row), int(col), c));
+      setOutput(getImage(b, int(row), int(col), coords[3]));
       return;
     }
   }
-  setOutput(noiseAt(b, c, outputIndex(coords)));
+  setOutput(noiseAt(b, coords[3], outputIndex(coords)));
 }
 `;
 
@@ -133,6 +100,6 @@ int outputIndex(ivec4 p) { return ((p[0] * ${h} + p[1]) * ${w} + p[2]) * ${chann
 
 export function glimpseShader(outputShape: number[], webglVersion: number): string {
   const channels = outputShape[3];
-  return PLACE_AXIS + (webglVersion === 2 ? DRAW_WEBGL2 : DRAW_WEBGL1) +
+  return WINDOW_GLSL + (webglVersion === 2 ? DRAW_WEBGL2 : DRAW_WEBGL1) +
       noiseCode(channels) + outputIndexCode(outputShape) + MAIN;
 }

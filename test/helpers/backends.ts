@@ -5,6 +5,8 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+// tfjs-core alone registers no gradient; the @tensorflow/tfjs bundle most apps use does.
+import '@tensorflow/tfjs';
 import '../../src';
 
 export const NODE_BACKENDS = ['cpu'] as const;

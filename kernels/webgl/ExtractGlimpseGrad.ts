@@ -1,0 +1,36 @@
+import {env, type KernelConfig, type KernelFunc, type TensorInfo} from '@tensorflow/tfjs-core';
+import type {MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
+import {ExtractGlimpseGrad, type ExtractGlimpseGradAttrs, type ExtractGlimpseGradInputs} from '../../src/kernel_names';
+import {ExtractGlimpseGradProgram} from './extract_glimpse_grad_gpu';
+import {placementUniformValues} from './placement_uniforms';
+
+function extractGlimpseGradWebGL(
+    {inputs, backend, attrs}: {inputs: ExtractGlimpseGradInputs, backend: MathBackendWebGL, attrs: ExtractGlimpseGradAttrs}): TensorInfo {
+  const {dy, offsets} = inputs;
+  const [, height, width] = attrs.inputShape;
+  const [, h, w] = dy.shape;
+  const placement = placementUniformValues({
+    version: attrs.version, centered: attrs.centered, normalized: attrs.normalized,
+    imageHeight: height, imageWidth: width, glimpseHeight: h, glimpseWidth: w,
+  }, ExtractGlimpseGrad);
+  if (!env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) {
+    throw new Error(`${ExtractGlimpseGrad}: this WebGL device renders only half floats ` +
+                    `(WEBGL_RENDER_FLOAT32_ENABLED is false); use the cpu or wasm backend`);
+  }
+  if (attrs.inputShape.some(d => d === 0)) {
+    return backend.makeTensorInfo(attrs.inputShape, 'float32', new Float32Array(0));
+  }
+  if (dy.shape.some(d => d === 0)) {
+    // Nothing was sampled: an all-zero gradient, made without a program.
+    const size = attrs.inputShape.reduce((a, b) => a * b, 1);
+    return backend.makeTensorInfo(attrs.inputShape, 'float32', new Float32Array(size));
+  }
+  return backend.runWebGLProgram(
+      new ExtractGlimpseGradProgram(attrs.inputShape), [dy, offsets], 'float32', placement);
+}
+
+export const extractGlimpseGradWebGLConfig: KernelConfig = {
+  kernelName: ExtractGlimpseGrad,
+  backendName: 'webgl',
+  kernelFunc: extractGlimpseGradWebGL as unknown as KernelFunc,
+};

@@ -1,0 +1,11 @@
+import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
+import {GLIMPSE_GRAD_GLSL} from './glimpse_grad_glsl';
+import {PLACEMENT_UNIFORMS} from './placement_uniforms';
+
+/** Scatters `dy` back onto the image grid (uniforms: `placementUniformValues(...)`). */
+export class ExtractGlimpseGradProgram implements GPGPUProgram {
+  variableNames = ['Dy', 'Offsets'];
+  customUniforms = PLACEMENT_UNIFORMS;
+  userCode = GLIMPSE_GRAD_GLSL;
+  constructor(public outputShape: number[]) {}
+}

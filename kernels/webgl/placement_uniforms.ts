@@ -1,0 +1,31 @@
+/**
+ * The geometry uniforms of window_glsl.ts, from the shared placement recipe, so the GPU
+ * programs run exactly the steps of src/window_geometry.ts.
+ */
+import {placementSteps, type WindowParams} from '../../src/window_geometry';
+
+/** Images and glimpses up to this many pixels a side keep the GLSL arithmetic exact. */
+export const GPU_MAX_EXTENT = 2 ** 24;
+
+const CENTER_CODE = {none: 0, halve: 1, add: 2} as const;
+
+/** Uniform declarations, in the order of `placementUniformValues`. */
+export const PLACEMENT_UNIFORMS = [
+  {name: 'placement', type: 'ivec3' as const},
+  {name: 'imageSize', type: 'vec2' as const},
+  {name: 'glimpseSize', type: 'vec2' as const},
+];
+
+export function placementUniformValues(p: WindowParams, opName: string): number[][] {
+  if (Math.max(p.imageHeight, p.imageWidth, p.glimpseHeight, p.glimpseWidth) > GPU_MAX_EXTENT) {
+    throw new Error(`${opName}: the GPU kernels handle images and glimpses up to ${GPU_MAX_EXTENT} ` +
+                    `pixels a side, got image [${p.imageHeight}, ${p.imageWidth}] and size ` +
+                    `[${p.glimpseHeight}, ${p.glimpseWidth}]`);
+  }
+  const steps = placementSteps(p);
+  return [
+    [steps.scale ? 1 : 0, CENTER_CODE[steps.center], steps.subtractHalfWindow ? 1 : 0],
+    [p.imageHeight, p.imageWidth],
+    [p.glimpseHeight, p.glimpseWidth],
+  ];
+}

@@ -1,0 +1,53 @@
+/**
+ * The expected gradient of a golden case, built from TensorFlow's window corners (not from
+ * our geometry): dy[k] = k + 1 scattered back to the pixel each output k was copied from.
+ */
+import type {GoldenCase} from './golden_run';
+import type {GradResult} from './grad_run';
+import {fromBits, toBits} from './golden_check';
+
+/** Golden cases with an output (errors have no gradient). */
+export function gradCases(cases: GoldenCase[]): GoldenCase[] {
+  return cases.filter(c => c.expected.kind === 'exact' || c.expected.kind === 'noise');
+}
+
+export function expectedGrad(c: GoldenCase): Float32Array {
+  const [batch, H, W, C] = c.input_shape;
+  const [h, w] = c.size as number[];
+  const dx = new Float32Array(batch * H * W * C);
+  (c.expected.window_corners ?? []).forEach((corner, b) => {
+    if (corner === null) return;
+    const [oy, ox] = corner;
+    for (let i = 0; i < h; i++) {
+      for (let j = 0; j < w; j++) {
+        const y = oy + i;
+        const x = ox + j;
+        if (y < 0 || y >= H || x < 0 || x >= W) continue;
+        for (let ch = 0; ch < C; ch++) {
+          dx[((b * H + y) * W + x) * C + ch] = (((b * h + i) * w + j) * C + ch) + 1;
+        }
+      }
+    }
+  });
+  return dx;
+}
+
+export function checkGrad(c: GoldenCase, r: GradResult): string[] {
+  if (r.error !== undefined) return [`${c.name}: gradient threw ${r.error}`];
+  const problems: string[] = [];
+  if (r.leaked !== 0) problems.push(`${c.name}: ${r.leaked} tensor(s) leaked`);
+  if (JSON.stringify(r.shape) !== JSON.stringify(c.input_shape) || r.dtype !== 'float32') {
+    return [...problems, `${c.name}: d input is ${r.dtype} ${JSON.stringify(r.shape)}, expected float32 ${JSON.stringify(c.input_shape)}`];
+  }
+  const want = expectedGrad(c);
+  for (let k = 0; k < want.length; k++) {
+    if (toBits(want[k]) !== r.bits![k]) {
+      problems.push(`${c.name}: d input at flat ${k} is ${fromBits(r.bits![k])}, expected ${want[k]}`);
+      break;
+    }
+  }
+  if (JSON.stringify(r.offsetsGradShape) !== JSON.stringify(c.offsets_shape) || r.offsetsGrad!.some(v => v !== 0)) {
+    problems.push(`${c.name}: d offsets is not zeros of ${JSON.stringify(c.offsets_shape)}: ${JSON.stringify(r.offsetsGrad)}`);
+  }
+  return problems;
+}
