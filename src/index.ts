@@ -12,4 +12,4 @@ export {resolveNoise} from './noise_mode';
 export {normalAt, pcgHash, randomBits, seedKey, uniformAt} from './noise_random';
 export {extractGlimpseImpl} from '../kernels/cpu/extract_glimpse_impl';
 export {extractGlimpseGradImpl} from '../kernels/cpu/extract_glimpse_grad_impl';
-export {registerAll} from './register_all';
+export {registerAll, registerGlimpseKernelsAs, SUPPORTED_BACKENDS, type SupportedBackend} from './register_all';

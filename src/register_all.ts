@@ -7,6 +7,8 @@ import {extractGlimpseConfig, extractGlimpseV2Config} from '../kernels/cpu/Extra
 import {extractGlimpseGradConfig} from '../kernels/cpu/ExtractGlimpseGrad';
 import {extractGlimpseWebGLConfig, extractGlimpseV2WebGLConfig} from '../kernels/webgl/ExtractGlimpse';
 import {extractGlimpseGradWebGLConfig} from '../kernels/webgl/ExtractGlimpseGrad';
+import {extractGlimpseGradWasmConfig, extractGlimpseV2WasmConfig, extractGlimpseWasmConfig} from '../kernels/wasm/ExtractGlimpse';
+import {extractGlimpseGradWebGPUConfig, extractGlimpseV2WebGPUConfig, extractGlimpseWebGPUConfig} from '../kernels/webgpu/ExtractGlimpse';
 import {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig} from './gradient';
 import * as converter from '@tensorflow/tfjs-converter';
 import {extractGlimpse} from './extract_glimpse';
@@ -15,7 +17,29 @@ import {registerConverterOps} from './converter_ops';
 const KERNEL_CONFIGS: readonly KernelConfig[] = [
   extractGlimpseConfig, extractGlimpseV2Config, extractGlimpseGradConfig,
   extractGlimpseWebGLConfig, extractGlimpseV2WebGLConfig, extractGlimpseGradWebGLConfig,
+  extractGlimpseWasmConfig, extractGlimpseV2WasmConfig, extractGlimpseGradWasmConfig,
+  extractGlimpseWebGPUConfig, extractGlimpseV2WebGPUConfig, extractGlimpseGradWebGPUConfig,
 ];
+
+/** The backends this package ships kernels for. */
+export const SUPPORTED_BACKENDS = ['cpu', 'webgl', 'wasm', 'webgpu'] as const;
+export type SupportedBackend = typeof SUPPORTED_BACKENDS[number];
+
+/**
+ * Registers this op's kernels (forward and backward) under a custom backend name that
+ * reuses another backend's kernels, e.g. React Native's `rn-webgl` or an app's renamed
+ * webgl backend: `registerGlimpseKernelsAs('rn-webgl', 'webgl')`. Idempotent.
+ */
+export function registerGlimpseKernelsAs(backendName: string, like: SupportedBackend): void {
+  if (!SUPPORTED_BACKENDS.includes(like)) {
+    throw new Error(`registerGlimpseKernelsAs: like must be one of ${SUPPORTED_BACKENDS.join(', ')}, ` +
+                    `got ${JSON.stringify(like)}`);
+  }
+  for (const config of KERNEL_CONFIGS) {
+    if (config.backendName !== like || getKernel(config.kernelName, backendName) != null) continue;
+    registerKernel({...config, backendName});
+  }
+}
 
 const GRADIENT_CONFIGS = [extractGlimpseGradientConfig, extractGlimpseV2GradientConfig];
 

@@ -8,10 +8,11 @@ import type {ExtractGlimpseGradAttrs} from '../../src/kernel_names';
 
 export function extractGlimpseGradImpl(
     dy: Float32Array, dyShape: readonly number[], offsets: ArrayLike<number>,
-    attrs: ExtractGlimpseGradAttrs): Float32Array {
+    attrs: ExtractGlimpseGradAttrs, output?: Float32Array): Float32Array {
   const [batch, height, width, channels] = attrs.inputShape;
   const [, h, w] = dyShape;
-  const dx = new Float32Array(batch * height * width * channels);
+  // A given output (e.g. on the wasm heap) may hold anything: zero it first.
+  const dx = output ? output.fill(0) : new Float32Array(batch * height * width * channels);
   if (dx.length === 0 || dy.length === 0) return dx;
   const params: WindowParams = {
     version: attrs.version, centered: attrs.centered, normalized: attrs.normalized,

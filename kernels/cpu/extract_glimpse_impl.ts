@@ -12,18 +12,24 @@ import {fillNoise, planNoise} from './fill_noise';
 
 type Values = Float32Array | Int32Array | Uint8Array;
 
+/**
+ * Computes into `output` when given (it must hold the output's size), else into a new array.
+ */
+
 /** Below this many floats per row a plain loop beats creating a subarray view. */
 const SHORT_ROW = 48;
 
 export function extractGlimpseImpl(
     image: Values, imageShape: readonly number[], offsets: ArrayLike<number>,
     offsetsShape: readonly number[], attrs: ExtractGlimpseAttrs,
-    version: GlimpseVersion): {shape: GlimpseShape, values: Float32Array} {
+    version: GlimpseVersion, output?: Float32Array): {shape: GlimpseShape, values: Float32Array} {
   const opName = version === 1 ? 'ExtractGlimpse' : 'ExtractGlimpseV2';
   const shape = inferGlimpseShape(imageShape, attrs.size, offsetsShape, opName);
   const mode = resolveNoise(attrs.noise, attrs.uniformNoise, opName);
   const [batch, h, w, channels] = shape;
-  const out = new Float32Array(batch * h * w * channels);
+  // A fresh array is zeroed; a given one (e.g. on the wasm heap) may hold anything.
+  const zeroed = output === undefined;
+  const out = output ?? new Float32Array(batch * h * w * channels);
   if (out.length === 0) return {shape, values: out};
 
   const [, height, width] = imageShape;
@@ -44,8 +50,8 @@ export function extractGlimpseImpl(
     const inside = r1 > r0 && c1 > c0;
     const whole = r0 === 0 && r1 === h && c0 === 0 && c1 === w;
 
-    // Zero noise is the array's initial value: nothing to write.
-    if (!whole && mode !== 'zero') {
+    // Zero noise is a fresh array's initial value: nothing to write.
+    if (!whole && (mode !== 'zero' || !zeroed)) {
       const plan = planNoise(mode, key, image, b * imageSize, height * width, channels);
       if (!inside) {
         fillNoise(out, outBase, glimpseSize, plan);

@@ -5,8 +5,8 @@ import {inferGlimpseShape} from '../../src/shape_inference';
 import {resolveNoise} from '../../src/noise_mode';
 import {freshSeed, seedKey} from '../../src/noise_random';
 import {ExtractGlimpseProgram} from './extract_glimpse_gpu';
-import {noiseStatsWebGL} from './noise_stats_webgl';
-import {placementUniformValues} from './placement_uniforms';
+import {disposeNoiseStats, gpuNoiseStats} from '../../src/gpu_noise_stats';
+import {placementUniformValues} from '../../src/gpu_placement';
 
 interface WebGLArgs {
   inputs: ExtractGlimpseInputs;
@@ -37,14 +37,14 @@ function webglKernel(version: GlimpseVersion) {
       return backend.makeTensorInfo(shape, 'float32', new Float32Array(0));
     }
     const key = seedKey(attrs.seed ?? freshSeed());
-    const stats = noiseStatsWebGL(input, mode, backend);
+    const stats = gpuNoiseStats(input, mode, 'webgl', backend);
     try {
       const program = new ExtractGlimpseProgram(shape, env().getNumber('WEBGL_VERSION'));
       const uniforms = [...placement, [NOISE_MODE_CODE[mode]], [key >>> 16, key & 0xffff]];
       return backend.runWebGLProgram(
           program, [input, offsets, stats.min, stats.max, stats.mean, stats.sigma], 'float32', uniforms);
     } finally {
-      for (const info of stats.owned) backend.disposeIntermediateTensorInfo(info);
+      disposeNoiseStats(stats, backend);
     }
   };
 }

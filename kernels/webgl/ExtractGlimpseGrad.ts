@@ -2,7 +2,7 @@ import {env, type KernelConfig, type KernelFunc, type TensorInfo} from '@tensorf
 import type {MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
 import {ExtractGlimpseGrad, type ExtractGlimpseGradAttrs, type ExtractGlimpseGradInputs} from '../../src/kernel_names';
 import {ExtractGlimpseGradProgram} from './extract_glimpse_grad_gpu';
-import {placementUniformValues} from './placement_uniforms';
+import {placementUniformValues} from '../../src/gpu_placement';
 
 function extractGlimpseGradWebGL(
     {inputs, backend, attrs}: {inputs: ExtractGlimpseGradInputs, backend: MathBackendWebGL, attrs: ExtractGlimpseGradAttrs}): TensorInfo {

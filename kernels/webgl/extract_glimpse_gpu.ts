@@ -1,6 +1,6 @@
 import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
 import {glimpseShader} from './glimpse_glsl';
-import {PLACEMENT_UNIFORMS} from './placement_uniforms';
+import {PLACEMENT_UNIFORMS} from './window_glsl';
 
 /**
  * The forward program: one output position per fragment, copied from the image or drawn

@@ -1,6 +1,6 @@
 import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
 import {GLIMPSE_GRAD_GLSL} from './glimpse_grad_glsl';
-import {PLACEMENT_UNIFORMS} from './placement_uniforms';
+import {PLACEMENT_UNIFORMS} from './window_glsl';
 
 /** Scatters `dy` back onto the image grid (uniforms: `placementUniformValues(...)`). */
 export class ExtractGlimpseGradProgram implements GPGPUProgram {

@@ -46,3 +46,10 @@ bool windowCorner(int b, out vec2 corner) {
 `;
 
 export const WINDOW_GLSL = PLACE_AXIS + WINDOW_CORNER;
+
+/** Uniform declarations of the geometry, in the order of `placementUniformValues`. */
+export const PLACEMENT_UNIFORMS = [
+  {name: 'placement', type: 'ivec3' as const},
+  {name: 'imageSize', type: 'vec2' as const},
+  {name: 'glimpseSize', type: 'vec2' as const},
+];

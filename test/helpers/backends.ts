@@ -7,17 +7,20 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 // tfjs-core alone registers no gradient; the @tensorflow/tfjs bundle most apps use does.
 import '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
 import '../../src';
 
-export const NODE_BACKENDS = ['cpu'] as const;
+export const NODE_BACKENDS = ['cpu', 'wasm'] as const;
 
 export function describeEachBackend(title: string, body: (backend: string) => void): void {
   for (const backend of NODE_BACKENDS) {
     describe(`${title} [${backend}]`, () => {
       beforeAll(async () => {
         tf.env().set('IS_TEST', true);
-        await tf.setBackend(backend);
+        // A backend that fails to start must fail the suite, not fall back to another one.
+        if (!(await tf.setBackend(backend))) throw new Error(`tf.setBackend('${backend}') failed`);
         await tf.ready();
+        if (tf.getBackend() !== backend) throw new Error(`running on ${tf.getBackend()}, not ${backend}`);
       });
       body(backend);
     });

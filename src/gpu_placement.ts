@@ -1,21 +1,16 @@
 /**
- * The geometry uniforms of window_glsl.ts, from the shared placement recipe, so the GPU
- * programs run exactly the steps of src/window_geometry.ts.
+ * The geometry uniforms of the GPU programs (webgl's window_glsl.ts, webgpu's
+ * window_wgsl.ts), from the shared placement recipe, so they run exactly the steps of
+ * window_geometry.ts.
  */
-import {placementSteps, type WindowParams} from '../../src/window_geometry';
+import {placementSteps, type WindowParams} from './window_geometry';
 
 /** Images and glimpses up to this many pixels a side keep the GLSL arithmetic exact. */
 export const GPU_MAX_EXTENT = 2 ** 24;
 
 const CENTER_CODE = {none: 0, halve: 1, add: 2} as const;
 
-/** Uniform declarations, in the order of `placementUniformValues`. */
-export const PLACEMENT_UNIFORMS = [
-  {name: 'placement', type: 'ivec3' as const},
-  {name: 'imageSize', type: 'vec2' as const},
-  {name: 'glimpseSize', type: 'vec2' as const},
-];
-
+/** `[[scale, center, subtract], [H, W], [h, w]]`; refuses extents the GPU arithmetic cannot keep exact. */
 export function placementUniformValues(p: WindowParams, opName: string): number[][] {
   if (Math.max(p.imageHeight, p.imageWidth, p.glimpseHeight, p.glimpseWidth) > GPU_MAX_EXTENT) {
     throw new Error(`${opName}: the GPU kernels handle images and glimpses up to ${GPU_MAX_EXTENT} ` +

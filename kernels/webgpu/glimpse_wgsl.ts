@@ -1,0 +1,91 @@
+import {WINDOW_WGSL} from './window_wgsl';
+
+/**
+ * The forward compute program, one output position per invocation. Its text is constant:
+ * shapes, placement, noise mode and seed are uniforms (so `shaderKey` is constant too).
+ * Noise uses the PCG draws of src/noise_random.ts, bit for bit, keyed by the flat output
+ * index.
+ */
+const NOISE = `
+fn pcg(v : u32) -> u32 {
+  let state = v * 747796405u + 2891336453u;
+  let word = ((state >> ((state >> 28u) + 4u)) ^ state) * 277803737u;
+  return (word >> 22u) ^ word;
+}
+
+fn drawBits(index : i32, lane : u32) -> u32 {
+  return pcg(pcg(bitcast<u32>(index) ^ bitcast<u32>(uniforms.seedKey)) ^ lane);
+}
+
+fn uniformAt(index : i32) -> f32 { return f32(drawBits(index, 0u) >> 8u) * (1.0 / 16777216.0); }
+
+fn normalAt(index : i32) -> f32 {
+  let u1 = (f32(drawBits(index, 0u) >> 8u) + 1.0) * (1.0 / 16777216.0);
+  let u2 = f32(drawBits(index, 1u) >> 8u) * (1.0 / 16777216.0);
+  return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
+}
+
+fn noiseAt(b : i32, c : i32, index : i32) -> f32 {
+  if (uniforms.noiseMode == 1) {
+    // Uniform over the whole image: min and max over every channel.
+    var lo = getNoiseMin(b, 0);
+    var hi = getNoiseMax(b, 0);
+    for (var k = 1; k < uniforms.noiseMinShape[1]; k++) {
+      lo = min(lo, getNoiseMin(b, k));
+      hi = max(hi, getNoiseMax(b, k));
+    }
+    return clamp(lo + uniformAt(index) * (hi - lo), lo, hi);
+  }
+  if (uniforms.noiseMode == 2) {
+    let lo = getNoiseMin(b, c);
+    let hi = getNoiseMax(b, c);
+    return clamp(getNoiseMean(b, c) + normalAt(index) * getNoiseSigma(b, c), lo, hi);
+  }
+  return 0.0;
+}
+`;
+
+const MAIN = `
+fn main(index : i32) {
+  if (index < uniforms.size) {
+    let coords = getCoordsFromIndex(index);
+    let b = coords[0];
+    let imageH = f32(uniforms.imageShape[1]);
+    let imageW = f32(uniforms.imageShape[2]);
+    let corner = windowCorner(b, imageH, imageW, f32(uniforms.outShape[1]), f32(uniforms.outShape[2]));
+    if (corner.x == 1.0) {
+      let row = corner.y + f32(coords[1]);
+      let col = corner.z + f32(coords[2]);
+      if (row >= 0.0 && row < imageH && col >= 0.0 && col < imageW) {
+        setOutputAtIndex(index, getImage(b, i32(row), i32(col), coords[3]));
+        return;
+      }
+    }
+    setOutputAtIndex(index, noiseAt(b, coords[3], index));
+  }
+}
+`;
+
+export const GLIMPSE_WGSL = WINDOW_WGSL + NOISE + MAIN;
+
+/** The backward program: each image position takes the dy value sampled from it, or 0. */
+export const GLIMPSE_GRAD_WGSL = WINDOW_WGSL + `
+fn main(index : i32) {
+  if (index < uniforms.size) {
+    let coords = getCoordsFromIndex(index);
+    let b = coords[0];
+    let glimpseH = f32(uniforms.dyShape[1]);
+    let glimpseW = f32(uniforms.dyShape[2]);
+    let corner = windowCorner(b, f32(uniforms.outShape[1]), f32(uniforms.outShape[2]), glimpseH, glimpseW);
+    if (corner.x == 1.0) {
+      let i = f32(coords[1]) - corner.y;
+      let j = f32(coords[2]) - corner.z;
+      if (i >= 0.0 && i < glimpseH && j >= 0.0 && j < glimpseW) {
+        setOutputAtIndex(index, getDy(b, i32(i), i32(j), coords[3]));
+        return;
+      }
+    }
+    setOutputAtIndex(index, 0.0);
+  }
+}
+`;
