@@ -31,3 +31,5 @@ export interface CaseResult {
 }
 export function decode(v: unknown): any;
 export function runCase(tf: unknown, c: GoldenCase, seed?: number): CaseResult;
+export function runCaseAsync(tf: unknown, c: GoldenCase, seed?: number): Promise<CaseResult>;
+export function callArgs(tf: unknown, c: GoldenCase, seed?: number): unknown[];

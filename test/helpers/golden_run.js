@@ -33,10 +33,20 @@
     return [input, c.size, offsets, c.attrs.centered, c.attrs.normalized, c.attrs.noise, options];
   }
 
+  function resultOf(out, values) {
+    const bits = Array.from(new Uint32Array(values.buffer, values.byteOffset, values.length));
+    return {shape: out.shape, dtype: out.dtype, bits: bits};
+  }
+
+  function finish(tf, args, before, result) {
+    args.forEach(a => { if (a instanceof tf.Tensor) a.dispose(); });
+    result.leaked = tf.memory().numTensors - before;
+    return result;
+  }
+
   /**
-   * Returns {shape, values} (values encoded: NaN and infinities as strings, -0 kept as
-   * {negZero: true} is not needed: TF's zero noise is +0 and copies keep the sign bit, so
-   * `bits` carries the float32 bit patterns) or {error}.
+   * Returns {shape, dtype, bits} (the float32 bit patterns, so NaN payloads and -0 survive
+   * the trip to Node) or {error}, and how many tensors the call leaked.
    */
   function runCase(tf, c, seed) {
     const before = tf.memory().numTensors;
@@ -44,19 +54,30 @@
     let result;
     try {
       const out = tf.image.extractGlimpse.apply(null, args);
-      const values = out.dataSync();
-      const bits = Array.from(new Uint32Array(values.buffer, values.byteOffset, values.length));
-      result = {shape: out.shape, dtype: out.dtype, bits: bits};
+      result = resultOf(out, out.dataSync());
       out.dispose();
     } catch (e) {
       result = {error: String(e && e.message || e)};
     }
-    args.forEach(a => { if (a instanceof tf.Tensor) a.dispose(); });
-    result.leaked = tf.memory().numTensors - before;
-    return result;
+    return finish(tf, args, before, result);
   }
 
-  const api = {decode: decode, encode: encode, runCase: runCase, callArgs: callArgs};
+  /** The same, reading with `await data()`: webgpu's dataSync is a canvas round trip. */
+  async function runCaseAsync(tf, c, seed) {
+    const before = tf.memory().numTensors;
+    const args = callArgs(tf, c, seed);
+    let result;
+    try {
+      const out = tf.image.extractGlimpse.apply(null, args);
+      result = resultOf(out, await out.data());
+      out.dispose();
+    } catch (e) {
+      result = {error: String(e && e.message || e)};
+    }
+    return finish(tf, args, before, result);
+  }
+
+  const api = {decode: decode, encode: encode, runCase: runCase, runCaseAsync: runCaseAsync, callArgs: callArgs};
   if (typeof module === 'object' && module.exports) module.exports = api;
   else root.goldenRun = api;
 })(typeof globalThis !== 'undefined' ? globalThis : this);

@@ -1,0 +1,29 @@
+/**
+ * The cross-backend property test: generated calls (all attrs, shapes from 1x1 to glimpses
+ * larger than the image, batch > 1, channels 1 to 5, offsets inside, partial, outside, on
+ * truncation boundaries, NaN/Inf) run in the page and compared with cpu in Node (itself
+ * checked against TensorFlow): exact for zero noise, same copies and in-bound noise otherwise.
+ */
+import {tf} from '../helpers/backends';
+import {generate} from '../helpers/property_cases';
+import {compareBackends} from '../helpers/property_check';
+import {runCase, type CaseResult} from '../helpers/golden_run';
+import {runCasesInPage} from './harness';
+import type {BrowserSession} from './golden_suite';
+
+export const PROPERTY_CASES = generate(320, 20261125);
+
+export function definePropertySuite(label: string, session: BrowserSession): void {
+  describe(`generated calls agree with cpu [${label}]`, () => {
+    let results: CaseResult[] = [];
+    beforeAll(async () => {
+      await tf.setBackend('cpu');
+      results = await runCasesInPage(session.tfPage!.page, PROPERTY_CASES, 11);
+    }, 180000);
+
+    test.each(PROPERTY_CASES.map((c, i) => [c.name, i] as const))('%s', (_n, i) => {
+      const c = PROPERTY_CASES[i];
+      expect(compareBackends(c, runCase(tf, c, 11), results[i])).toEqual([]);
+    });
+  });
+}
