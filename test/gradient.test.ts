@@ -75,7 +75,7 @@ describeEachBackend('gradient', () => {
     // d/dx of sum((x - goal)^2) is 2 (x - goal): step 0.25 halves the error every step.
     const lossOf = () => tf.sum(tf.squaredDifference(glimpse(learned), goal)) as tf.Scalar;
     const first = tf.tidy(() => lossOf().dataSync()[0]);
-    for (let step = 0; step < 60; step++) tf.dispose(optimizer.minimize(lossOf, true));
+    for (let step = 0; step < 60; step++) tf.dispose(optimizer.minimize(lossOf, true) ?? []);
     const last = tf.tidy(() => lossOf().dataSync()[0]);
     expect(first).toBeGreaterThan(1);
     expect(last).toBeLessThan(1e-6 * first);
