@@ -9,8 +9,6 @@
  * ts-jest compiles to, their source needs no helper that the page lacks.
  */
 import * as fs from 'fs';
-import * as http from 'http';
-import type {AddressInfo} from 'net';
 import * as path from 'path';
 import {chromium} from 'playwright-core';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
@@ -20,84 +18,24 @@ import type {CaseResult, GoldenCase} from '../helpers/golden_run';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.cjs': 'text/javascript; charset=utf-8',
-  '.html': 'text/html; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.bin': 'application/octet-stream',
-  '.png': 'image/png',
-  '.css': 'text/css; charset=utf-8',
-};
-
 export interface StaticServer {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   url: string;
   close(): Promise<void>;
 }
 
-function isInside(root: string, p: string): boolean {
-  return p === root || p.startsWith(root + path.sep);
-}
+// The repository's one static server, shared with the web demo (examples/web/serve.mjs).
+const staticServer = require('../../examples/web/static_server.cjs') as {
+  startServer(options: {root: string, port?: number}): Promise<StaticServer>;
+};
 
 /**
- * Serves REPO_ROOT read-only on 127.0.0.1, on a free port the OS picks. GET only (405
- * otherwise); paths that leave the root (`..`, encoded or not, or a symlink out of it),
- * NUL bytes and directories are refused.
+ * Serves REPO_ROOT read-only on 127.0.0.1, on a free port the OS picks, with
+ * examples/web/static_server.cjs: GET only (405 otherwise); paths that leave the root
+ * (`..`, encoded or not, or a symlink out of it), NUL bytes and directories are refused.
  */
 export function startServer(): Promise<StaticServer> {
-  const root = fs.realpathSync(REPO_ROOT);
-  const server = http.createServer((req, res) => {
-    const reply = (status: number, body: string, headers: Record<string, string> = {}) => {
-      res.writeHead(status, {'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers});
-      res.end(body);
-    };
-    if (req.method !== 'GET') return reply(405, 'GET only\n', {Allow: 'GET'});
-    let rel: string;
-    try {
-      rel = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    } catch {
-      return reply(400, 'bad path\n');
-    }
-    if (rel.includes('\0') || rel.includes('\\')) return reply(400, 'bad path\n');
-    const file = path.resolve(root, '.' + path.posix.normalize('/' + rel));
-    if (!isInside(root, file)) return reply(403, 'outside the served root\n');
-    let real: string;
-    try {
-      real = fs.realpathSync(file);
-    } catch {
-      return reply(404, 'not found\n');
-    }
-    if (!isInside(root, real)) return reply(403, 'outside the served root\n');
-    fs.stat(real, (err, st) => {
-      if (err || !st.isFile()) return reply(404, 'not found\n');
-      res.writeHead(200, {
-        'Content-Type': CONTENT_TYPES[path.extname(real).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': String(st.size),
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      });
-      const stream = fs.createReadStream(real);
-      stream.on('error', () => res.destroy());
-      stream.pipe(res);
-    });
-  });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const {port} = server.address() as AddressInfo;
-      resolve({
-        url: `http://127.0.0.1:${port}`,
-        close: () => new Promise<void>(done => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
-      });
-    });
-  });
+  return staticServer.startServer({root: REPO_ROOT, port: 0});
 }
 
 /**
