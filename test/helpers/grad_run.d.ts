@@ -9,3 +9,4 @@ export interface GradResult {
   leaked: number;
 }
 export function runGradCase(tf: unknown, c: GoldenCase): GradResult;
+export function runGradCaseAsync(tf: unknown, c: GoldenCase): Promise<GradResult>;
