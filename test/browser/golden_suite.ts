@@ -6,6 +6,7 @@
 import type {Browser} from 'playwright-core';
 import {ALL_CASES} from '../helpers/fixtures';
 import {checkCase} from '../helpers/golden_check';
+import {GAUSSIAN_CASE, GAUSSIAN_SEEDS, gaussianProblems, UNIFORM_STATS_CASE, uniformProblems} from '../helpers/noise_distribution';
 import type {CaseResult} from '../helpers/golden_run';
 import {launchBrowser, openTfPage, pageMemory, runCasesInPage, type StaticServer, startServer, type TfPage, type TfPageOptions} from './harness';
 
@@ -34,6 +35,8 @@ export function openSession(options: TfPageOptions, extraArgs: string[] = []): B
 export function defineGoldenSuite(label: string, session: BrowserSession): void {
   const results = new Map<string, CaseResult>();
   const seeded = new Map<string, [CaseResult, CaseResult]>();
+  let uniformRun: CaseResult | undefined;
+  const gaussianRuns: CaseResult[] = [];
   let baseline = -1;
   let after = -1;
 
@@ -49,7 +52,17 @@ export function defineGoldenSuite(label: string, session: BrowserSession): void 
       const second = await runCasesInPage(page, noise, 1234);
       noise.forEach((c, i) => seeded.set(c.name, [first[i], second[i]]));
       after = (await pageMemory(page)).numTensors;
+      [uniformRun] = await runCasesInPage(page, [UNIFORM_STATS_CASE], 7);
+      for (const seed of GAUSSIAN_SEEDS) gaussianRuns.push(...await runCasesInPage(page, [GAUSSIAN_CASE], seed));
     }, 180000);
+
+    test('uniform noise of the .stats case is uniform over the image range', () => {
+      expect(uniformProblems(uniformRun!)).toEqual([]);
+    });
+
+    test('gaussian noise follows each channel mean and sigma, clipped to the channel range', () => {
+      expect(gaussianProblems(gaussianRuns)).toEqual([]);
+    });
 
     test.each(ALL_CASES.map(c => [c.name, c] as const))('%s', (name, c) => {
       const r = results.get(name);

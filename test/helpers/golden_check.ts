@@ -100,9 +100,3 @@ export function checkCase(c: GoldenCase, r: CaseResult): string[] {
   }
   return problems;
 }
-
-/** The noise values of a result (positions where `inside` is 0). */
-export function noiseValues(c: GoldenCase, r: CaseResult): number[] {
-  const inside = c.expected.inside ?? [];
-  return r.bits!.map(fromBits).filter((_, k) => inside[k] === 0);
-}

@@ -1,0 +1,39 @@
+/**
+ * The README's backend table stays true: every backend it lists has the kernels it claims,
+ * and a suite that runs the golden table on it.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import {ExtractGlimpse, ExtractGlimpseGrad, ExtractGlimpseV2, SUPPORTED_BACKENDS} from '../src';
+import {NODE_BACKENDS, tf} from './helpers/backends';
+
+const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+const section = readme.split('## Backends')[1].split('\n## ')[0];
+const rows = section.split('\n').filter(l => /^\| (cpu|wasm|webgl|webgpu) \|/.test(l))
+                 .map(l => l.split('|').slice(1, -1).map(cell => cell.trim()));
+
+/** Where each backend's golden table runs. */
+const SUITES: Record<string, string[]> = {
+  webgl: ['test/browser/webgl1.test.ts', 'test/browser/webgl2.test.ts'],
+  webgpu: ['test/browser/webgpu.test.ts'],
+};
+
+test('the table lists exactly the backends the package registers', () => {
+  expect(rows.map(r => r[0]).sort()).toEqual([...SUPPORTED_BACKENDS].sort());
+});
+
+test.each(rows.map(r => [r[0], r] as const))('%s has what its row claims', (backend, row) => {
+  const [, forward, gradient] = row;
+  expect(forward).toBe('yes');
+  expect(tf.getKernel(ExtractGlimpse, backend)).toBeDefined();
+  expect(tf.getKernel(ExtractGlimpseV2, backend)).toBeDefined();
+  expect(gradient).toBe('yes');
+  expect(tf.getKernel(ExtractGlimpseGrad, backend)).toBeDefined();
+  expect(tf.getGradient(ExtractGlimpseV2)).toBeDefined();
+  if ((NODE_BACKENDS as readonly string[]).includes(backend)) return;
+  for (const file of SUITES[backend]) {
+    const text = fs.readFileSync(path.join(__dirname, '..', file), 'utf8');
+    expect(text).toContain('defineGoldenSuite(');
+    expect(text).toContain(`backend: '${backend}'`);
+  }
+});
