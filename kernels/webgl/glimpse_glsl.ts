@@ -51,22 +51,33 @@ float normalAt(int index) {
 }
 `;
 
+/**
+ * Noise at one outside position. An image (uniform) or channel (gaussian) holding NaN or an
+ * infinity gets 0, as on the CPU (src/noise_stats.ts).
+ */
 function noiseCode(channels: number): string {
   return `
+bool finite(float v) { return !isnan(v) && !isinf(v); }
+
 float noiseAt(int b, int c, int index) {
   if (noiseMode == 1) {
     // Uniform over the whole image: min and max over every channel.
     float lo = getNoiseMin(b, 0);
     float hi = getNoiseMax(b, 0);
-    for (int k = 1; k < ${channels}; k++) {
-      lo = min(lo, getNoiseMin(b, k));
-      hi = max(hi, getNoiseMax(b, k));
+    for (int k = 0; k < ${channels}; k++) {
+      float kLo = getNoiseMin(b, k);
+      float kHi = getNoiseMax(b, k);
+      // tfjs's reductions propagate NaN: a NaN or infinite pixel leaves no usable range.
+      if (!finite(kLo) || !finite(kHi)) return 0.0;
+      lo = min(lo, kLo);
+      hi = max(hi, kHi);
     }
     return clamp(lo + uniformAt(index) * (hi - lo), lo, hi);
   }
   if (noiseMode == 2) {
     float lo = getNoiseMin(b, c);
     float hi = getNoiseMax(b, c);
+    if (!finite(lo) || !finite(hi)) return 0.0;
     return clamp(getNoiseMean(b, c) + normalAt(index) * getNoiseSigma(b, c), lo, hi);
   }
   return 0.0;

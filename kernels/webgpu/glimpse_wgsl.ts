@@ -25,20 +25,28 @@ fn normalAt(index : i32) -> f32 {
   return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
 }
 
+fn finite(v : f32) -> bool { return !isnan(v) && !isinf(v); }
+
+// An image (uniform) or channel (gaussian) holding NaN or an infinity gets 0, as on the CPU.
 fn noiseAt(b : i32, c : i32, index : i32) -> f32 {
   if (uniforms.noiseMode == 1) {
     // Uniform over the whole image: min and max over every channel.
     var lo = getNoiseMin(b, 0);
     var hi = getNoiseMax(b, 0);
-    for (var k = 1; k < uniforms.noiseMinShape[1]; k++) {
-      lo = min(lo, getNoiseMin(b, k));
-      hi = max(hi, getNoiseMax(b, k));
+    for (var k = 0; k < uniforms.noiseMinShape[1]; k++) {
+      let kLo = getNoiseMin(b, k);
+      let kHi = getNoiseMax(b, k);
+      // tfjs's reductions propagate NaN: a NaN or infinite pixel leaves no usable range.
+      if (!finite(kLo) || !finite(kHi)) { return 0.0; }
+      lo = min(lo, kLo);
+      hi = max(hi, kHi);
     }
     return clamp(lo + uniformAt(index) * (hi - lo), lo, hi);
   }
   if (uniforms.noiseMode == 2) {
     let lo = getNoiseMin(b, c);
     let hi = getNoiseMax(b, c);
+    if (!finite(lo) || !finite(hi)) { return 0.0; }
     return clamp(getNoiseMean(b, c) + normalAt(index) * getNoiseSigma(b, c), lo, hi);
   }
   return 0.0;
