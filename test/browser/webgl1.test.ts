@@ -1,13 +1,15 @@
 /** The webgl kernels on WebGL1 (SwiftShader in headless Chromium). */
 import {defineGoldenSuite, openSession} from './golden_suite';
 import {defineHostileSuite} from './hostile_suite';
+import {defineLeakSuite} from './leak_suite';
 import {defineGradientSuite} from './gradient_suite';
 import {definePropertySuite} from './property_suite';
 import {defineWebGLChecks, WEBGL_TEST_FLAGS} from './webgl_checks';
 
-const session = openSession({backend: 'webgl', flags: {...WEBGL_TEST_FLAGS, WEBGL_VERSION: 1}});
+const session = openSession({backend: 'webgl', flags: {...WEBGL_TEST_FLAGS, WEBGL_VERSION: 1}, scripts: ['converter']});
 defineGoldenSuite('webgl, WebGL1', session);
 defineHostileSuite('webgl, WebGL1', session);
+defineLeakSuite('webgl, WebGL1', session);
 definePropertySuite('webgl, WebGL1', session);
 defineGradientSuite('webgl, WebGL1', session);
 defineWebGLChecks('WebGL1', session);

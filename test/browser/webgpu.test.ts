@@ -1,13 +1,15 @@
 /** The webgpu kernels in Chromium (SwiftShader's WebGPU adapter, page on 127.0.0.1). */
 import {defineGoldenSuite, openSession} from './golden_suite';
 import {defineHostileSuite} from './hostile_suite';
+import {defineLeakSuite} from './leak_suite';
 import {defineGradientSuite} from './gradient_suite';
 import {definePropertySuite} from './property_suite';
 
 export const WEBGPU_ARGS = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'];
-const session = openSession({backend: 'webgpu', flags: {IS_TEST: true}, scripts: ['webgpu']}, WEBGPU_ARGS);
+const session = openSession({backend: 'webgpu', flags: {IS_TEST: true}, scripts: ['webgpu', 'converter']}, WEBGPU_ARGS);
 defineGoldenSuite('webgpu', session);
 defineHostileSuite('webgpu', session);
+defineLeakSuite('webgpu', session);
 definePropertySuite('webgpu', session);
 defineGradientSuite('webgpu', session);
 
