@@ -33,7 +33,7 @@ test.each(rows.map(r => [r[0], r] as const))('%s has what its row claims', (back
   if ((NODE_BACKENDS as readonly string[]).includes(backend)) return;
   for (const file of SUITES[backend]) {
     const text = fs.readFileSync(path.join(__dirname, '..', file), 'utf8');
-    expect(text).toContain('defineGoldenSuite(');
+    expect(text).toContain('defineBackendSuites(');
     expect(text).toContain(`backend: '${backend}'`);
   }
 });

@@ -6,8 +6,16 @@ import type {BrowserSession} from './golden_suite';
 
 export const WEBGL_TEST_FLAGS = {IS_TEST: true, WEBGL_CPU_FORWARD: false, WEBGL_SIZE_UPLOAD_UNIFORM: 0};
 
-export function defineWebGLChecks(label: string, session: BrowserSession): void {
-  describe(`webgl kernel [${label}]`, () => {
+export function defineWebGLChecks(version: 1 | 2, session: BrowserSession): void {
+  describe(`webgl kernel [WebGL${version}]`, () => {
+    test(`the page really runs WebGL${version} with float32 textures`, async () => {
+      const flags = await session.tfPage!.page.evaluate(() => {
+        const t = (window as any).tf;
+        return [t.env().getNumber('WEBGL_VERSION'), t.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')];
+      });
+      expect(flags).toEqual([version, true]);
+    });
+
     test('repeated calls of the same shapes compile no new shader (seed, noise, placement are uniforms)', async () => {
       const counts = await session.tfPage!.page.evaluate(() => {
         const t = (window as any).tf;

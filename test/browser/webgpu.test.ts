@@ -1,17 +1,10 @@
 /** The webgpu kernels in Chromium (SwiftShader's WebGPU adapter, page on 127.0.0.1). */
-import {defineGoldenSuite, openSession} from './golden_suite';
-import {defineHostileSuite} from './hostile_suite';
-import {defineLeakSuite} from './leak_suite';
-import {defineGradientSuite} from './gradient_suite';
-import {definePropertySuite} from './property_suite';
+import {defineBackendSuites} from './backend_suites';
+import {openSession} from './golden_suite';
 
 export const WEBGPU_ARGS = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'];
 const session = openSession({backend: 'webgpu', flags: {IS_TEST: true}, scripts: ['webgpu', 'converter']}, WEBGPU_ARGS);
-defineGoldenSuite('webgpu', session);
-defineHostileSuite('webgpu', session);
-defineLeakSuite('webgpu', session);
-definePropertySuite('webgpu', session);
-defineGradientSuite('webgpu', session);
+defineBackendSuites('webgpu', session);
 
 test('one pipeline serves every call: same shaderKey whatever the seed, noise or placement', async () => {
   const counts = await session.tfPage!.page.evaluate(() => {
