@@ -5,7 +5,8 @@
  *   key        = pcg(seedLow32 ^ pcg(seedHigh32))
  *   bits(k, l) = pcg(pcg(k ^ key) ^ l)          k = flat output index, l = lane (0 or 1)
  *   uniform    = (bits >>> 8) / 2^24            24 bits: exact in float32, in [0, 1)
- *   normal     = sqrt(-2 ln u1) cos(2 pi u2)    Box-Muller, u1 = ((bits(k,0) >>> 8) + 1) / 2^24 in (0, 1]
+ *   normal     = sqrt(-2 ln u1) cos(2 pi u2)    Box-Muller on the pair p = k >>> 1: u1 = ((bits(p,0) >>> 8) + 1) / 2^24
+ *                (sin for odd k)                 in (0, 1], u2 = (bits(p,1) >>> 8) / 2^24; one draw, two normals
  *
  * `pcg` is the PCG-RXS-M-XS 32-bit hash (Jarzynski and Olano, "Hash Functions for GPU
  * Rendering", JCGT 2020): uint32 multiplies, shifts and xors only, available in GLSL ES 3.00
@@ -42,9 +43,15 @@ export function uniformAt(key: number, index: number): number {
   return (randomBits(key, index, 0) >>> 8) * TWO_POW_MINUS_24;
 }
 
-/** Standard normal, Box-Muller over lanes 0 and 1. */
+/** Box-Muller's radius and angle for output indices 2p and 2p + 1. */
+export function normalPair(key: number, pair: number): [number, number] {
+  const u1 = ((randomBits(key, pair, 0) >>> 8) + 1) * TWO_POW_MINUS_24;
+  const u2 = (randomBits(key, pair, 1) >>> 8) * TWO_POW_MINUS_24;
+  return [Math.sqrt(-2 * Math.log(u1)), 2 * Math.PI * u2];
+}
+
+/** Standard normal for output index `index`: the cosine (even) or sine (odd) of its pair. */
 export function normalAt(key: number, index: number): number {
-  const u1 = ((randomBits(key, index, 0) >>> 8) + 1) * TWO_POW_MINUS_24;
-  const u2 = (randomBits(key, index, 1) >>> 8) * TWO_POW_MINUS_24;
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  const [radius, angle] = normalPair(key, index >>> 1);
+  return radius * ((index & 1) === 0 ? Math.cos(angle) : Math.sin(angle));
 }

@@ -3,7 +3,7 @@
  * once per image and only if some position of its window is outside.
  */
 import {channelStats, imageRange} from '../../src/noise_stats';
-import {normalAt, uniformAt} from '../../src/noise_random';
+import {normalPair, uniformAt} from '../../src/noise_random';
 import type {NoiseMode} from '../../src/kernel_names';
 
 export type NoisePlan =
@@ -39,8 +39,14 @@ export function fillNoise(out: Float32Array, start: number, count: number, plan:
     }
   } else {
     const {key, mean, sigma, min, max, channels} = plan;
+    // One Box-Muller draw serves two neighbouring indices (normalAt's pairs).
+    let pair = -1;
+    let radius = 0;
+    let angle = 0;
     for (let k = start, c = 0; k < end; k++) {
-      out[k] = clamp(mean[c] + normalAt(key, k) * sigma[c], min[c], max[c]);
+      if (k >>> 1 !== pair) [radius, angle] = normalPair(key, pair = k >>> 1);
+      const n = radius * ((k & 1) === 0 ? Math.cos(angle) : Math.sin(angle));
+      out[k] = clamp(mean[c] + n * sigma[c], min[c], max[c]);
       if (++c === channels) c = 0;
     }
   }

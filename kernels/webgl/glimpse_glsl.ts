@@ -21,10 +21,13 @@ uint drawBits(int index, uint lane) {
 
 float uniformAt(int index) { return float(drawBits(index, 0u) >> 8u) * (1.0 / 16777216.0); }
 
+// Box-Muller on the pair index / 2: cosine for even indices, sine for odd ones.
 float normalAt(int index) {
-  float u1 = (float(drawBits(index, 0u) >> 8u) + 1.0) * (1.0 / 16777216.0);
-  float u2 = float(drawBits(index, 1u) >> 8u) * (1.0 / 16777216.0);
-  return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
+  int pair = index / 2;
+  float u1 = (float(drawBits(pair, 0u) >> 8u) + 1.0) * (1.0 / 16777216.0);
+  float u2 = float(drawBits(pair, 1u) >> 8u) * (1.0 / 16777216.0);
+  float angle = 6.283185307179586 * u2;
+  return sqrt(-2.0 * log(u1)) * (index - 2 * pair == 0 ? cos(angle) : sin(angle));
 }
 `;
 

@@ -19,10 +19,13 @@ fn drawBits(index : i32, lane : u32) -> u32 {
 
 fn uniformAt(index : i32) -> f32 { return f32(drawBits(index, 0u) >> 8u) * (1.0 / 16777216.0); }
 
+// Box-Muller on the pair index / 2: cosine for even indices, sine for odd ones.
 fn normalAt(index : i32) -> f32 {
-  let u1 = (f32(drawBits(index, 0u) >> 8u) + 1.0) * (1.0 / 16777216.0);
-  let u2 = f32(drawBits(index, 1u) >> 8u) * (1.0 / 16777216.0);
-  return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
+  let pair = index / 2;
+  let u1 = (f32(drawBits(pair, 0u) >> 8u) + 1.0) * (1.0 / 16777216.0);
+  let u2 = f32(drawBits(pair, 1u) >> 8u) * (1.0 / 16777216.0);
+  let angle = 6.283185307179586 * u2;
+  return sqrt(-2.0 * log(u1)) * select(sin(angle), cos(angle), index - 2 * pair == 0);
 }
 
 fn finite(v : f32) -> bool { return !isnan(v) && !isinf(v); }
