@@ -1,8 +1,8 @@
 /**
- * Per image and channel noise statistics on a GPU backend (webgl, webgpu), from that
- * backend's own tfjs kernels called as functions (a kernel inside a kernel must not go through runKernel): min and max for
- * uniform noise (the shader reduces them over channels), plus mean and population sigma
- * for gaussian. Nothing is read back to the CPU.
+ * Noise statistics on a GPU backend (webgl, webgpu) from that backend's own tfjs kernels,
+ * called as functions (a kernel inside a kernel must not go through runKernel): per image
+ * min and max for uniform noise; per channel min, max, mean and population sigma for
+ * gaussian. Nothing is read back to the CPU.
  */
 import {getKernel, type KernelFunc, type NamedAttrMap, type TensorInfo} from '@tensorflow/tfjs-core';
 import type {NoiseMode} from './kernel_names';
@@ -34,25 +34,34 @@ function kernel(name: string, backendName: string, backend: GpuBackend, inputs: 
              {inputs, backend, attrs: attrs as NamedAttrMap}) as TensorInfo;
 }
 
-/** `[batch, channels]` statistics of `image` `[batch, H, W, C]` for `mode`. */
+/**
+ * `[batch, channels]` statistics of `image` `[batch, H, W, C]` for `mode`. tfjs reduces
+ * fastest over the innermost axis (any other axis costs a transpose per reduction), so:
+ * uniform reduces each whole image (then tiles its min and max over the channels, which
+ * keeps both modes' inputs one shape and so one program); gaussian transposes once to
+ * `[batch, C, H*W]` and reduces the last axis.
+ */
 export function gpuNoiseStats(
-    image: TensorInfo, mode: NoiseMode, backendName: string, backend: GpuBackend): NoiseStatsInfo {
+    image: TensorInfo, mode: Exclude<NoiseMode, 'zero'>, backendName: string, backend: GpuBackend): NoiseStatsInfo {
   const [batch, height, width, channels] = image.shape;
-  if (mode === 'zero') {
-    // Placeholders of the same shape keep the program (and its cache key) one for all modes.
-    const zeros = backend.makeTensorInfo([batch, channels], 'float32', new Float32Array(batch * channels));
-    return {min: zeros, max: zeros, mean: zeros, sigma: zeros, owned: [zeros]};
-  }
-  const pixels = kernel('Reshape', backendName, backend, {x: image}, {shape: [batch, height * width, channels]});
-  const min = kernel('Min', backendName, backend, {x: pixels}, {axis: [1], keepDims: false});
-  const max = kernel('Max', backendName, backend, {x: pixels}, {reductionIndices: [1], keepDims: false});
+  const run = (name: string, inputs: Record<string, TensorInfo>, attrs?: Record<string, unknown>) =>
+      kernel(name, backendName, backend, inputs, attrs);
   if (mode === 'uniform') {
-    return {min, max, mean: min, sigma: min, owned: [pixels, min, max]};
+    const flat = run('Reshape', {x: image}, {shape: [batch, height * width * channels]});
+    const lo = run('Min', {x: flat}, {axis: [1], keepDims: true});
+    const hi = run('Max', {x: flat}, {reductionIndices: [1], keepDims: true});
+    const min = run('Tile', {x: lo}, {reps: [1, channels]});
+    const max = run('Tile', {x: hi}, {reps: [1, channels]});
+    return {min, max, mean: min, sigma: min, owned: [flat, lo, hi, min, max]};
   }
-  const meanKept = kernel('Mean', backendName, backend, {x: pixels}, {axis: [1], keepDims: true});
-  const squares = kernel('SquaredDifference', backendName, backend, {a: pixels, b: meanKept});
-  const variance = kernel('Mean', backendName, backend, {x: squares}, {axis: [1], keepDims: false});
-  const sigma = kernel('Sqrt', backendName, backend, {x: variance});
-  const mean = kernel('Reshape', backendName, backend, {x: meanKept}, {shape: [batch, channels]});
-  return {min, max, mean, sigma, owned: [pixels, min, max, meanKept, squares, variance, sigma, mean]};
+  const pixels = run('Reshape', {x: image}, {shape: [batch, height * width, channels]});
+  const planes = run('Transpose', {x: pixels}, {perm: [0, 2, 1]});
+  const min = run('Min', {x: planes}, {axis: [2], keepDims: false});
+  const max = run('Max', {x: planes}, {reductionIndices: [2], keepDims: false});
+  const meanKept = run('Mean', {x: planes}, {axis: [2], keepDims: true});
+  const squares = run('SquaredDifference', {a: planes, b: meanKept});
+  const variance = run('Mean', {x: squares}, {axis: [2], keepDims: false});
+  const sigma = run('Sqrt', {x: variance});
+  const mean = run('Reshape', {x: meanKept}, {shape: [batch, channels]});
+  return {min, max, mean, sigma, owned: [pixels, planes, min, max, meanKept, squares, variance, sigma, mean]};
 }

@@ -14,7 +14,7 @@ interface WebGLArgs {
   attrs: ExtractGlimpseAttrs;
 }
 
-const NOISE_MODE_CODE = {zero: 0, uniform: 1, gaussian: 2} as const;
+const NOISE_MODE_CODE = {uniform: 1, gaussian: 2} as const;
 
 function webglKernel(version: GlimpseVersion) {
   const opName = version === 1 ? ExtractGlimpse : ExtractGlimpseV2;
@@ -36,13 +36,18 @@ function webglKernel(version: GlimpseVersion) {
     if (shape.some(d => d === 0)) {
       return backend.makeTensorInfo(shape, 'float32', new Float32Array(0));
     }
+    const webglVersion = env().getNumber('WEBGL_VERSION');
+    if (mode === 'zero') {
+      return backend.runWebGLProgram(
+          new ExtractGlimpseProgram(shape, webglVersion, false), [input, offsets], 'float32', placement);
+    }
     const key = seedKey(attrs.seed ?? freshSeed());
     const stats = gpuNoiseStats(input, mode, 'webgl', backend);
     try {
-      const program = new ExtractGlimpseProgram(shape, env().getNumber('WEBGL_VERSION'));
       const uniforms = [...placement, [NOISE_MODE_CODE[mode]], [key >>> 16, key & 0xffff]];
       return backend.runWebGLProgram(
-          program, [input, offsets, stats.min, stats.max, stats.mean, stats.sigma], 'float32', uniforms);
+          new ExtractGlimpseProgram(shape, webglVersion, true),
+          [input, offsets, stats.min, stats.max, stats.mean, stats.sigma], 'float32', uniforms);
     } finally {
       disposeNoiseStats(stats, backend);
     }

@@ -4,21 +4,24 @@ import {PLACEMENT_UNIFORMS} from './window_glsl';
 
 /**
  * The forward program: one output position per fragment, copied from the image or drawn
- * as noise. Uniform values: `placementUniformValues(...)`, then `[noiseMode]` (0 zero,
- * 1 uniform, 2 gaussian) and the seed key as `[high 16 bits, low 16 bits]`.
+ * as noise. Two variants per shape: zero noise (inputs Image, Offsets; uniforms
+ * `placementUniformValues(...)`), and drawn noise, which adds the statistics inputs and the
+ * uniforms `[noiseMode]` (1 uniform, 2 gaussian) and the seed key `[high 16, low 16 bits]`.
  */
 export class ExtractGlimpseProgram implements GPGPUProgram {
-  variableNames = ['Image', 'Offsets', 'NoiseMin', 'NoiseMax', 'NoiseMean', 'NoiseSigma'];
-  customUniforms = [
-    ...PLACEMENT_UNIFORMS,
-    {name: 'noiseMode', type: 'int' as const},
-    {name: 'seedKey', type: 'ivec2' as const},
-  ];
+  variableNames: string[];
+  customUniforms: Array<{name: string, type: 'int' | 'ivec2' | 'ivec3' | 'vec2'}>;
   outputShape: number[];
   userCode: string;
 
-  constructor(outputShape: number[], webglVersion: number) {
+  constructor(outputShape: number[], webglVersion: number, drawsNoise: boolean) {
     this.outputShape = outputShape;
-    this.userCode = glimpseShader(outputShape, webglVersion);
+    this.userCode = glimpseShader(outputShape, webglVersion, drawsNoise);
+    this.variableNames = drawsNoise ?
+        ['Image', 'Offsets', 'NoiseMin', 'NoiseMax', 'NoiseMean', 'NoiseSigma'] :
+        ['Image', 'Offsets'];
+    this.customUniforms = drawsNoise ?
+        [...PLACEMENT_UNIFORMS, {name: 'noiseMode', type: 'int'}, {name: 'seedKey', type: 'ivec2'}] :
+        [...PLACEMENT_UNIFORMS];
   }
 }

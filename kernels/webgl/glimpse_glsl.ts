@@ -58,23 +58,18 @@ float normalAt(int index) {
  * Noise at one outside position. An image (uniform) or channel (gaussian) holding NaN or an
  * infinity gets 0, as on the CPU (src/noise_stats.ts).
  */
-function noiseCode(channels: number): string {
+function noiseCode(): string {
   return `
 bool finite(float v) { return !isnan(v) && !isinf(v); }
 
 float noiseAt(int b, int c, int index) {
   if (noiseMode == 1) {
     // Uniform over the whole image: min and max over every channel.
+    // The whole image's min and max (the same in every channel column). tfjs's reductions
+    // propagate NaN: a NaN or infinite pixel leaves no usable range.
     float lo = getNoiseMin(b, 0);
     float hi = getNoiseMax(b, 0);
-    for (int k = 0; k < ${channels}; k++) {
-      float kLo = getNoiseMin(b, k);
-      float kHi = getNoiseMax(b, k);
-      // tfjs's reductions propagate NaN: a NaN or infinite pixel leaves no usable range.
-      if (!finite(kLo) || !finite(kHi)) return 0.0;
-      lo = min(lo, kLo);
-      hi = max(hi, kHi);
-    }
+    if (!finite(lo) || !finite(hi)) return 0.0;
     return clamp(lo + uniformAt(index) * (hi - lo), lo, hi);
   }
   if (noiseMode == 2) {
@@ -112,8 +107,16 @@ int outputIndex(ivec4 p) { return ((p[0] * ${h} + p[1]) * ${w} + p[2]) * ${chann
 `;
 }
 
-export function glimpseShader(outputShape: number[], webglVersion: number): string {
-  const channels = outputShape[3];
-  return WINDOW_GLSL + (webglVersion === 2 ? DRAW_WEBGL2 : DRAW_WEBGL1) +
-      noiseCode(channels) + outputIndexCode(outputShape) + MAIN;
+const ZERO_NOISE = `
+float noiseAt(int b, int c, int index) { return 0.0; }
+`;
+
+/**
+ * The program text for one output shape: with the noise code, or (zero noise) without it.
+ * GPUs that run both sides of a branch (SwiftShader predicates) pay for the noise code on
+ * every fragment, so the zero-noise program leaves it out.
+ */
+export function glimpseShader(outputShape: number[], webglVersion: number, drawsNoise: boolean): string {
+  const noise = drawsNoise ? (webglVersion === 2 ? DRAW_WEBGL2 : DRAW_WEBGL1) + noiseCode() : ZERO_NOISE;
+  return WINDOW_GLSL + noise + outputIndexCode(outputShape) + MAIN;
 }

@@ -10,9 +10,9 @@ import {resolveNoise} from '../../src/noise_mode';
 import {freshSeed, seedKey} from '../../src/noise_random';
 import {disposeNoiseStats, gpuNoiseStats, type GpuBackend} from '../../src/gpu_noise_stats';
 import {placementUniformValues} from '../../src/gpu_placement';
-import {ExtractGlimpseGradWebGPUProgram, ExtractGlimpseWebGPUProgram} from './extract_glimpse_webgpu';
+import {ExtractGlimpseGradWebGPUProgram, ExtractGlimpseNoiseWebGPUProgram, ExtractGlimpseWebGPUProgram} from './extract_glimpse_webgpu';
 
-const NOISE_MODE_CODE = {zero: 0, uniform: 1, gaussian: 2} as const;
+const NOISE_MODE_CODE = {uniform: 1, gaussian: 2} as const;
 
 const ints = (values: number[]) => values.map(v => ({type: 'int32', data: [v]}));
 
@@ -28,12 +28,15 @@ function webgpuKernel(version: GlimpseVersion) {
       imageHeight: height, imageWidth: width, glimpseHeight: shape[1], glimpseWidth: shape[2],
     }, opName);
     if (shape.some(d => d === 0)) return backend.makeTensorInfo(shape, 'float32', new Float32Array(0));
+    if (mode === 'zero') {
+      return backend.runWebGPUProgram(new ExtractGlimpseWebGPUProgram(shape), [input, offsets], 'float32', ints(placement));
+    }
     const key = seedKey(attrs.seed ?? freshSeed());
     const gpu = backend as unknown as GpuBackend;
     const stats = gpuNoiseStats(input, mode, 'webgpu', gpu);
     try {
       return backend.runWebGPUProgram(
-          new ExtractGlimpseWebGPUProgram(shape),
+          new ExtractGlimpseNoiseWebGPUProgram(shape),
           [input, offsets, stats.min, stats.max, stats.mean, stats.sigma], 'float32',
           ints([...placement, NOISE_MODE_CODE[mode], key | 0]));
     } finally {

@@ -1,5 +1,5 @@
 import type {WebGPUProgram} from '@tensorflow/tfjs-backend-webgpu';
-import {GLIMPSE_GRAD_WGSL, GLIMPSE_WGSL} from './glimpse_wgsl';
+import {GLIMPSE_GRAD_WGSL, GLIMPSE_NOISE_WGSL, GLIMPSE_ZERO_WGSL} from './glimpse_wgsl';
 import {PLACEMENT_WGSL_UNIFORMS} from './window_wgsl';
 
 const WORKGROUP = 64;
@@ -23,14 +23,24 @@ abstract class FlatProgram implements WebGPUProgram {
   }
 }
 
-/** Forward. Uniform values: placement (3 ints), noise mode, seed key (int32 bits). */
+/** Forward with zero noise. Uniform values: placement (3 ints). */
 export class ExtractGlimpseWebGPUProgram extends FlatProgram {
-  variableNames = ['Image', 'Offsets', 'NoiseMin', 'NoiseMax', 'NoiseMean', 'NoiseSigma'];
-  uniforms = `${PLACEMENT_WGSL_UNIFORMS} noiseMode : i32, seedKey : i32,`;
+  variableNames = ['Image', 'Offsets'];
+  uniforms = PLACEMENT_WGSL_UNIFORMS;
   // The WGSL text never changes, so one key covers every call.
   shaderKey = 'extractGlimpse';
   getUserCode(): string {
-    return GLIMPSE_WGSL;
+    return GLIMPSE_ZERO_WGSL;
+  }
+}
+
+/** Forward with drawn noise. Uniform values: placement (3 ints), noise mode, seed key (int32 bits). */
+export class ExtractGlimpseNoiseWebGPUProgram extends FlatProgram {
+  variableNames = ['Image', 'Offsets', 'NoiseMin', 'NoiseMax', 'NoiseMean', 'NoiseSigma'];
+  uniforms = `${PLACEMENT_WGSL_UNIFORMS} noiseMode : i32, seedKey : i32,`;
+  shaderKey = 'extractGlimpseNoise';
+  getUserCode(): string {
+    return GLIMPSE_NOISE_WGSL;
   }
 }
 

@@ -1,8 +1,8 @@
 import {WINDOW_WGSL} from './window_wgsl';
 
 /**
- * The forward compute program, one output position per invocation. Its text is constant:
- * shapes, placement, noise mode and seed are uniforms (so `shaderKey` is constant too).
+ * The forward compute programs, one output position per invocation. Their text is constant:
+ * shapes, placement, noise mode and seed are uniforms (so each `shaderKey` is constant too).
  * Noise uses the PCG draws of src/noise_random.ts, bit for bit, keyed by the flat output
  * index.
  */
@@ -33,17 +33,11 @@ fn finite(v : f32) -> bool { return !isnan(v) && !isinf(v); }
 // An image (uniform) or channel (gaussian) holding NaN or an infinity gets 0, as on the CPU.
 fn noiseAt(b : i32, c : i32, index : i32) -> f32 {
   if (uniforms.noiseMode == 1) {
-    // Uniform over the whole image: min and max over every channel.
-    var lo = getNoiseMin(b, 0);
-    var hi = getNoiseMax(b, 0);
-    for (var k = 0; k < uniforms.noiseMinShape[1]; k++) {
-      let kLo = getNoiseMin(b, k);
-      let kHi = getNoiseMax(b, k);
-      // tfjs's reductions propagate NaN: a NaN or infinite pixel leaves no usable range.
-      if (!finite(kLo) || !finite(kHi)) { return 0.0; }
-      lo = min(lo, kLo);
-      hi = max(hi, kHi);
-    }
+    // The whole image's min and max (the same in every channel column). tfjs's reductions
+    // propagate NaN: a NaN or infinite pixel leaves no usable range.
+    let lo = getNoiseMin(b, 0);
+    let hi = getNoiseMax(b, 0);
+    if (!finite(lo) || !finite(hi)) { return 0.0; }
     return clamp(lo + uniformAt(index) * (hi - lo), lo, hi);
   }
   if (uniforms.noiseMode == 2) {
@@ -77,7 +71,16 @@ fn main(index : i32) {
 }
 `;
 
-export const GLIMPSE_WGSL = WINDOW_WGSL + NOISE + MAIN;
+/** With drawn noise (uniform or gaussian: a uniform); the noise mode is 1 or 2. */
+export const GLIMPSE_NOISE_WGSL = WINDOW_WGSL + NOISE + MAIN;
+
+/**
+ * Zero noise, without the noise code: GPUs that run both sides of a branch (SwiftShader
+ * predicates) would pay for it on every invocation.
+ */
+export const GLIMPSE_ZERO_WGSL = WINDOW_WGSL + `
+fn noiseAt(b : i32, c : i32, index : i32) -> f32 { return 0.0; }
+` + MAIN;
 
 /** The backward program: each image position takes the dy value sampled from it, or 0. */
 export const GLIMPSE_GRAD_WGSL = WINDOW_WGSL + `

@@ -1,0 +1,248 @@
+// The measured methods and the measuring loop, shared by Node (bench/run.mjs) and the
+// browser page (bench/page.mjs). No imports: tfjs (`tf`) and the plugin's exports are
+// passed in, so the same code runs against the Node packages and the UMD bundles.
+
+/** Per-workload repetition policy: warm-up, then interleaved rounds until time and count suffice. */
+export function repetitionPolicy(w, quick = false) {
+  const large = w.derived && w.derived.inputBytes >= 128 * 1024 * 1024;
+  return {
+    warmup: large ? 1 : 2,
+    rounds: 3,            // methods alternate round by round, so drift hits all of them alike
+    targetMs: quick ? 150 : 1000,   // per method, summed over the rounds
+    minReps: large ? 3 : (quick ? 3 : 10),
+    maxReps: 2000,
+  };
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const n = s.length;
+  if (!n) return NaN;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+/**
+ * tf.memory().numBytes peak: wraps the engine's trackTensor (every tensor the engine
+ * registers passes through it, including intermediates inside tf.tidy and tfjs ops), and
+ * on GPU backends the texture / buffer acquisition, sampling the backend's bytes in use.
+ * `start()` takes the baseline (inputs already held), `stop()` returns the peaks above it.
+ */
+export function installPeakTracker(tf) {
+  const eng = tf.engine();
+  const s = {bytes: 0, base: 0, gpu: 0, gpuBase: 0};
+  const backend = tf.backend();
+  let gpuBytes = null;
+  if (typeof backend.numBytesInGPU === 'number' && typeof backend.acquireTexture === 'function') {
+    gpuBytes = () => backend.numBytesInGPU;                               // webgl: textures in use
+    const acquire = backend.acquireTexture;
+    backend.acquireTexture = function (...args) {
+      const r = acquire.apply(this, args);
+      if (backend.numBytesInGPU > s.gpu) s.gpu = backend.numBytesInGPU;
+      return r;
+    };
+  } else if (backend.bufferManager && typeof backend.bufferManager.numBytesUsed === 'number' &&
+             typeof backend.bufferManager.acquireBuffer === 'function') {
+    const bm = backend.bufferManager;                                      // webgpu: buffers in use
+    gpuBytes = () => bm.numBytesUsed;
+    const acquire = bm.acquireBuffer;
+    bm.acquireBuffer = function (...args) {
+      const r = acquire.apply(this, args);
+      if (bm.numBytesUsed > s.gpu) s.gpu = bm.numBytesUsed;
+      return r;
+    };
+  }
+  const track = eng.trackTensor;
+  eng.trackTensor = function (...args) {
+    const r = track.apply(this, args);
+    if (eng.state.numBytes > s.bytes) s.bytes = eng.state.numBytes;
+    return r;
+  };
+  return {
+    hasGpu: gpuBytes !== null,
+    start() {
+      s.bytes = s.base = eng.state.numBytes;
+      if (gpuBytes) s.gpu = s.gpuBase = gpuBytes();
+    },
+    stop() {
+      return {bytes: s.bytes - s.base, gpuBytes: gpuBytes ? s.gpu - s.gpuBase : null};
+    },
+    uninstall() {
+      eng.trackTensor = track;
+    },
+  };
+}
+
+/**
+ * Runs every method `warmup` times, then `rounds` rounds; in each round each method runs
+ * until it has had its share of `targetMs` and of `minReps`. A method whose warm-up takes
+ * half of `targetMs` or more runs once per round (so `rounds` reps in all). Returns per method the
+ * samples (ms), the median and the peak bytes (max over reps).
+ *
+ * A method is {key, run(): result | Promise<result>, dispose?(result), bytes?: number}:
+ * the time is that of run() (awaited); dispose() runs after the clock stops. `bytes` is a
+ * fixed allocation reported for methods outside tfjs (the floors).
+ */
+export async function measureInterleaved(methods, policy, now, tracker) {
+  const one = async m => {
+    if (tracker) tracker.start();
+    const t0 = now();
+    let r = m.run();
+    if (r && typeof r.then === 'function') r = await r;
+    const ms = now() - t0;
+    const peak = tracker ? tracker.stop() : {bytes: null, gpuBytes: null};
+    if (m.dispose) m.dispose(r);
+    return {ms, peak};
+  };
+  const out = {};
+  const slowMs = policy.slowMs ?? policy.targetMs / 2;
+  for (const m of methods) {
+    const o = out[m.key] = {samples: [], peakBytes: m.bytes ?? 0, peakGpuBytes: null, warmupMs: [], slow: false};
+    for (let i = 0; i < policy.warmup; i++) {
+      const {ms} = await one(m);
+      o.warmupMs.push(ms);
+      // A method slower than half the time budget: no second warm-up, one rep per round.
+      if (ms >= slowMs) {
+        o.slow = true;
+        break;
+      }
+    }
+  }
+  const perRoundMs = policy.targetMs / policy.rounds;
+  const perRoundMin = Math.ceil(policy.minReps / policy.rounds);
+  const perRoundMax = Math.ceil(policy.maxReps / policy.rounds);
+  for (let round = 0; round < policy.rounds; round++) {
+    for (const m of methods) {
+      const o = out[m.key];
+      let spent = 0;
+      let reps = 0;
+      while (o.slow ? reps < 1 : ((reps < perRoundMin || spent < perRoundMs) && reps < perRoundMax)) {
+        const {ms, peak} = await one(m);
+        o.samples.push(ms);
+        if (m.bytes == null && peak.bytes != null) o.peakBytes = Math.max(o.peakBytes, peak.bytes);
+        if (peak.gpuBytes != null) o.peakGpuBytes = Math.max(o.peakGpuBytes ?? 0, peak.gpuBytes);
+        spent += ms;
+        reps++;
+      }
+    }
+  }
+  for (const m of methods) {
+    const o = out[m.key];
+    o.reps = o.samples.length;
+    o.medianMs = median(o.samples);
+    o.minMs = Math.min(...o.samples);
+    const sorted = [...o.samples].sort((a, b) => a - b);
+    const q = p => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    o.p25Ms = q(0.25);
+    o.p75Ms = q(0.75);
+    o.samples = o.samples.map(x => Math.round(x * 1e4) / 1e4);
+  }
+  return out;
+}
+
+/** The plugin's op, exactly as the workload calls it (fixed seed, so every rep draws the same noise). */
+export function kernelCall(plugin, w, input, offsets, noise = w.noise, uniformNoise = w.uniformNoise) {
+  return plugin.extractGlimpse(input, w.size, offsets, w.centered, w.normalized, noise,
+                               {version: w.op === 'ExtractGlimpse' ? 1 : 2, uniformNoise, seed: 20261125});
+}
+
+/**
+ * The composite without the plugin: tf.image.cropAndResize ('nearest', pixel-exact boxes,
+ * extrapolation 0) plus, when the workload has noise, the statistics the noise needs via
+ * tfjs ops: min/max per image for uniform, tf.moments + min/max per image and channel for
+ * gaussian (per channel, after one transpose). It computes them for every image (a composite would need a gather, itself a
+ * copy, to restrict them to the images with outside positions) and draws no noise, so it
+ * is a lower bound on a complete composite. Returns the tensors it keeps (tidy disposes
+ * every intermediate).
+ */
+export function compositeCall(tf, w, mode, input, boxes, boxInd) {
+  return tf.tidy(() => {
+    const crop = tf.image.cropAndResize(input, boxes, boxInd, w.size, 'nearest', 0);
+    if (mode === 'zero') return [crop];
+    if (mode === 'uniform') return [crop, tf.min(input, [1, 2, 3]), tf.max(input, [1, 2, 3])];
+    // Channels innermost: tfjs reduces over non-innermost axes by transposing first, once
+    // per reduction (tf.moments(input, [1, 2]) plus min and max: four transposes). One
+    // transpose to [B, C, H, W], then reductions over the innermost axes, is about twice
+    // as fast on cpu, so that is the composite timed.
+    const planar = tf.transpose(input, [0, 3, 1, 2]);
+    const {mean, variance} = tf.moments(planar, [2, 3]);
+    return [crop, mean, tf.sqrt(variance), tf.min(planar, [2, 3]), tf.max(planar, [2, 3])];
+  });
+}
+
+/**
+ * Compares two float32 arrays bit for bit at the positions `mask(i)` says (all when no
+ * mask). Returns {compared, mismatches, first}.
+ */
+export function compareBits(a, b, mask) {
+  if (a.length !== b.length) return {compared: 0, mismatches: Math.max(a.length, b.length), first: `length ${a.length} vs ${b.length}`};
+  const ua = new Uint32Array(a.buffer, a.byteOffset, a.length);
+  const ub = new Uint32Array(b.buffer, b.byteOffset, b.length);
+  let compared = 0;
+  let mismatches = 0;
+  let first = null;
+  for (let i = 0; i < ua.length; i++) {
+    if (mask && !mask(i)) continue;
+    compared++;
+    if (ua[i] !== ub[i]) {
+      if (first === null) first = `index ${i}: ${a[i]} vs ${b[i]}`;
+      mismatches++;
+    }
+  }
+  return {compared, mismatches, first};
+}
+
+/** A predicate over flat output indices: true where the window position is inside the image. */
+export function insideMask(geometry) {
+  const {items, h, w, channels} = geometry;
+  const outRow = w * channels;
+  const glimpseSize = h * outRow;
+  return i => {
+    const it = items[Math.floor(i / glimpseSize)];
+    if (!it.any) return false;
+    const r = i % glimpseSize;
+    const y = Math.floor(r / outRow);
+    const x = Math.floor((r % outRow) / channels);
+    return y >= it.r0 && y < it.r1 && x >= it.c0 && x < it.c1;
+  };
+}
+
+/**
+ * Checks on one backend, against `expected` (the zero-noise glimpse computed in plain JS
+ * from the input: the floor's copy with zero noise):
+ *   - the kernel with zero noise, everywhere (outside positions are 0);
+ *   - the kernel with the workload's own noise, at the inside positions;
+ *   - the composite (extrapolation 0), everywhere: where it equals `expected`, it equals
+ *     the kernel's output outside noise positions.
+ * A wrong kernel throws (its timings would mean nothing). A wrong composite is returned
+ * (`composite.mismatches` > 0): it is a tfjs bug on that backend, reported beside its timings.
+ */
+export async function verifyOutputs(tf, plugin, w, geometry, tensors, expected) {
+  const {input, offsets, boxes, boxInd} = tensors;
+  const backend = tf.getBackend();
+  const pick = r => ({compared: r.compared, mismatches: r.mismatches, ...(r.first ? {first: r.first} : {})});
+  const kz = kernelCall(plugin, w, input, offsets, 'zero', false);
+  const kzv = await kz.data();
+  tf.dispose(kz);
+  const kernel = compareBits(kzv, expected);
+  if (kernel.mismatches) {
+    throw new Error(`${w.id} on ${backend}: WRONG KERNEL OUTPUT: with zero noise the kernel differs from the expected ` +
+                    `glimpse at ${kernel.mismatches} of ${kernel.compared} positions, first ${kernel.first}`);
+  }
+  const result = {kernelZeroNoise: pick(kernel)};
+  if (w.noise !== 'zero') {
+    const k = kernelCall(plugin, w, input, offsets);
+    const kv = await k.data();
+    tf.dispose(k);
+    const inside = compareBits(kv, expected, insideMask(geometry));
+    if (inside.mismatches) {
+      throw new Error(`${w.id} on ${backend}: WRONG KERNEL OUTPUT: with the workload's noise the kernel differs from the ` +
+                      `expected glimpse at ${inside.mismatches} of ${inside.compared} inside positions, first ${inside.first}`);
+    }
+    result.kernelNoiseInside = pick(inside);
+  }
+  const [c] = compositeCall(tf, w, 'zero', input, boxes, boxInd);
+  const cv = await c.data();
+  tf.dispose(c);
+  result.composite = pick(compareBits(cv, expected));
+  return result;
+}
