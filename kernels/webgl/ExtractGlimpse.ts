@@ -5,6 +5,7 @@ import {inferGlimpseShape} from '../../src/shape_inference';
 import {resolveNoise} from '../../src/noise_mode';
 import {freshSeed, seedKey} from '../../src/noise_random';
 import {ExtractGlimpseProgram} from './extract_glimpse_gpu';
+import {windowCornersWebGL} from './window_corners';
 import {disposeNoiseStats, gpuNoiseStats} from '../../src/gpu_noise_stats';
 import {placementUniformValues} from '../../src/gpu_placement';
 
@@ -37,9 +38,14 @@ function webglKernel(version: GlimpseVersion) {
       return backend.makeTensorInfo(shape, 'float32', new Float32Array(0));
     }
     const webglVersion = env().getNumber('WEBGL_VERSION');
+    const corners = windowCornersWebGL(offsets, placement, backend);
     if (mode === 'zero') {
-      return backend.runWebGLProgram(
-          new ExtractGlimpseProgram(shape, webglVersion, false), [input, offsets], 'float32', placement);
+      try {
+        return backend.runWebGLProgram(
+            new ExtractGlimpseProgram(shape, webglVersion, false), [input, corners], 'float32', placement);
+      } finally {
+        backend.disposeIntermediateTensorInfo(corners);
+      }
     }
     const key = seedKey(attrs.seed ?? freshSeed());
     const stats = gpuNoiseStats(input, mode, 'webgl', backend);
@@ -47,9 +53,10 @@ function webglKernel(version: GlimpseVersion) {
       const uniforms = [...placement, [NOISE_MODE_CODE[mode]], [key >>> 16, key & 0xffff]];
       return backend.runWebGLProgram(
           new ExtractGlimpseProgram(shape, webglVersion, true),
-          [input, offsets, stats.min, stats.max, stats.mean, stats.sigma], 'float32', uniforms);
+          [input, corners, stats.min, stats.max, stats.mean, stats.sigma], 'float32', uniforms);
     } finally {
       disposeNoiseStats(stats, backend);
+      backend.disposeIntermediateTensorInfo(corners);
     }
   };
 }

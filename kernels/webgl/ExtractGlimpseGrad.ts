@@ -2,6 +2,7 @@ import {env, type KernelConfig, type KernelFunc, type TensorInfo} from '@tensorf
 import type {MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
 import {ExtractGlimpseGrad, type ExtractGlimpseGradAttrs, type ExtractGlimpseGradInputs} from '../../src/kernel_names';
 import {ExtractGlimpseGradProgram} from './extract_glimpse_grad_gpu';
+import {windowCornersWebGL} from './window_corners';
 import {placementUniformValues} from '../../src/gpu_placement';
 
 function extractGlimpseGradWebGL(
@@ -25,8 +26,13 @@ function extractGlimpseGradWebGL(
     const size = attrs.inputShape.reduce((a, b) => a * b, 1);
     return backend.makeTensorInfo(attrs.inputShape, 'float32', new Float32Array(size));
   }
-  return backend.runWebGLProgram(
-      new ExtractGlimpseGradProgram(attrs.inputShape), [dy, offsets], 'float32', placement);
+  const corners = windowCornersWebGL(offsets, placement, backend);
+  try {
+    return backend.runWebGLProgram(
+        new ExtractGlimpseGradProgram(attrs.inputShape), [dy, corners], 'float32', placement);
+  } finally {
+    backend.disposeIntermediateTensorInfo(corners);
+  }
 }
 
 export const extractGlimpseGradWebGLConfig: KernelConfig = {

@@ -4,7 +4,7 @@ import {PLACEMENT_UNIFORMS} from './window_glsl';
 
 /** Scatters `dy` back onto the image grid (uniforms: `placementUniformValues(...)`). */
 export class ExtractGlimpseGradProgram implements GPGPUProgram {
-  variableNames = ['Dy', 'Offsets'];
+  variableNames = ['Dy', 'Corners'];
   customUniforms = PLACEMENT_UNIFORMS;
   userCode = GLIMPSE_GRAD_GLSL;
   constructor(public outputShape: number[]) {}

@@ -1,4 +1,4 @@
-import {WINDOW_GLSL} from './window_glsl';
+import {FETCH_CORNER_GLSL} from './window_glsl';
 
 /**
  * GLSL for the ExtractGlimpse program. Everything that changes per call (placement steps,
@@ -87,14 +87,12 @@ const MAIN = `
 void main() {
   ivec4 coords = getOutputCoords();
   int b = coords[0];
-  vec2 corner;
-  if (windowCorner(b, corner)) {
-    float row = corner.x + float(coords[1]);
-    float col = corner.y + float(coords[2]);
-    if (row >= 0.0 && row < imageSize.x && col >= 0.0 && col < imageSize.y) {
-      setOutput(getImage(b, int(row), int(col), coords[3]));
-      return;
-    }
+  vec2 corner = windowCornerOf(b);
+  float row = corner.x + float(coords[1]);
+  float col = corner.y + float(coords[2]);
+  if (row >= 0.0 && row < imageSize.x && col >= 0.0 && col < imageSize.y) {
+    setOutput(getImage(b, int(row), int(col), coords[3]));
+    return;
   }
   setOutput(noiseAt(b, coords[3], outputIndex(coords)));
 }
@@ -118,5 +116,5 @@ float noiseAt(int b, int c, int index) { return 0.0; }
  */
 export function glimpseShader(outputShape: number[], webglVersion: number, drawsNoise: boolean): string {
   const noise = drawsNoise ? (webglVersion === 2 ? DRAW_WEBGL2 : DRAW_WEBGL1) + noiseCode() : ZERO_NOISE;
-  return WINDOW_GLSL + noise + outputIndexCode(outputShape) + MAIN;
+  return FETCH_CORNER_GLSL + noise + outputIndexCode(outputShape) + MAIN;
 }

@@ -1,7 +1,7 @@
 /**
- * GLSL of the shared window geometry (src/window_geometry.ts), used by the forward and the
- * backward programs. Needs the uniforms `placement` (ivec3), `imageSize` and `glimpseSize`
- * (vec2, height first) and an `Offsets` input.
+ * GLSL of the shared window geometry (src/window_geometry.ts): a tiny program computes each
+ * item's window corner once, and the forward and backward programs read it. Uniforms:
+ * `placement` (ivec3), `imageSize` and `glimpseSize` (vec2, height first).
  */
 
 /**
@@ -45,7 +45,29 @@ bool windowCorner(int b, out vec2 corner) {
 }
 `;
 
-export const WINDOW_GLSL = PLACE_AXIS + WINDOW_CORNER;
+/**
+ * The corners program: one batch item's (row, col) corner per output pair, or -1e9 (far
+ * outside, exact enough: every row or column it leads to is negative) when no pixel lands.
+ * Each window's placement is computed once here, not once per output pixel.
+ */
+const CORNERS_MAIN = `
+void main() {
+  ivec2 coords = getOutputCoords();
+  vec2 corner;
+  if (windowCorner(coords[0], corner)) {
+    setOutput(coords[1] == 0 ? corner.x : corner.y);
+  } else {
+    setOutput(-1.0e9);
+  }
+}
+`;
+
+export const WINDOW_CORNERS_GLSL = PLACE_AXIS + WINDOW_CORNER + CORNERS_MAIN;
+
+/** For the programs that read the corners program's output as their `Corners` input. */
+export const FETCH_CORNER_GLSL = `
+vec2 windowCornerOf(int b) { return vec2(getCorners(b, 0), getCorners(b, 1)); }
+`;
 
 /** Uniform declarations of the geometry, in the order of `placementUniformValues`. */
 export const PLACEMENT_UNIFORMS = [
