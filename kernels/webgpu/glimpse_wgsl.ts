@@ -1,4 +1,3 @@
-import {WINDOW_WGSL} from './window_wgsl';
 
 /**
  * The forward compute programs, one output position per invocation. Their text is constant:
@@ -57,14 +56,11 @@ fn main(index : i32) {
     let b = coords[0];
     let imageH = f32(uniforms.imageShape[1]);
     let imageW = f32(uniforms.imageShape[2]);
-    let corner = windowCorner(b, imageH, imageW, f32(uniforms.outShape[1]), f32(uniforms.outShape[2]));
-    if (corner.x == 1.0) {
-      let row = corner.y + f32(coords[1]);
-      let col = corner.z + f32(coords[2]);
-      if (row >= 0.0 && row < imageH && col >= 0.0 && col < imageW) {
-        setOutputAtIndex(index, getImage(b, i32(row), i32(col), coords[3]));
-        return;
-      }
+    let row = getCorners(b, 0) + f32(coords[1]);
+    let col = getCorners(b, 1) + f32(coords[2]);
+    if (row >= 0.0 && row < imageH && col >= 0.0 && col < imageW) {
+      setOutputAtIndex(index, getImage(b, i32(row), i32(col), coords[3]));
+      return;
     }
     setOutputAtIndex(index, noiseAt(b, coords[3], index));
   }
@@ -72,32 +68,29 @@ fn main(index : i32) {
 `;
 
 /** With drawn noise (uniform or gaussian: a uniform); the noise mode is 1 or 2. */
-export const GLIMPSE_NOISE_WGSL = WINDOW_WGSL + NOISE + MAIN;
+export const GLIMPSE_NOISE_WGSL = NOISE + MAIN;
 
 /**
  * Zero noise, without the noise code: GPUs that run both sides of a branch (SwiftShader
  * predicates) would pay for it on every invocation.
  */
-export const GLIMPSE_ZERO_WGSL = WINDOW_WGSL + `
+export const GLIMPSE_ZERO_WGSL = `
 fn noiseAt(b : i32, c : i32, index : i32) -> f32 { return 0.0; }
 ` + MAIN;
 
 /** The backward program: each image position takes the dy value sampled from it, or 0. */
-export const GLIMPSE_GRAD_WGSL = WINDOW_WGSL + `
+export const GLIMPSE_GRAD_WGSL = `
 fn main(index : i32) {
   if (index < uniforms.size) {
     let coords = getCoordsFromIndex(index);
     let b = coords[0];
     let glimpseH = f32(uniforms.dyShape[1]);
     let glimpseW = f32(uniforms.dyShape[2]);
-    let corner = windowCorner(b, f32(uniforms.outShape[1]), f32(uniforms.outShape[2]), glimpseH, glimpseW);
-    if (corner.x == 1.0) {
-      let i = f32(coords[1]) - corner.y;
-      let j = f32(coords[2]) - corner.z;
-      if (i >= 0.0 && i < glimpseH && j >= 0.0 && j < glimpseW) {
-        setOutputAtIndex(index, getDy(b, i32(i), i32(j), coords[3]));
-        return;
-      }
+    let i = f32(coords[1]) - getCorners(b, 0);
+    let j = f32(coords[2]) - getCorners(b, 1);
+    if (i >= 0.0 && i < glimpseH && j >= 0.0 && j < glimpseW) {
+      setOutputAtIndex(index, getDy(b, i32(i), i32(j), coords[3]));
+      return;
     }
     setOutputAtIndex(index, 0.0);
   }

@@ -1,6 +1,7 @@
 /**
- * WGSL of the shared window geometry (src/window_geometry.ts) for the forward and backward
- * programs; the same recipe as kernels/webgl/window_glsl.ts. Uniform fields used:
+ * WGSL of the shared window geometry (src/window_geometry.ts), run once per item by the
+ * corners program, whose output the forward and backward programs read; the same recipe
+ * as kernels/webgl/window_glsl.ts. Uniform fields used:
  * placementScale, placementCenter (0 none, 1 halve, 2 add), placementSubtract (i32), an
  * `Offsets` input, and the prelude's isnan/isinf.
  *
@@ -38,5 +39,25 @@ fn windowCorner(b : i32, imageH : f32, imageW : f32, glimpseH : f32, glimpseW : 
 }
 `;
 
-/** Uniform fields of the geometry, in the order of `placementProgramUniforms`. */
-export const PLACEMENT_WGSL_UNIFORMS = 'placementScale : i32, placementCenter : i32, placementSubtract : i32,';
+/**
+ * The corners program: (row, col) of each item's window corner, or -1e9 (far outside:
+ * every row or column it leads to is negative) when no pixel lands. Each window's
+ * placement is computed once here, not once per output element.
+ */
+export const WINDOW_CORNERS_WGSL = WINDOW_WGSL + `
+fn main(index : i32) {
+  if (index < uniforms.size) {
+    let coords = getCoordsFromIndex(index);
+    let corner = windowCorner(coords[0], uniforms.imageHeight, uniforms.imageWidth,
+                              uniforms.glimpseHeight, uniforms.glimpseWidth);
+    var v = -1.0e9;
+    if (corner.x == 1.0) { v = select(corner.z, corner.y, coords[1] == 0); }
+    setOutputAtIndex(index, v);
+  }
+}
+`;
+
+/** Uniform fields of the corners program, in the order the kernels pass them. */
+export const PLACEMENT_WGSL_UNIFORMS =
+    'placementScale : i32, placementCenter : i32, placementSubtract : i32, ' +
+    'imageHeight : f32, imageWidth : f32, glimpseHeight : f32, glimpseWidth : f32,';
