@@ -5,6 +5,7 @@
  */
 import {insideSpan, windowCorner, type WindowParams} from '../../src/window_geometry';
 import type {ExtractGlimpseGradAttrs} from '../../src/kernel_names';
+import {copyRows} from './copy_rows';
 
 export function extractGlimpseGradImpl(
     dy: Float32Array, dyShape: readonly number[], offsets: ArrayLike<number>,
@@ -26,12 +27,9 @@ export function extractGlimpseGradImpl(
     const [r0, r1] = insideSpan(corner.y, h, height);
     const [c0, c1] = insideSpan(corner.x, w, width);
     if (r1 <= r0 || c1 <= c0) continue;
-    const runLength = (c1 - c0) * channels;
-    let src = (b * h + r0) * glimpseRow + c0 * channels;
-    let dst = ((b * height + corner.y + r0) * width + corner.x + c0) * channels;
-    for (let i = r0; i < r1; i++, src += glimpseRow, dst += imageRow) {
-      dx.set(dy.subarray(src, src + runLength), dst);
-    }
+    const src = (b * h + r0) * glimpseRow + c0 * channels;
+    const dst = ((b * height + corner.y + r0) * width + corner.x + c0) * channels;
+    copyRows(dx, dst, imageRow, dy, src, glimpseRow, r1 - r0, (c1 - c0) * channels);
   }
   return dx;
 }

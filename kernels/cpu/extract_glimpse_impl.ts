@@ -9,6 +9,7 @@ import {resolveNoise} from '../../src/noise_mode';
 import {freshSeed, seedKey} from '../../src/noise_random';
 import type {ExtractGlimpseAttrs, GlimpseVersion} from '../../src/kernel_names';
 import {fillNoise, planNoise} from './fill_noise';
+import {copyRows} from './copy_rows';
 
 type Values = Float32Array | Int32Array | Uint8Array;
 
@@ -16,8 +17,6 @@ type Values = Float32Array | Int32Array | Uint8Array;
  * Computes into `output` when given (it must hold the output's size), else into a new array.
  */
 
-/** Below this many floats per row a plain loop beats creating a subarray view. */
-const SHORT_ROW = 48;
 
 export function extractGlimpseImpl(
     image: Values, imageShape: readonly number[], offsets: ArrayLike<number>,
@@ -67,19 +66,9 @@ export function extractGlimpseImpl(
     }
     if (!inside) continue;
 
-    const runLength = (c1 - c0) * channels;
-    const inRowStride = width * channels;
-    let src = b * imageSize + ((corner!.y + r0) * width + corner!.x + c0) * channels;
-    let dst = outBase + r0 * outRow + c0 * channels;
-    if (runLength >= SHORT_ROW) {
-      for (let i = r0; i < r1; i++, src += inRowStride, dst += outRow) {
-        out.set(image.subarray(src, src + runLength), dst);
-      }
-    } else {
-      for (let i = r0; i < r1; i++, src += inRowStride, dst += outRow) {
-        for (let k = 0; k < runLength; k++) out[dst + k] = image[src + k];
-      }
-    }
+    const src = b * imageSize + ((corner!.y + r0) * width + corner!.x + c0) * channels;
+    const dst = outBase + r0 * outRow + c0 * channels;
+    copyRows(out, dst, outRow, image, src, width * channels, r1 - r0, (c1 - c0) * channels);
   }
   return {shape, values: out};
 }
