@@ -9,7 +9,7 @@ export type {ExtractGlimpseOptions} from './options';
 export {inferGlimpseShape, MAX_OUTPUT_ELEMENTS, type GlimpseShape} from './shape_inference';
 export {insideSpan, placementSteps, windowCorner, type PlacementSteps, type WindowCorner, type WindowParams} from './window_geometry';
 export {resolveNoise} from './noise_mode';
-export {normalAt, normalPair, pcgHash, randomBits, seedKey, uniformAt} from './noise_random';
+export {normalAngle, normalAt, normalRadius, pcgHash, randomBits, seedKey, uniformAt} from './noise_random';
 export {extractGlimpseImpl} from '../kernels/cpu/extract_glimpse_impl';
 export {extractGlimpseGradImpl} from '../kernels/cpu/extract_glimpse_grad_impl';
 export {registerAll, registerGlimpseKernelsAs, SUPPORTED_BACKENDS, type SupportedBackend} from './register_all';

@@ -43,15 +43,19 @@ export function uniformAt(key: number, index: number): number {
   return (randomBits(key, index, 0) >>> 8) * TWO_POW_MINUS_24;
 }
 
-/** Box-Muller's radius and angle for output indices 2p and 2p + 1. */
-export function normalPair(key: number, pair: number): [number, number] {
-  const u1 = ((randomBits(key, pair, 0) >>> 8) + 1) * TWO_POW_MINUS_24;
-  const u2 = (randomBits(key, pair, 1) >>> 8) * TWO_POW_MINUS_24;
-  return [Math.sqrt(-2 * Math.log(u1)), 2 * Math.PI * u2];
+/** Box-Muller's radius for output indices 2p and 2p + 1. */
+export function normalRadius(key: number, pair: number): number {
+  return Math.sqrt(-2 * Math.log(((randomBits(key, pair, 0) >>> 8) + 1) * TWO_POW_MINUS_24));
+}
+
+/** Box-Muller's angle for output indices 2p and 2p + 1. */
+export function normalAngle(key: number, pair: number): number {
+  return 2 * Math.PI * (randomBits(key, pair, 1) >>> 8) * TWO_POW_MINUS_24;
 }
 
 /** Standard normal for output index `index`: the cosine (even) or sine (odd) of its pair. */
 export function normalAt(key: number, index: number): number {
-  const [radius, angle] = normalPair(key, index >>> 1);
-  return radius * ((index & 1) === 0 ? Math.cos(angle) : Math.sin(angle));
+  const pair = index >>> 1;
+  const angle = normalAngle(key, pair);
+  return normalRadius(key, pair) * ((index & 1) === 0 ? Math.cos(angle) : Math.sin(angle));
 }

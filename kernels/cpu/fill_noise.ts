@@ -3,7 +3,7 @@
  * once per image and only if some position of its window is outside.
  */
 import {channelStats, imageRange} from '../../src/noise_stats';
-import {normalPair, uniformAt} from '../../src/noise_random';
+import {normalAngle, normalRadius, uniformAt} from '../../src/noise_random';
 import type {NoiseMode} from '../../src/kernel_names';
 
 export type NoisePlan =
@@ -44,7 +44,11 @@ export function fillNoise(out: Float32Array, start: number, count: number, plan:
     let radius = 0;
     let angle = 0;
     for (let k = start, c = 0; k < end; k++) {
-      if (k >>> 1 !== pair) [radius, angle] = normalPair(key, pair = k >>> 1);
+      if (k >>> 1 !== pair) {
+        pair = k >>> 1;
+        radius = normalRadius(key, pair);
+        angle = normalAngle(key, pair);
+      }
       const n = radius * ((k & 1) === 0 ? Math.cos(angle) : Math.sin(angle));
       out[k] = clamp(mean[c] + n * sigma[c], min[c], max[c]);
       if (++c === channels) c = 0;
