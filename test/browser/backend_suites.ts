@@ -1,9 +1,14 @@
-/** Every suite a GPU backend runs in Chromium: the same tables as on cpu and wasm in Node. */
+/**
+ * Every suite a GPU backend runs in Chromium: the same tables as on cpu and wasm in Node.
+ * The page must load the converter bundle (the converted models and the leak loops use it).
+ */
+import {defineConverterSuite} from './converter_suite';
 import {defineGoldenSuite, type BrowserSession} from './golden_suite';
 import {defineGradientSuite} from './gradient_suite';
 import {defineHostileSuite} from './hostile_suite';
 import {defineLeakSuite} from './leak_suite';
 import {definePropertySuite} from './property_suite';
+import {defineReferenceSuite} from './reference_suite';
 
 export function defineBackendSuites(label: string, session: BrowserSession): void {
   defineGoldenSuite(label, session);
@@ -11,4 +16,6 @@ export function defineBackendSuites(label: string, session: BrowserSession): voi
   defineLeakSuite(label, session);
   definePropertySuite(label, session);
   defineGradientSuite(label, session);
+  defineConverterSuite(label, session);
+  defineReferenceSuite(label, session);
 }

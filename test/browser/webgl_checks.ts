@@ -2,6 +2,7 @@
  * What the webgl kernels promise beyond the golden table and the property suite: no shader
  * compiled per call, no texture left behind, and no GPU-to-CPU read.
  */
+import {readRuns, type ModelRun} from '../helpers/models';
 import type {BrowserSession} from './golden_suite';
 
 export const WEBGL_TEST_FLAGS = {IS_TEST: true, WEBGL_CPU_FORWARD: false, WEBGL_SIZE_UPLOAD_UNIFORM: 0};
@@ -102,6 +103,37 @@ export function defineWebGLChecks(version: 1 | 2, session: BrowserSession): void
       expect(result.reads).toBe(0);
       expect(result.onGpu).toBe(true);
       expect(result.shapes).toEqual([[2, 6, 6, 3], [2, 6, 6, 3], [2, 6, 6, 3]]);
+    });
+
+    test('graph-model execute reads nothing back from the GPU: the constant size is read where it lives (CPU)', async () => {
+      const run = readRuns('v2_zero')[1];
+      const reads = await session.tfPage!.page.evaluate(async (r: ModelRun) => {
+        const t = (window as any).tf;
+        const graph = await t.loadGraphModel('/test/fixtures/models/v2_zero/model.json');
+        const feeds: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(r.inputs)) feeds[k] = t.tensor(v.values, v.shape, v.dtype);
+        t.dispose(graph.execute(feeds, 'glimpse'));  // warm-up: compile and upload
+        const backend = t.backend();
+        const gl = backend.gpgpu.gl;
+        let count = 0;
+        const originals: Array<[any, string, any]> = [];
+        for (const [obj, name] of [[backend, 'readSync'], [backend, 'read'], [gl, 'readPixels'], [gl, 'getBufferSubData']] as const) {
+          const original = (obj as any)[name];
+          originals.push([obj, name, original]);
+          (obj as any)[name] = function (...args: unknown[]) {
+            // readSync of data still held on the CPU (a weight never uploaded) is no GPU read.
+            const onCpu = obj === backend && backend.texData.get((args[0] as object)).values != null;
+            if (!onCpu) count++;
+            return original.apply(this, args);
+          };
+        }
+        const out = graph.execute(feeds, 'glimpse');
+        for (const [obj, name, original] of originals) obj[name] = original;
+        t.dispose([out, ...Object.values(feeds)]);
+        graph.dispose();
+        return count;
+      }, run);
+      expect(reads).toBe(0);
     });
 
     test('the page logged no error', () => {
