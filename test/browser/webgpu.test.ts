@@ -6,7 +6,7 @@ export const WEBGPU_ARGS = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swif
 const session = openSession({backend: 'webgpu', flags: {IS_TEST: true}, scripts: ['webgpu', 'converter']}, WEBGPU_ARGS);
 defineBackendSuites('webgpu', session);
 
-test('one pipeline serves every call: same shaderKey whatever the seed, noise or placement', async () => {
+test('no new pipeline per call: constant shaderKeys whatever the seed, noise, placement or shape', async () => {
   const counts = await session.tfPage!.page.evaluate(() => {
     const t = (window as any).tf;
     const backend = t.backend();
