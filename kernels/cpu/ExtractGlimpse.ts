@@ -1,7 +1,8 @@
-import type {KernelConfig, KernelFunc, TensorInfo} from '@tensorflow/tfjs-core';
+import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {MathBackendCPU} from '@tensorflow/tfjs-backend-cpu';
 import {ExtractGlimpse, ExtractGlimpseV2, type ExtractGlimpseAttrs, type ExtractGlimpseInputs, type GlimpseVersion} from '../../src/kernel_names';
 import {extractGlimpseImpl} from './extract_glimpse_impl';
+import {kernelConfig} from '../../src/kernel_config';
 
 interface CpuArgs {
   inputs: ExtractGlimpseInputs;
@@ -21,14 +22,6 @@ function cpuKernel(version: GlimpseVersion) {
   };
 }
 
-export const extractGlimpseConfig: KernelConfig = {
-  kernelName: ExtractGlimpse,
-  backendName: 'cpu',
-  kernelFunc: cpuKernel(1) as unknown as KernelFunc,
-};
+export const extractGlimpseConfig = kernelConfig(ExtractGlimpse, 'cpu', cpuKernel(1));
 
-export const extractGlimpseV2Config: KernelConfig = {
-  kernelName: ExtractGlimpseV2,
-  backendName: 'cpu',
-  kernelFunc: cpuKernel(2) as unknown as KernelFunc,
-};
+export const extractGlimpseV2Config = kernelConfig(ExtractGlimpseV2, 'cpu', cpuKernel(2));

@@ -1,7 +1,8 @@
-import type {KernelConfig, KernelFunc, TensorInfo} from '@tensorflow/tfjs-core';
+import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {MathBackendCPU} from '@tensorflow/tfjs-backend-cpu';
 import {ExtractGlimpseGrad, type ExtractGlimpseGradAttrs, type ExtractGlimpseGradInputs} from '../../src/kernel_names';
 import {extractGlimpseGradImpl} from './extract_glimpse_grad_impl';
+import {kernelConfig} from '../../src/kernel_config';
 
 function extractGlimpseGradCpu(
     {inputs, backend, attrs}: {inputs: ExtractGlimpseGradInputs, backend: MathBackendCPU, attrs: ExtractGlimpseGradAttrs}): TensorInfo {
@@ -11,8 +12,4 @@ function extractGlimpseGradCpu(
   return backend.makeTensorInfo(attrs.inputShape, 'float32', dx);
 }
 
-export const extractGlimpseGradConfig: KernelConfig = {
-  kernelName: ExtractGlimpseGrad,
-  backendName: 'cpu',
-  kernelFunc: extractGlimpseGradCpu as unknown as KernelFunc,
-};
+export const extractGlimpseGradConfig = kernelConfig(ExtractGlimpseGrad, 'cpu', extractGlimpseGradCpu);

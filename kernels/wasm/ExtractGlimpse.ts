@@ -3,12 +3,13 @@
  * the cpu implementations read and write heap views. `makeOutput` may grow the heap and
  * detach earlier views, so views are taken after it.
  */
-import type {KernelConfig, KernelFunc, TensorInfo} from '@tensorflow/tfjs-core';
+import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {BackendWasm} from '@tensorflow/tfjs-backend-wasm';
 import {ExtractGlimpse, ExtractGlimpseGrad, ExtractGlimpseV2, type ExtractGlimpseAttrs, type ExtractGlimpseGradAttrs, type ExtractGlimpseGradInputs, type ExtractGlimpseInputs, type GlimpseVersion} from '../../src/kernel_names';
 import {inferGlimpseShape} from '../../src/shape_inference';
 import {extractGlimpseImpl} from '../cpu/extract_glimpse_impl';
 import {extractGlimpseGradImpl} from '../cpu/extract_glimpse_grad_impl';
+import {kernelConfig} from '../../src/kernel_config';
 
 type Heap = Float32Array | Int32Array | Uint8Array;
 
@@ -38,12 +39,6 @@ function extractGlimpseGradWasm(
   return out;
 }
 
-export const extractGlimpseWasmConfig: KernelConfig = {
-  kernelName: ExtractGlimpse, backendName: 'wasm', kernelFunc: wasmKernel(1) as unknown as KernelFunc,
-};
-export const extractGlimpseV2WasmConfig: KernelConfig = {
-  kernelName: ExtractGlimpseV2, backendName: 'wasm', kernelFunc: wasmKernel(2) as unknown as KernelFunc,
-};
-export const extractGlimpseGradWasmConfig: KernelConfig = {
-  kernelName: ExtractGlimpseGrad, backendName: 'wasm', kernelFunc: extractGlimpseGradWasm as unknown as KernelFunc,
-};
+export const extractGlimpseWasmConfig = kernelConfig(ExtractGlimpse, 'wasm', wasmKernel(1));
+export const extractGlimpseV2WasmConfig = kernelConfig(ExtractGlimpseV2, 'wasm', wasmKernel(2));
+export const extractGlimpseGradWasmConfig = kernelConfig(ExtractGlimpseGrad, 'wasm', extractGlimpseGradWasm);

@@ -1,4 +1,4 @@
-import {env, type KernelConfig, type KernelFunc, type TensorInfo} from '@tensorflow/tfjs-core';
+import {env, type TensorInfo} from '@tensorflow/tfjs-core';
 import type {MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
 import {ExtractGlimpse, ExtractGlimpseV2, type ExtractGlimpseAttrs, type ExtractGlimpseInputs, type GlimpseVersion} from '../../src/kernel_names';
 import {inferGlimpseShape} from '../../src/shape_inference';
@@ -8,6 +8,7 @@ import {ExtractGlimpseProgram} from './extract_glimpse_gpu';
 import {windowCornersWebGL} from './window_corners';
 import {disposeNoiseStats, gpuNoiseStats} from '../../src/gpu_noise_stats';
 import {placementUniformValues} from '../../src/gpu_placement';
+import {kernelConfig} from '../../src/kernel_config';
 
 interface WebGLArgs {
   inputs: ExtractGlimpseInputs;
@@ -61,14 +62,6 @@ function webglKernel(version: GlimpseVersion) {
   };
 }
 
-export const extractGlimpseWebGLConfig: KernelConfig = {
-  kernelName: ExtractGlimpse,
-  backendName: 'webgl',
-  kernelFunc: webglKernel(1) as unknown as KernelFunc,
-};
+export const extractGlimpseWebGLConfig = kernelConfig(ExtractGlimpse, 'webgl', webglKernel(1));
 
-export const extractGlimpseV2WebGLConfig: KernelConfig = {
-  kernelName: ExtractGlimpseV2,
-  backendName: 'webgl',
-  kernelFunc: webglKernel(2) as unknown as KernelFunc,
-};
+export const extractGlimpseV2WebGLConfig = kernelConfig(ExtractGlimpseV2, 'webgl', webglKernel(2));

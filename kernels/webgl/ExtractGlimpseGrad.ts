@@ -1,9 +1,10 @@
-import {env, type KernelConfig, type KernelFunc, type TensorInfo} from '@tensorflow/tfjs-core';
+import {env, type TensorInfo} from '@tensorflow/tfjs-core';
 import type {MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
 import {ExtractGlimpseGrad, type ExtractGlimpseGradAttrs, type ExtractGlimpseGradInputs} from '../../src/kernel_names';
 import {ExtractGlimpseGradProgram} from './extract_glimpse_grad_gpu';
 import {windowCornersWebGL} from './window_corners';
 import {placementUniformValues} from '../../src/gpu_placement';
+import {kernelConfig} from '../../src/kernel_config';
 
 function extractGlimpseGradWebGL(
     {inputs, backend, attrs}: {inputs: ExtractGlimpseGradInputs, backend: MathBackendWebGL, attrs: ExtractGlimpseGradAttrs}): TensorInfo {
@@ -35,8 +36,4 @@ function extractGlimpseGradWebGL(
   }
 }
 
-export const extractGlimpseGradWebGLConfig: KernelConfig = {
-  kernelName: ExtractGlimpseGrad,
-  backendName: 'webgl',
-  kernelFunc: extractGlimpseGradWebGL as unknown as KernelFunc,
-};
+export const extractGlimpseGradWebGLConfig = kernelConfig(ExtractGlimpseGrad, 'webgl', extractGlimpseGradWebGL);

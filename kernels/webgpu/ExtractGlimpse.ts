@@ -2,7 +2,7 @@
  * webgpu kernels: WGSL compute programs whose text never changes (shapes and per-call values
  * are uniforms), statistics on the GPU from the backend's own kernels, no readback.
  */
-import type {KernelConfig, KernelFunc, TensorInfo} from '@tensorflow/tfjs-core';
+import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {WebGPUBackend} from '@tensorflow/tfjs-backend-webgpu';
 import {ExtractGlimpse, ExtractGlimpseGrad, ExtractGlimpseV2, type ExtractGlimpseAttrs, type ExtractGlimpseGradAttrs, type ExtractGlimpseGradInputs, type ExtractGlimpseInputs, type GlimpseVersion} from '../../src/kernel_names';
 import {inferGlimpseShape} from '../../src/shape_inference';
@@ -11,6 +11,7 @@ import {freshSeed, seedKey} from '../../src/noise_random';
 import {disposeNoiseStats, gpuNoiseStats, type GpuBackend} from '../../src/gpu_noise_stats';
 import {placementUniformValues} from '../../src/gpu_placement';
 import {ExtractGlimpseGradWebGPUProgram, ExtractGlimpseNoiseWebGPUProgram, ExtractGlimpseWebGPUProgram, WindowCornersWebGPUProgram} from './extract_glimpse_webgpu';
+import {kernelConfig} from '../../src/kernel_config';
 
 const NOISE_MODE_CODE = {uniform: 1, gaussian: 2} as const;
 
@@ -79,12 +80,6 @@ function extractGlimpseGradWebGPU(
   }
 }
 
-export const extractGlimpseWebGPUConfig: KernelConfig = {
-  kernelName: ExtractGlimpse, backendName: 'webgpu', kernelFunc: webgpuKernel(1) as unknown as KernelFunc,
-};
-export const extractGlimpseV2WebGPUConfig: KernelConfig = {
-  kernelName: ExtractGlimpseV2, backendName: 'webgpu', kernelFunc: webgpuKernel(2) as unknown as KernelFunc,
-};
-export const extractGlimpseGradWebGPUConfig: KernelConfig = {
-  kernelName: ExtractGlimpseGrad, backendName: 'webgpu', kernelFunc: extractGlimpseGradWebGPU as unknown as KernelFunc,
-};
+export const extractGlimpseWebGPUConfig = kernelConfig(ExtractGlimpse, 'webgpu', webgpuKernel(1));
+export const extractGlimpseV2WebGPUConfig = kernelConfig(ExtractGlimpseV2, 'webgpu', webgpuKernel(2));
+export const extractGlimpseGradWebGPUConfig = kernelConfig(ExtractGlimpseGrad, 'webgpu', extractGlimpseGradWebGPU);
