@@ -31,11 +31,11 @@ describeEachBackend('converted models', () => {
     // One output name gives one tensor, several an array.
     const sync = ([] as tf.Tensor[]).concat(graph.execute(inputs, keys));
     const viaAsync = ([] as tf.Tensor[]).concat(await graph.executeAsync(inputs, keys));
-    const problems = keys.flatMap((key, i) => [
+    const findings = keys.flatMap((key, i) => [
       ...checkOutput(`${model}/${run.name} execute ${key}`, run.outputs[key], sync[i].shape, sync[i].dataSync()),
       ...checkOutput(`${model}/${run.name} executeAsync ${key}`, run.outputs[key], viaAsync[i].shape, viaAsync[i].dataSync()),
     ]);
-    expect(problems).toEqual([]);
+    expect(findings).toEqual([]);
     tf.dispose([...sync, ...viaAsync]);
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose(Object.values(inputs));

@@ -6,7 +6,7 @@
 import {describeEachBackend, tf} from './helpers/backends';
 import {ALL_CASES} from './helpers/fixtures';
 import {checkCase} from './helpers/golden_check';
-import {GAUSSIAN_CASE, GAUSSIAN_SEEDS, gaussianProblems, UNIFORM_STATS_CASE, uniformProblems} from './helpers/noise_distribution';
+import {GAUSSIAN_CASE, GAUSSIAN_SEEDS, gaussianFindings, UNIFORM_STATS_CASE, uniformFindings} from './helpers/noise_distribution';
 import {runCase} from './helpers/golden_run';
 
 describeEachBackend('golden cases', () => {
@@ -21,10 +21,10 @@ describeEachBackend('golden cases', () => {
   });
 
   test('uniform noise of the .stats case is uniform over the image range', () => {
-    expect(uniformProblems(runCase(tf, UNIFORM_STATS_CASE, 7))).toEqual([]);
+    expect(uniformFindings(runCase(tf, UNIFORM_STATS_CASE, 7))).toEqual([]);
   });
 
   test('gaussian noise follows each channel mean and sigma, clipped to the channel range', () => {
-    expect(gaussianProblems(GAUSSIAN_SEEDS.map(seed => runCase(tf, GAUSSIAN_CASE, seed)))).toEqual([]);
+    expect(gaussianFindings(GAUSSIAN_SEEDS.map(seed => runCase(tf, GAUSSIAN_CASE, seed)))).toEqual([]);
   });
 });

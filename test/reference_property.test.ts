@@ -17,10 +17,10 @@ describeEachBackend('against the SPEC reference', () => {
           call.centered, call.normalized, call.noise, {version: call.version, seed: 7}));
       const values = out.dataSync() as Float32Array;
       const bits = new Uint32Array(values.buffer, values.byteOffset, values.length);
-      const problems = compareWithReference(call, call.input, call.noise, out.shape, bits);
+      const findings = compareWithReference(call, call.input, call.noise, out.shape, bits);
       out.dispose();
       // A thrown error fails the property; fast-check then shrinks the call.
-      if (problems.length > 0) throw new Error(problems[0]);
+      if (findings.length > 0) throw new Error(findings[0]);
     }), {numRuns: 3000, seed: 20261125});
   });
 });

@@ -49,11 +49,11 @@ export function defineConverterSuite(label: string, session: BrowserSession): vo
     test.each(RUNS)('%s: execute and executeAsync give TF\'s outputs', (name, _model, run) => {
       const r = results.get(name)!;
       const keys = Object.keys(run.outputs);
-      const problems = keys.flatMap((key, i) => [
+      const findings = keys.flatMap((key, i) => [
         ...checkOutput(`${name} execute ${key}`, run.outputs[key], r.sync[i].shape, r.sync[i].values),
         ...checkOutput(`${name} executeAsync ${key}`, run.outputs[key], r.async[i].shape, r.async[i].values),
       ]);
-      expect(problems).toEqual([]);
+      expect(findings).toEqual([]);
       expect(r.leaked).toBe(0);
     });
   });

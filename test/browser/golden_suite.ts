@@ -6,7 +6,7 @@
 import type {Browser} from 'playwright-core';
 import {ALL_CASES} from '../helpers/fixtures';
 import {checkCase} from '../helpers/golden_check';
-import {GAUSSIAN_CASE, GAUSSIAN_SEEDS, gaussianProblems, UNIFORM_STATS_CASE, uniformProblems} from '../helpers/noise_distribution';
+import {GAUSSIAN_CASE, GAUSSIAN_SEEDS, gaussianFindings, UNIFORM_STATS_CASE, uniformFindings} from '../helpers/noise_distribution';
 import type {CaseResult} from '../helpers/golden_run';
 import {launchBrowser, openTfPage, pageMemory, runCasesInPage, type StaticServer, startServer, type TfPage, type TfPageOptions} from './harness';
 
@@ -57,11 +57,11 @@ export function defineGoldenSuite(label: string, session: BrowserSession): void 
     }, 180000);
 
     test('uniform noise of the .stats case is uniform over the image range', () => {
-      expect(uniformProblems(uniformRun!)).toEqual([]);
+      expect(uniformFindings(uniformRun!)).toEqual([]);
     });
 
     test('gaussian noise follows each channel mean and sigma, clipped to the channel range', () => {
-      expect(gaussianProblems(gaussianRuns)).toEqual([]);
+      expect(gaussianFindings(gaussianRuns)).toEqual([]);
     });
 
     test.each(ALL_CASES.map(c => [c.name, c] as const))('%s', (name, c) => {

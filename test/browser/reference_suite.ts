@@ -21,13 +21,13 @@ export function defineReferenceSuite(label: string, session: BrowserSession): vo
     }, 180000);
 
     test('1000 calls: copies bit for bit, zero noise +0, other noise in range', () => {
-      const problems = CALLS.flatMap((call, i) => {
+      const findings = CALLS.flatMap((call, i) => {
         const r = results[i];
         const found = r.error !== undefined ? [`threw ${r.error}`] :
                                               compareWithReference(call, call.input, call.noise, r.shape, r.bits!);
         return found.map(p => `${CASES[i].name} ${JSON.stringify({...call, input: undefined})}: ${p}`);
       });
-      expect(problems.slice(0, 3)).toEqual([]);
+      expect(findings.slice(0, 3)).toEqual([]);
     });
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Compares one op result with TensorFlow's expectation for a golden case. Returns the
- * problems found (empty: the case passes), each naming the case and the first differing
+ * findings found (empty: the case passes), each naming the case and the first differing
  * position, so jest's diff of `toEqual([])` says what went wrong.
  */
 import type {CaseResult, GoldenCase} from './golden_run';
@@ -39,27 +39,27 @@ function where(shape: number[], k: number): string {
 
 export function checkCase(c: GoldenCase, r: CaseResult): string[] {
   const e = c.expected;
-  const problems: string[] = [];
-  if (r.leaked !== 0) problems.push(`${c.name}: ${r.leaked} tensor(s) leaked`);
+  const findings: string[] = [];
+  if (r.leaked !== 0) findings.push(`${c.name}: ${r.leaked} tensor(s) leaked`);
   if (e.kind === 'error' || e.kind === 'spec_error') {
     if (r.error === undefined) {
-      problems.push(`${c.name}: expected an error (TF: ${e.tf_eager_error?.message ?? 'spec'}), got a result`);
+      findings.push(`${c.name}: expected an error (TF: ${e.tf_eager_error?.message ?? 'spec'}), got a result`);
     } else {
       if (!/^(extractGlimpse|ExtractGlimpse|ExtractGlimpseV2): /.test(r.error)) {
-        problems.push(`${c.name}: error does not name the op: ${r.error}`);
+        findings.push(`${c.name}: error does not name the op: ${r.error}`);
       }
       if (!r.error.includes(errorArgument(c))) {
-        problems.push(`${c.name}: error does not name the argument '${errorArgument(c)}': ${r.error}`);
+        findings.push(`${c.name}: error does not name the argument '${errorArgument(c)}': ${r.error}`);
       }
     }
-    return problems;
+    return findings;
   }
-  if (r.error !== undefined) return [...problems, `${c.name}: threw ${r.error}`];
+  if (r.error !== undefined) return [...findings, `${c.name}: threw ${r.error}`];
   const shape = e.shape!;
   if (JSON.stringify(r.shape) !== JSON.stringify(shape)) {
-    return [...problems, `${c.name}: shape ${JSON.stringify(r.shape)}, expected ${JSON.stringify(shape)}`];
+    return [...findings, `${c.name}: shape ${JSON.stringify(r.shape)}, expected ${JSON.stringify(shape)}`];
   }
-  if (r.dtype !== 'float32') problems.push(`${c.name}: dtype ${r.dtype}`);
+  if (r.dtype !== 'float32') findings.push(`${c.name}: dtype ${r.dtype}`);
   const bits = r.bits!;
   if (e.kind === 'exact') {
     const want = decode(e.output) as number[];
@@ -67,12 +67,12 @@ export function checkCase(c: GoldenCase, r: CaseResult): string[] {
       const got = fromBits(bits[k]);
       const same = Number.isNaN(want[k]) ? Number.isNaN(got) : toBits(want[k]) === bits[k];
       if (!same) {
-        problems.push(`${c.name}: at ${where(shape, k)} (flat ${k}) got ${got} (0x${bits[k].toString(16)}), ` +
+        findings.push(`${c.name}: at ${where(shape, k)} (flat ${k}) got ${got} (0x${bits[k].toString(16)}), ` +
                       `TF ${want[k]} (0x${toBits(want[k]).toString(16)})`);
         break;
       }
     }
-    return problems;
+    return findings;
   }
   // Noise: exact inside, within TF's bounds outside.
   const inside = e.inside!;
@@ -85,7 +85,7 @@ export function checkCase(c: GoldenCase, r: CaseResult): string[] {
       const want = wantInside[k]!;
       const same = Number.isNaN(want) ? Number.isNaN(got) : toBits(want) === bits[k];
       if (!same) {
-        problems.push(`${c.name}: inside at ${where(shape, k)} got ${got}, TF ${want}`);
+        findings.push(`${c.name}: inside at ${where(shape, k)} got ${got}, TF ${want}`);
         break;
       }
       continue;
@@ -94,9 +94,9 @@ export function checkCase(c: GoldenCase, r: CaseResult): string[] {
     const [lo, hi] = e.uniform_bounds ? e.uniform_bounds[b] :
                                         e.gaussian_stats![b][k % channels].slice(2, 4);
     if (!(got >= lo && got <= hi)) {
-      problems.push(`${c.name}: noise at ${where(shape, k)} is ${got}, outside TF's bounds [${lo}, ${hi}]`);
+      findings.push(`${c.name}: noise at ${where(shape, k)} is ${got}, outside TF's bounds [${lo}, ${hi}]`);
       break;
     }
   }
-  return problems;
+  return findings;
 }

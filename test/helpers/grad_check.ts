@@ -34,20 +34,20 @@ export function expectedGrad(c: GoldenCase): Float32Array {
 
 export function checkGrad(c: GoldenCase, r: GradResult): string[] {
   if (r.error !== undefined) return [`${c.name}: gradient threw ${r.error}`];
-  const problems: string[] = [];
-  if (r.leaked !== 0) problems.push(`${c.name}: ${r.leaked} tensor(s) leaked`);
+  const findings: string[] = [];
+  if (r.leaked !== 0) findings.push(`${c.name}: ${r.leaked} tensor(s) leaked`);
   if (JSON.stringify(r.shape) !== JSON.stringify(c.input_shape) || r.dtype !== 'float32') {
-    return [...problems, `${c.name}: d input is ${r.dtype} ${JSON.stringify(r.shape)}, expected float32 ${JSON.stringify(c.input_shape)}`];
+    return [...findings, `${c.name}: d input is ${r.dtype} ${JSON.stringify(r.shape)}, expected float32 ${JSON.stringify(c.input_shape)}`];
   }
   const want = expectedGrad(c);
   for (let k = 0; k < want.length; k++) {
     if (toBits(want[k]) !== r.bits![k]) {
-      problems.push(`${c.name}: d input at flat ${k} is ${fromBits(r.bits![k])}, expected ${want[k]}`);
+      findings.push(`${c.name}: d input at flat ${k} is ${fromBits(r.bits![k])}, expected ${want[k]}`);
       break;
     }
   }
   if (JSON.stringify(r.offsetsGradShape) !== JSON.stringify(c.offsets_shape) || r.offsetsGrad!.some(v => v !== 0)) {
-    problems.push(`${c.name}: d offsets is not zeros of ${JSON.stringify(c.offsets_shape)}: ${JSON.stringify(r.offsetsGrad)}`);
+    findings.push(`${c.name}: d offsets is not zeros of ${JSON.stringify(c.offsets_shape)}: ${JSON.stringify(r.offsetsGrad)}`);
   }
-  return problems;
+  return findings;
 }

@@ -32,22 +32,22 @@ const VALUE_CHECKS: Record<string, (r: HostileResult) => string | null> = {
 
 export function checkHostile(c: HostileCase, r: HostileResult | undefined): string[] {
   if (!r) return [`${c.name}: no result`];
-  const problems: string[] = [];
+  const findings: string[] = [];
   if (r.leakedTensors !== 0 || r.leakedBytes !== 0) {
-    problems.push(`${c.name}: left ${r.leakedTensors} tensor(s), ${r.leakedBytes} byte(s) behind`);
+    findings.push(`${c.name}: left ${r.leakedTensors} tensor(s), ${r.leakedBytes} byte(s) behind`);
   }
   if (c.error !== undefined) {
-    if (r.error === undefined) problems.push(`${c.name}: expected an error matching /${c.error}/, got a result`);
-    else if (!new RegExp(c.error).test(r.error)) problems.push(`${c.name}: error "${r.error}" does not match /${c.error}/`);
-    return problems;
+    if (r.error === undefined) findings.push(`${c.name}: expected an error matching /${c.error}/, got a result`);
+    else if (!new RegExp(c.error).test(r.error)) findings.push(`${c.name}: error "${r.error}" does not match /${c.error}/`);
+    return findings;
   }
-  if (r.error !== undefined) return [...problems, `${c.name}: threw ${r.error}`];
+  if (r.error !== undefined) return [...findings, `${c.name}: threw ${r.error}`];
   const empty = /^empty (\[.*\])$/.exec(c.value!);
   if (empty) {
-    if (JSON.stringify(r.shape) !== empty[1] || r.values!.length !== 0) problems.push(`${c.name}: got shape ${JSON.stringify(r.shape)}`);
-    return problems;
+    if (JSON.stringify(r.shape) !== empty[1] || r.values!.length !== 0) findings.push(`${c.name}: got shape ${JSON.stringify(r.shape)}`);
+    return findings;
   }
   const problem = VALUE_CHECKS[c.value!](r);
-  if (problem) problems.push(`${c.name}: ${problem}`);
-  return problems;
+  if (problem) findings.push(`${c.name}: ${problem}`);
+  return findings;
 }

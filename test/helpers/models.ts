@@ -39,7 +39,7 @@ export function fileHandler(model: string, edit?: (json: tf.io.ModelJSON) => voi
 }
 
 /**
- * Problems of one output against TF's: `exact` bit for bit, `approx` (outputs of other
+ * Findings of one output against TF's: `exact` bit for bit, `approx` (outputs of other
  * ops, such as the demo's bilinear resize) within 1e-5 + 1e-4 * |expected|.
  */
 export function checkOutput(label: string, want: ModelRun['outputs'][string], shape: number[],

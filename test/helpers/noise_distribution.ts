@@ -1,7 +1,7 @@
 /**
  * Distribution checks of drawn noise against TF's statistics for the golden `.stats` and
  * gaussian cases (TF's draws cannot be reproduced; their distribution can). Each returns
- * the problems found, empty when the samples look right.
+ * the findings found, empty when the samples look right.
  */
 import {PUBLIC_CASES} from './fixtures';
 import {fromBits} from './golden_check';
@@ -18,31 +18,31 @@ function noiseOf(c: GoldenCase, r: CaseResult): number[] {
 }
 
 /** 576 samples: mean within 4 standard errors, variance within 20%, each quarter ~25%. */
-export function uniformProblems(r: CaseResult): string[] {
+export function uniformFindings(r: CaseResult): string[] {
   const [lo, hi] = UNIFORM_STATS_CASE.expected.uniform_bounds![0];
   const v = noiseOf(UNIFORM_STATS_CASE, r);
   const n = v.length;
   const mean = v.reduce((a, b) => a + b, 0) / n;
   const variance = v.reduce((a, b) => a + (b - mean) ** 2, 0) / n;
   const sd = (hi - lo) / Math.sqrt(12);
-  const problems: string[] = [];
-  if (n !== 576) problems.push(`${n} noise samples, expected 576`);
-  if (!(Math.abs(mean - (lo + hi) / 2) < 4 * sd / Math.sqrt(n))) problems.push(`mean ${mean}, expected ${(lo + hi) / 2}`);
-  if (!(Math.abs(variance / (sd * sd) - 1) < 0.2)) problems.push(`variance ${variance}, expected ${sd * sd}`);
+  const findings: string[] = [];
+  if (n !== 576) findings.push(`${n} noise samples, expected 576`);
+  if (!(Math.abs(mean - (lo + hi) / 2) < 4 * sd / Math.sqrt(n))) findings.push(`mean ${mean}, expected ${(lo + hi) / 2}`);
+  if (!(Math.abs(variance / (sd * sd) - 1) < 0.2)) findings.push(`variance ${variance}, expected ${sd * sd}`);
   for (let q = 0; q < 4; q++) {
     const a = lo + (q * (hi - lo)) / 4;
     const b = lo + ((q + 1) * (hi - lo)) / 4;
     const share = v.filter(x => x >= a && x < b).length / n;
-    if (!(Math.abs(share - 0.25) < 0.06)) problems.push(`quarter ${q} holds ${share} of the samples`);
+    if (!(Math.abs(share - 0.25) < 0.06)) findings.push(`quarter ${q} holds ${share} of the samples`);
   }
-  return problems;
+  return findings;
 }
 
 /**
  * Results of GAUSSIAN_CASE for GAUSSIAN_SEEDS, pooled per channel: mean near TF's (the clip
  * to [min, max] pulls it a little toward the middle), 60-80% within one sigma, all clipped.
  */
-export function gaussianProblems(results: CaseResult[]): string[] {
+export function gaussianFindings(results: CaseResult[]): string[] {
   const stats = GAUSSIAN_CASE.expected.gaussian_stats![0];
   const inside = GAUSSIAN_CASE.expected.inside!;
   const pooled: number[][] = [[], [], []];
@@ -51,17 +51,17 @@ export function gaussianProblems(results: CaseResult[]): string[] {
       if (inside[k] === 0) pooled[k % 3].push(fromBits(bits));
     });
   }
-  const problems: string[] = [];
+  const findings: string[] = [];
   for (let ch = 0; ch < 3; ch++) {
     const [mean, sigma, min, max] = stats[ch];
     const v = pooled[ch];
     const m = v.reduce((a, b) => a + b, 0) / v.length;
     if (!(Math.abs(m - mean) < 0.15 * sigma + 4 * sigma / Math.sqrt(v.length))) {
-      problems.push(`channel ${ch}: mean ${m}, TF's ${mean} (sigma ${sigma})`);
+      findings.push(`channel ${ch}: mean ${m}, TF's ${mean} (sigma ${sigma})`);
     }
     const within1 = v.filter(x => Math.abs(x - mean) <= sigma).length / v.length;
-    if (!(within1 > 0.6 && within1 < 0.8)) problems.push(`channel ${ch}: ${within1} within one sigma`);
-    if (v.some(x => !(x >= min && x <= max))) problems.push(`channel ${ch}: a value outside [${min}, ${max}]`);
+    if (!(within1 > 0.6 && within1 < 0.8)) findings.push(`channel ${ch}: ${within1} within one sigma`);
+    if (v.some(x => !(x >= min && x <= max))) findings.push(`channel ${ch}: a value outside [${min}, ${max}]`);
   }
-  return problems;
+  return findings;
 }

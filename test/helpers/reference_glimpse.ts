@@ -54,7 +54,7 @@ export function referenceSources(call: ReferenceCall): Int32Array {
 }
 
 /**
- * Problems of an op result against the reference: copies bit for bit, zero noise +0, other
+ * Findings of an op result against the reference: copies bit for bit, zero noise +0, other
  * noise within the image's (uniform) or channel's (gaussian) range.
  */
 export function compareWithReference(
