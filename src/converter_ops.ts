@@ -39,13 +39,13 @@ function executor(version: GlimpseVersion): OpExecutor {
 export const extractGlimpseExecutor = executor(1);
 export const extractGlimpseV2Executor = executor(2);
 
-type RegisterOp = (name: string, opFunc: OpExecutor) => void;
+export type RegisterOp = (name: string, opFunc: OpExecutor) => void;
 
 /** The converter's registry is a module variable: remember, per converter copy, that we registered. */
 const REGISTERED = Symbol.for('tfjs-extract-glimpse.converter-ops');
 
 export function registerConverterOps(registerOp: RegisterOp | undefined): void {
-  if (typeof registerOp !== 'function') return;  // no converter loaded (e.g. a script tag without it)
+  if (typeof registerOp !== 'function') return;  // no converter in the app
   const store = globalThis as unknown as Record<symbol, WeakSet<RegisterOp> | undefined>;
   const seen = store[REGISTERED] ?? (store[REGISTERED] = new WeakSet<RegisterOp>());
   if (seen.has(registerOp)) return;

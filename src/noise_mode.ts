@@ -1,3 +1,4 @@
+import {formatValue} from './errors';
 import type {NoiseAttr, NoiseMode} from './kernel_names';
 
 const NOISE_ATTRS: readonly string[] = ['uniform', 'gaussian', 'zero', ''];
@@ -9,7 +10,7 @@ const NOISE_ATTRS: readonly string[] = ['uniform', 'gaussian', 'zero', ''];
  */
 export function resolveNoise(noise: unknown, uniformNoise: unknown, opName = 'extractGlimpse'): NoiseMode {
   if (typeof uniformNoise !== 'boolean') {
-    throw new Error(`${opName}: uniformNoise must be a boolean, got ${describe(uniformNoise)}`);
+    throw new Error(`${opName}: uniformNoise must be a boolean, got ${formatValue(uniformNoise)}`);
   }
   if (typeof noise !== 'string' || !NOISE_ATTRS.includes(noise)) {
     if (uniformNoise && typeof noise === 'string') {
@@ -17,7 +18,7 @@ export function resolveNoise(noise: unknown, uniformNoise: unknown, opName = 'ex
     }
     throw new Error(
         `${opName}: noise must be 'uniform', 'gaussian', 'zero' or '' (case-sensitive), ` +
-        `got ${describe(noise)}`);
+        `got ${formatValue(noise)}`);
   }
   const attr = noise as NoiseAttr;
   if (uniformNoise && attr !== '' && attr !== 'uniform') throw conflict(opName, attr);
@@ -30,11 +31,4 @@ function conflict(opName: string, noise: string): Error {
       `${opName}: uniformNoise=true cannot be combined with noise=${JSON.stringify(noise)} ` +
       `(TF: "The uniform_noise and noise could not be specified at the same time"); ` +
       `set uniformNoise=false or noise='uniform'`);
-}
-
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(describe).join(',')}]`;
-  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
-  return String(value);
 }

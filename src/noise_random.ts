@@ -5,12 +5,15 @@
  *   key        = pcg(seedLow32 ^ pcg(seedHigh32))
  *   bits(k, l) = pcg(pcg(k ^ key) ^ l)          k = flat output index, l = lane (0 or 1)
  *   uniform    = (bits >>> 8) / 2^24            24 bits: exact in float32, in [0, 1)
- *   normal     = sqrt(-2 ln u1) cos(2 pi u2)    Box-Muller on the pair p = k >>> 1: u1 = ((bits(p,0) >>> 8) + 1) / 2^24
- *                (sin for odd k)                 in (0, 1], u2 = (bits(p,1) >>> 8) / 2^24; one draw, two normals
+ *   normal     = sqrt(-2 ln u1) cos(2 pi u2)    Box-Muller on the pair p = k >>> 1 (sin for odd k):
+ *                u1 = ((bits(p,0) >>> 8) + 1) / 2^24 in (0, 1], u2 = (bits(p,1) >>> 8) / 2^24
  *
  * `pcg` is the PCG-RXS-M-XS 32-bit hash (Jarzynski and Olano, "Hash Functions for GPU
  * Rendering", JCGT 2020): uint32 multiplies, shifts and xors only, available in GLSL ES 3.00
  * and WGSL, so the GPU kernels draw the same bits.
+ *
+ * The JS, GLSL (kernels/webgl) and WGSL (kernels/webgpu) copies of the hash, the draws and
+ * `uniformNoise` below move together: a change to one is a change to all three.
  */
 
 export function pcgHash(v: number): number {
@@ -27,9 +30,9 @@ export function seedKey(seed: number): number {
   return pcgHash(low ^ pcgHash(high));
 }
 
-/** A seed for calls that give none: different each call, as TF's own noise is. */
-export function freshSeed(): number {
-  return Math.floor(Math.random() * 4294967296);
+/** The key of one call: of its seed, or of a fresh draw when it gives none (TF's noise differs per call). */
+export function callKey(seed: number | undefined): number {
+  return seedKey(seed ?? Math.floor(Math.random() * 4294967296));
 }
 
 export function randomBits(key: number, index: number, lane: number): number {
@@ -58,4 +61,22 @@ export function normalAt(key: number, index: number): number {
   const pair = index >>> 1;
   const angle = normalAngle(key, pair);
   return normalRadius(key, pair) * ((index & 1) === 0 ? Math.cos(angle) : Math.sin(angle));
+}
+
+/** A float32 step with the GPU programs' `fence`: rounded, and kept within +-3e38. */
+const FENCE = Math.fround(3.0e38);
+function fence(v: number): number {
+  return Math.min(FENCE, Math.max(-FENCE, Math.fround(v)));
+}
+
+/**
+ * Uniform noise between an image's `lo` and `hi` from the draw `u`, in float32 steps that
+ * the GPU programs take too, so every backend with the same bits gives the same value:
+ * `fence(lo + fence(u * fence(hi - lo)))`, clamped into [lo, hi]. (A float64 sum rounded
+ * once differs in the last bit for about a third of values.) A float64 product or sum of
+ * float32 values rounded to float32 is the correctly rounded float32 result, as on a GPU.
+ */
+export function uniformNoise(lo: number, hi: number, u: number): number {
+  const v = fence(lo + fence(u * fence(hi - lo)));
+  return v < lo ? lo : v > hi ? hi : v;
 }

@@ -1,5 +1,5 @@
 import type {GlimpseVersion} from './kernel_names';
-import {describe} from './noise_mode';
+import {formatValue} from './errors';
 
 /** What the op takes beyond TF2's positional arguments. */
 export interface ExtractGlimpseOptions {
@@ -17,32 +17,32 @@ export function checkOptions(options: unknown, opName: string):
     {version: GlimpseVersion, uniformNoise: boolean, seed?: number} {
   if (options == null) return {version: 2, uniformNoise: false};
   if (typeof options !== 'object' || Array.isArray(options)) {
-    throw new Error(`${opName}: options must be an object, got ${describe(options)}`);
+    throw new Error(`${opName}: options must be an object, got ${formatValue(options)}`);
   }
   const o = options as Record<string, unknown>;
   const unknown = Object.keys(o).filter(k => !KNOWN.includes(k));
   if (unknown.length > 0) {
     throw new Error(
-        `${opName}: unknown option ${describe(unknown)}; known: ${KNOWN.join(', ')}`);
+        `${opName}: unknown option ${formatValue(unknown)}; known: ${KNOWN.join(', ')}`);
   }
   const version = o.version ?? 2;
   if (version !== 1 && version !== 2) {
-    throw new Error(`${opName}: options.version must be 1 or 2, got ${describe(version)}`);
+    throw new Error(`${opName}: options.version must be 1 or 2, got ${formatValue(version)}`);
   }
   const uniformNoise = o.uniformNoise ?? false;
   if (typeof uniformNoise !== 'boolean') {
-    throw new Error(`${opName}: options.uniformNoise must be a boolean, got ${describe(uniformNoise)}`);
+    throw new Error(`${opName}: options.uniformNoise must be a boolean, got ${formatValue(uniformNoise)}`);
   }
   const seed = o.seed;
   if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed))) {
-    throw new Error(`${opName}: options.seed must be a finite number, got ${describe(seed)}`);
+    throw new Error(`${opName}: options.seed must be a finite number, got ${formatValue(seed)}`);
   }
   return seed === undefined ? {version, uniformNoise} : {version, uniformNoise, seed};
 }
 
 export function checkFlag(value: unknown, argName: string, opName: string): boolean {
   if (typeof value !== 'boolean') {
-    throw new Error(`${opName}: ${argName} must be a boolean, got ${describe(value)}`);
+    throw new Error(`${opName}: ${argName} must be a boolean, got ${formatValue(value)}`);
   }
   return value;
 }

@@ -1,6 +1,6 @@
 import {Tensor} from '@tensorflow/tfjs-core';
 import {checkSize} from './shape_inference';
-import {describe} from './noise_mode';
+import {formatValue} from './errors';
 
 /**
  * `size` as `[h, w]`: from an array, or from an int32 tensor of 2 values (read on the CPU:
@@ -12,7 +12,7 @@ export function readSize(size: unknown, opName: string): [number, number] {
     if (size.dtype !== 'int32' || size.rank !== 1 || size.size !== 2) {
       throw new Error(
           `${opName}: size must be an int32 tensor of shape [2], got a ${size.dtype} tensor ` +
-          `of shape ${describe(size.shape)}`);
+          `of shape ${formatValue(size.shape)}`);
     }
     return checkSize(Array.from(size.dataSync()), opName);
   }

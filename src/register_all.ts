@@ -3,22 +3,18 @@
  * second call) finds its kernels registered and changes nothing, silently.
  */
 import {getGradient, getKernel, image, registerGradient, registerKernel, type KernelConfig} from '@tensorflow/tfjs-core';
-import {extractGlimpseConfig, extractGlimpseV2Config} from '../kernels/cpu/ExtractGlimpse';
-import {extractGlimpseGradConfig} from '../kernels/cpu/ExtractGlimpseGrad';
-import {extractGlimpseWebGLConfig, extractGlimpseV2WebGLConfig} from '../kernels/webgl/ExtractGlimpse';
-import {extractGlimpseGradWebGLConfig} from '../kernels/webgl/ExtractGlimpseGrad';
-import {extractGlimpseGradWasmConfig, extractGlimpseV2WasmConfig, extractGlimpseWasmConfig} from '../kernels/wasm/ExtractGlimpse';
-import {extractGlimpseGradWebGPUConfig, extractGlimpseV2WebGPUConfig, extractGlimpseWebGPUConfig} from '../kernels/webgpu/ExtractGlimpse';
+import {CPU_KERNEL_CONFIGS} from '../kernels/cpu';
+import {WASM_KERNEL_CONFIGS} from '../kernels/wasm';
+import {WEBGL_KERNEL_CONFIGS} from '../kernels/webgl';
+import {WEBGPU_KERNEL_CONFIGS} from '../kernels/webgpu';
 import {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig} from './gradient';
-import * as converter from '@tensorflow/tfjs-converter';
 import {extractGlimpse} from './extract_glimpse';
 import {registerConverterOps} from './converter_ops';
+import {converterRegisterOp} from './load_converter';
 
-const KERNEL_CONFIGS: readonly KernelConfig[] = [
-  extractGlimpseConfig, extractGlimpseV2Config, extractGlimpseGradConfig,
-  extractGlimpseWebGLConfig, extractGlimpseV2WebGLConfig, extractGlimpseGradWebGLConfig,
-  extractGlimpseWasmConfig, extractGlimpseV2WasmConfig, extractGlimpseGradWasmConfig,
-  extractGlimpseWebGPUConfig, extractGlimpseV2WebGPUConfig, extractGlimpseGradWebGPUConfig,
+/** Every backend's kernels (forward of both versions, backward). */
+export const GLIMPSE_KERNEL_CONFIGS: readonly KernelConfig[] = [
+  ...CPU_KERNEL_CONFIGS, ...WASM_KERNEL_CONFIGS, ...WEBGL_KERNEL_CONFIGS, ...WEBGPU_KERNEL_CONFIGS,
 ];
 
 /** The backends this package ships kernels for. */
@@ -35,7 +31,7 @@ export function registerGlimpseKernelsAs(backendName: string, like: SupportedBac
     throw new Error(`registerGlimpseKernelsAs: like must be one of ${SUPPORTED_BACKENDS.join(', ')}, ` +
                     `got ${JSON.stringify(like)}`);
   }
-  for (const config of KERNEL_CONFIGS) {
+  for (const config of GLIMPSE_KERNEL_CONFIGS) {
     if (config.backendName !== like || getKernel(config.kernelName, backendName) != null) continue;
     registerKernel({...config, backendName});
   }
@@ -44,7 +40,7 @@ export function registerGlimpseKernelsAs(backendName: string, like: SupportedBac
 const GRADIENT_CONFIGS = [extractGlimpseGradientConfig, extractGlimpseV2GradientConfig];
 
 export function registerAll(): void {
-  for (const config of KERNEL_CONFIGS) {
+  for (const config of GLIMPSE_KERNEL_CONFIGS) {
     if (getKernel(config.kernelName, config.backendName) == null) registerKernel(config);
   }
   // tfjs registers no gradient by default: ours, unless a copy of this package did already.
@@ -54,8 +50,7 @@ export function registerAll(): void {
   // `tf.image` is a plain object in every tfjs-core build: extend it like a built-in op.
   const images = image as unknown as Record<string, unknown>;
   if (images.extractGlimpse == null) images.extractGlimpse = extractGlimpse;
-  // A namespace import: the UMD build maps the converter to the global `tf`, which may lack it.
-  registerConverterOps((converter as {registerOp?: Parameters<typeof registerConverterOps>[0]}).registerOp);
+  registerConverterOps(converterRegisterOp());
 }
 
 registerAll();

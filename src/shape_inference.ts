@@ -1,4 +1,4 @@
-import {describe} from './noise_mode';
+import {formatValue} from './errors';
 
 /** Output shape `[batch, h, w, channels]`. */
 export type GlimpseShape = [number, number, number, number];
@@ -20,35 +20,35 @@ export function inferGlimpseShape(
   if (inputShape.length !== 4) {
     throw new Error(
         `${opName}: input must be rank 4 [batch, height, width, channels], ` +
-        `got shape ${describe(inputShape)}`);
+        `got shape ${formatValue(inputShape)}`);
   }
   const [h, w] = checkSize(size, opName);
   if (offsetsShape.length !== 2) {
     throw new Error(
-        `${opName}: offsets must be rank 2 [batch, 2], got shape ${describe(offsetsShape)}`);
+        `${opName}: offsets must be rank 2 [batch, 2], got shape ${formatValue(offsetsShape)}`);
   }
   const [batch, height, width, channels] = inputShape;
   if (offsetsShape[0] !== batch) {
     throw new Error(
         `${opName}: offsets must have one row per image (batch ${batch}), ` +
-        `got shape ${describe(offsetsShape)}`);
+        `got shape ${formatValue(offsetsShape)}`);
   }
   if (offsetsShape[1] !== 2) {
     throw new Error(
-        `${opName}: offsets must hold 2 values (y, x) per image, got shape ${describe(offsetsShape)}`);
+        `${opName}: offsets must hold 2 values (y, x) per image, got shape ${formatValue(offsetsShape)}`);
   }
   const outShape: GlimpseShape = [batch, h, w, channels];
   const elements = batch * h * w * channels;
   if (elements > MAX_OUTPUT_ELEMENTS) {
     throw new Error(
-        `${opName}: size ${describe([h, w])} would make an output of shape ${describe(outShape)} ` +
+        `${opName}: size ${formatValue([h, w])} would make an output of shape ${formatValue(outShape)} ` +
         `(${elements} values), more than the ${MAX_OUTPUT_ELEMENTS} a float32 array can hold here`);
   }
   if (elements > 0 && (height === 0 || width === 0)) {
     // TF leaves this undefined (it reads outside the image); SPEC asks for an error.
     throw new Error(
-        `${opName}: input has an empty image (shape ${describe(inputShape)}) but the glimpse ` +
-        `size ${describe([h, w])} is not empty: there is nothing to copy or draw noise from`);
+        `${opName}: input has an empty image (shape ${formatValue(inputShape)}) but the glimpse ` +
+        `size ${formatValue([h, w])} is not empty: there is nothing to copy or draw noise from`);
   }
   return outShape;
 }
@@ -59,7 +59,7 @@ export function checkSize(size: unknown, opName = 'extractGlimpse'): [number, nu
       size.every(v => typeof v === 'number' && Number.isInteger(v) && v >= 0);
   if (!ok) {
     throw new Error(
-        `${opName}: size must hold 2 non-negative integers [height, width], got ${describe(size)}`);
+        `${opName}: size must hold 2 non-negative integers [height, width], got ${formatValue(size)}`);
   }
   return [size[0], size[1]];
 }

@@ -1,5 +1,5 @@
 /** The counter-based generator: pure, uniform, and independent across lanes and seeds. */
-import {normalAt, pcgHash, randomBits, seedKey, uniformAt} from '../src';
+import {normalAt, pcgHash, randomBits, seedKey, uniformAt} from '../src/noise_random';
 
 test('pcgHash is a pure uint32 function that moves every input', () => {
   // Hand-worked: pcg(0). state = 0 * 747796405 + 2891336453 = 2891336453 (0xAC564B05);

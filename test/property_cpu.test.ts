@@ -25,3 +25,16 @@ describeEachBackend('generated calls', () => {
     expect(r.error).toBeUndefined();
   });
 });
+
+describe('seeded noise is the same on cpu and wasm', () => {
+  const noisy = cases.filter(c => c.effective_noise !== 'zero');
+
+  test.each(noisy.map(c => [c.name, c] as const))('%s: bit for bit', async (_n, c) => {
+    await tf.setBackend('cpu');
+    const cpu = runCase(tf, c, 11);
+    await tf.setBackend('wasm');
+    const wasm = runCase(tf, c, 11);
+    expect(wasm.error).toBe(cpu.error);
+    expect(wasm.bits).toEqual(cpu.bits);
+  });
+});

@@ -1,24 +1,21 @@
 /**
- * The backward pass over plain typed arrays: each window row segment of `dy` that came from
- * the image is copied back to where it came from; everything else stays zero. A window is a
- * translation, so no input position receives two values: a copy, no accumulation.
+ * The backward pass over plain typed arrays, shared by the cpu and wasm kernels: each window
+ * row segment of `dy` that came from the image is copied back to where it came from;
+ * everything else stays zero. A window is a translation, so no input position receives two
+ * values: a copy, no accumulation.
  */
-import {insideSpan, windowCorner, type WindowParams} from '../../src/window_geometry';
-import type {ExtractGlimpseGradAttrs} from '../../src/kernel_names';
+import {insideSpan, windowCorner} from '../../src/window_geometry';
+import type {GlimpseCall} from '../../src/kernel_prelude';
 import {copyRows} from './copy_rows';
 
+/** `d input` of `call` (from `glimpseGradCall`), into `output` when given (zeroed first), else a new array. */
 export function extractGlimpseGradImpl(
-    dy: Float32Array, dyShape: readonly number[], offsets: ArrayLike<number>,
-    attrs: ExtractGlimpseGradAttrs, output?: Float32Array): Float32Array {
-  const [batch, height, width, channels] = attrs.inputShape;
-  const [, h, w] = dyShape;
-  // A given output (e.g. on the wasm heap) may hold anything: zero it first.
+    dy: Float32Array, offsets: ArrayLike<number>, call: GlimpseCall, output?: Float32Array): Float32Array {
+  const [batch, height, width, channels] = call.shape;
+  const {params} = call;
+  const {glimpseHeight: h, glimpseWidth: w} = params;
   const dx = output ? output.fill(0) : new Float32Array(batch * height * width * channels);
   if (dx.length === 0 || dy.length === 0) return dx;
-  const params: WindowParams = {
-    version: attrs.version, centered: attrs.centered, normalized: attrs.normalized,
-    imageHeight: height, imageWidth: width, glimpseHeight: h, glimpseWidth: w,
-  };
   const imageRow = width * channels;
   const glimpseRow = w * channels;
   for (let b = 0; b < batch; b++) {

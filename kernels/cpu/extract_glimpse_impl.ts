@@ -1,42 +1,30 @@
 /**
- * ExtractGlimpse over plain typed arrays (NHWC). Shared by the cpu kernels and by any
- * backend whose data lives in JS memory. Each window's inside part is copied as whole row
- * segments (an NHWC row segment is contiguous); noise is written only at outside positions.
+ * ExtractGlimpse over plain typed arrays (NHWC), shared by the cpu and wasm kernels. Each
+ * window's inside part is copied as whole row segments (an NHWC row segment is contiguous);
+ * noise is written only at outside positions.
  */
-import {inferGlimpseShape, type GlimpseShape} from '../../src/shape_inference';
-import {insideSpan, windowCorner, type WindowParams} from '../../src/window_geometry';
-import {resolveNoise} from '../../src/noise_mode';
-import {freshSeed, seedKey} from '../../src/noise_random';
-import type {ExtractGlimpseAttrs, GlimpseVersion} from '../../src/kernel_names';
-import {fillNoise, planNoise} from './fill_noise';
+import {insideSpan, windowCorner} from '../../src/window_geometry';
+import type {GlimpseCall} from '../../src/kernel_prelude';
+import {fillNoise, planNoise} from './noise_fill';
 import {copyRows} from './copy_rows';
 
 type Values = Float32Array | Int32Array | Uint8Array;
 
 /**
- * Computes into `output` when given (it must hold the output's size), else into a new array.
+ * Computes the glimpses of `call` (from `glimpseCall`) into `output` when given (it must
+ * hold the output's size; e.g. a view of the wasm heap), else into a new array. `key` is
+ * the call's noise key (`callKey`).
  */
-
-
 export function extractGlimpseImpl(
-    image: Values, imageShape: readonly number[], offsets: ArrayLike<number>,
-    offsetsShape: readonly number[], attrs: ExtractGlimpseAttrs,
-    version: GlimpseVersion, output?: Float32Array): {shape: GlimpseShape, values: Float32Array} {
-  const opName = version === 1 ? 'ExtractGlimpse' : 'ExtractGlimpseV2';
-  const shape = inferGlimpseShape(imageShape, attrs.size, offsetsShape, opName);
-  const mode = resolveNoise(attrs.noise, attrs.uniformNoise, opName);
+    image: Values, offsets: ArrayLike<number>, call: GlimpseCall, key: number, output?: Float32Array): Float32Array {
+  const {shape, mode, params} = call;
   const [batch, h, w, channels] = shape;
-  // A fresh array is zeroed; a given one (e.g. on the wasm heap) may hold anything.
+  // A fresh array is zeroed; a given one may hold anything.
   const zeroed = output === undefined;
   const out = output ?? new Float32Array(batch * h * w * channels);
-  if (out.length === 0) return {shape, values: out};
+  if (call.empty) return out;
 
-  const [, height, width] = imageShape;
-  const params: WindowParams = {
-    version, centered: attrs.centered, normalized: attrs.normalized,
-    imageHeight: height, imageWidth: width, glimpseHeight: h, glimpseWidth: w,
-  };
-  const key = seedKey(attrs.seed ?? freshSeed());
+  const {imageHeight: height, imageWidth: width} = params;
   const imageSize = height * width * channels;
   const outRow = w * channels;
   const glimpseSize = h * outRow;
@@ -70,5 +58,5 @@ export function extractGlimpseImpl(
     const dst = outBase + r0 * outRow + c0 * channels;
     copyRows(out, dst, outRow, image, src, width * channels, r1 - r0, (c1 - c0) * channels);
   }
-  return {shape, values: out};
+  return out;
 }

@@ -1,44 +1,26 @@
-/**
- * wasm kernels in plain JS over the wasm heap (a plugin cannot add C++ to tfjs's .wasm):
- * the cpu implementations read and write heap views. `makeOutput` may grow the heap and
- * detach earlier views, so views are taken after it.
- */
 import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {BackendWasm} from '@tensorflow/tfjs-backend-wasm';
-import {ExtractGlimpse, ExtractGlimpseGrad, ExtractGlimpseV2, type ExtractGlimpseAttrs, type ExtractGlimpseGradAttrs, type ExtractGlimpseGradInputs, type ExtractGlimpseInputs, type GlimpseVersion} from '../../src/kernel_names';
-import {inferGlimpseShape} from '../../src/shape_inference';
+import type {ExtractGlimpseAttrs, ExtractGlimpseInputs, GlimpseVersion} from '../../src/kernel_names';
+import {glimpseCall} from '../../src/kernel_prelude';
+import {callKey} from '../../src/noise_random';
 import {extractGlimpseImpl} from '../cpu/extract_glimpse_impl';
-import {extractGlimpseGradImpl} from '../cpu/extract_glimpse_grad_impl';
-import {kernelConfig} from '../../src/kernel_config';
+import {heapFloats, heapView} from './heap';
 
-type Heap = Float32Array | Int32Array | Uint8Array;
+export interface WasmGlimpseArgs {
+  inputs: ExtractGlimpseInputs;
+  backend: BackendWasm;
+  attrs: ExtractGlimpseAttrs;
+}
 
-function wasmKernel(version: GlimpseVersion) {
-  const opName = version === 1 ? ExtractGlimpse : ExtractGlimpseV2;
-  return ({inputs, backend, attrs}: {inputs: ExtractGlimpseInputs, backend: BackendWasm, attrs: ExtractGlimpseAttrs}): TensorInfo => {
+/** The forward kernel of op `version` on the wasm backend. */
+export function extractGlimpseWasm(version: GlimpseVersion) {
+  return ({inputs, backend, attrs}: WasmGlimpseArgs): TensorInfo => {
     const {input, offsets} = inputs;
-    const shape = inferGlimpseShape(input.shape, attrs.size, offsets.shape, opName);
-    const out = backend.makeOutput(shape, 'float32');
-    if (shape.some(d => d === 0)) return out;
+    const call = glimpseCall(version, input.shape, offsets.shape, attrs);
+    const out = backend.makeOutput(call.shape, 'float32');
+    if (call.empty) return out;
     extractGlimpseImpl(
-        backend.typedArrayFromHeap(input) as Heap, input.shape,
-        backend.typedArrayFromHeap(offsets) as Float32Array, offsets.shape, attrs, version,
-        backend.typedArrayFromHeap(out) as Float32Array);
+        heapView(backend, input), heapFloats(backend, offsets), call, callKey(attrs.seed), heapFloats(backend, out));
     return out;
   };
 }
-
-function extractGlimpseGradWasm(
-    {inputs, backend, attrs}: {inputs: ExtractGlimpseGradInputs, backend: BackendWasm, attrs: ExtractGlimpseGradAttrs}): TensorInfo {
-  const out = backend.makeOutput(attrs.inputShape, 'float32');
-  if (attrs.inputShape.some(d => d === 0)) return out;
-  extractGlimpseGradImpl(
-      backend.typedArrayFromHeap(inputs.dy) as Float32Array, inputs.dy.shape,
-      backend.typedArrayFromHeap(inputs.offsets) as Float32Array, attrs,
-      backend.typedArrayFromHeap(out) as Float32Array);
-  return out;
-}
-
-export const extractGlimpseWasmConfig = kernelConfig(ExtractGlimpse, 'wasm', wasmKernel(1));
-export const extractGlimpseV2WasmConfig = kernelConfig(ExtractGlimpseV2, 'wasm', wasmKernel(2));
-export const extractGlimpseGradWasmConfig = kernelConfig(ExtractGlimpseGrad, 'wasm', extractGlimpseGradWasm);

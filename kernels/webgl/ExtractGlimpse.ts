@@ -1,67 +1,48 @@
 import {env, type TensorInfo} from '@tensorflow/tfjs-core';
 import type {MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
-import {ExtractGlimpse, ExtractGlimpseV2, type ExtractGlimpseAttrs, type ExtractGlimpseInputs, type GlimpseVersion} from '../../src/kernel_names';
-import {inferGlimpseShape} from '../../src/shape_inference';
-import {resolveNoise} from '../../src/noise_mode';
-import {freshSeed, seedKey} from '../../src/noise_random';
-import {ExtractGlimpseProgram} from './extract_glimpse_gpu';
-import {windowCornersWebGL} from './window_corners';
-import {disposeNoiseStats, gpuNoiseStats} from '../../src/gpu_noise_stats';
-import {placementUniformValues} from '../../src/gpu_placement';
-import {kernelConfig} from '../../src/kernel_config';
+import type {ExtractGlimpseAttrs, ExtractGlimpseInputs, GlimpseVersion} from '../../src/kernel_names';
+import {glimpseCall} from '../../src/kernel_prelude';
+import {callKey} from '../../src/noise_random';
+import {disposeNoiseStats, gpuNoiseStats} from '../gpu/noise_stats';
+import {noiseValues, placementValues} from '../gpu/uniforms';
+import {ExtractGlimpseProgram} from './extract_glimpse_program';
+import {windowCorners} from './window_corners_program';
+import {checkFloatTextures} from './float_textures';
+import {uniformData} from './uniforms';
 
-interface WebGLArgs {
+export interface WebGLGlimpseArgs {
   inputs: ExtractGlimpseInputs;
   backend: MathBackendWebGL;
   attrs: ExtractGlimpseAttrs;
 }
 
-const NOISE_MODE_CODE = {uniform: 1, gaussian: 2} as const;
-
-function webglKernel(version: GlimpseVersion) {
-  const opName = version === 1 ? ExtractGlimpse : ExtractGlimpseV2;
-  return ({inputs, backend, attrs}: WebGLArgs): TensorInfo => {
+/** The forward kernel of op `version` on the webgl backend: corners pass, then one glimpse program. */
+export function extractGlimpseWebGL(version: GlimpseVersion) {
+  return ({inputs, backend, attrs}: WebGLGlimpseArgs): TensorInfo => {
     const {input, offsets} = inputs;
-    const shape = inferGlimpseShape(input.shape, attrs.size, offsets.shape, opName);
-    const mode = resolveNoise(attrs.noise, attrs.uniformNoise, opName);
-    const [, height, width] = input.shape;
-    const [, h, w] = shape;
-    const placement = placementUniformValues({
-      version, centered: attrs.centered, normalized: attrs.normalized,
-      imageHeight: height, imageWidth: width, glimpseHeight: h, glimpseWidth: w,
-    }, opName);
-    if (!env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) {
-      // Half-float textures cannot hold TF's values bit for bit.
-      throw new Error(`${opName}: this WebGL device renders only half floats ` +
-                      `(WEBGL_RENDER_FLOAT32_ENABLED is false); use the cpu or wasm backend`);
-    }
-    if (shape.some(d => d === 0)) {
-      return backend.makeTensorInfo(shape, 'float32', new Float32Array(0));
-    }
+    const call = glimpseCall(version, input.shape, offsets.shape, attrs);
+    const placement = placementValues(call.params, call.opName);
+    checkFloatTextures(call.opName);
+    if (call.empty) return backend.makeTensorInfo(call.shape, 'float32', new Float32Array(0));
     const webglVersion = env().getNumber('WEBGL_VERSION');
-    const corners = windowCornersWebGL(offsets, placement, backend);
-    if (mode === 'zero') {
+    const corners = windowCorners(offsets, placement, backend);
+    if (call.mode === 'zero') {
       try {
-        return backend.runWebGLProgram(
-            new ExtractGlimpseProgram(shape, webglVersion, false), [input, corners], 'float32', placement);
+        return backend.runWebGLProgram(new ExtractGlimpseProgram(call.shape, webglVersion, false), [input, corners],
+                                       'float32', uniformData(placement));
       } finally {
         backend.disposeIntermediateTensorInfo(corners);
       }
     }
-    const key = seedKey(attrs.seed ?? freshSeed());
-    const stats = gpuNoiseStats(input, mode, 'webgl', backend);
+    const stats = gpuNoiseStats(input, call.mode, 'webgl', backend);
     try {
-      const uniforms = [...placement, [NOISE_MODE_CODE[mode]], [key >>> 16, key & 0xffff]];
+      const uniforms = [...placement, ...noiseValues(call.mode, callKey(attrs.seed))];
       return backend.runWebGLProgram(
-          new ExtractGlimpseProgram(shape, webglVersion, true),
-          [input, corners, stats.min, stats.max, stats.mean, stats.sigma], 'float32', uniforms);
+          new ExtractGlimpseProgram(call.shape, webglVersion, true),
+          [input, corners, stats.min, stats.max, stats.mean, stats.sigma], 'float32', uniformData(uniforms));
     } finally {
       disposeNoiseStats(stats, backend);
       backend.disposeIntermediateTensorInfo(corners);
     }
   };
 }
-
-export const extractGlimpseWebGLConfig = kernelConfig(ExtractGlimpse, 'webgl', webglKernel(1));
-
-export const extractGlimpseV2WebGLConfig = kernelConfig(ExtractGlimpseV2, 'webgl', webglKernel(2));

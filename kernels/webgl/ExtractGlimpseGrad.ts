@@ -1,39 +1,34 @@
-import {env, type TensorInfo} from '@tensorflow/tfjs-core';
+import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
-import {ExtractGlimpseGrad, type ExtractGlimpseGradAttrs, type ExtractGlimpseGradInputs} from '../../src/kernel_names';
-import {ExtractGlimpseGradProgram} from './extract_glimpse_grad_gpu';
-import {windowCornersWebGL} from './window_corners';
-import {placementUniformValues} from '../../src/gpu_placement';
-import {kernelConfig} from '../../src/kernel_config';
+import type {ExtractGlimpseGradAttrs, ExtractGlimpseGradInputs} from '../../src/kernel_names';
+import {glimpseGradCall} from '../../src/kernel_prelude';
+import {placementValues} from '../gpu/uniforms';
+import {ExtractGlimpseGradProgram} from './extract_glimpse_grad_program';
+import {windowCorners} from './window_corners_program';
+import {checkFloatTextures} from './float_textures';
+import {uniformData} from './uniforms';
 
-function extractGlimpseGradWebGL(
-    {inputs, backend, attrs}: {inputs: ExtractGlimpseGradInputs, backend: MathBackendWebGL, attrs: ExtractGlimpseGradAttrs}): TensorInfo {
+export interface WebGLGlimpseGradArgs {
+  inputs: ExtractGlimpseGradInputs;
+  backend: MathBackendWebGL;
+  attrs: ExtractGlimpseGradAttrs;
+}
+
+/** The backward kernel (both versions) on the webgl backend: corners pass, then one scatter program. */
+export function extractGlimpseGradWebGL({inputs, backend, attrs}: WebGLGlimpseGradArgs): TensorInfo {
   const {dy, offsets} = inputs;
-  const [, height, width] = attrs.inputShape;
-  const [, h, w] = dy.shape;
-  const placement = placementUniformValues({
-    version: attrs.version, centered: attrs.centered, normalized: attrs.normalized,
-    imageHeight: height, imageWidth: width, glimpseHeight: h, glimpseWidth: w,
-  }, ExtractGlimpseGrad);
-  if (!env().getBool('WEBGL_RENDER_FLOAT32_ENABLED')) {
-    throw new Error(`${ExtractGlimpseGrad}: this WebGL device renders only half floats ` +
-                    `(WEBGL_RENDER_FLOAT32_ENABLED is false); use the cpu or wasm backend`);
+  const call = glimpseGradCall(dy.shape, attrs);
+  const placement = placementValues(call.params, call.opName);
+  checkFloatTextures(call.opName);
+  if (call.empty || call.nothingSampled) {
+    const size = call.shape.reduce((a, b) => a * b, 1);
+    return backend.makeTensorInfo(call.shape, 'float32', new Float32Array(size));
   }
-  if (attrs.inputShape.some(d => d === 0)) {
-    return backend.makeTensorInfo(attrs.inputShape, 'float32', new Float32Array(0));
-  }
-  if (dy.shape.some(d => d === 0)) {
-    // Nothing was sampled: an all-zero gradient, made without a program.
-    const size = attrs.inputShape.reduce((a, b) => a * b, 1);
-    return backend.makeTensorInfo(attrs.inputShape, 'float32', new Float32Array(size));
-  }
-  const corners = windowCornersWebGL(offsets, placement, backend);
+  const corners = windowCorners(offsets, placement, backend);
   try {
     return backend.runWebGLProgram(
-        new ExtractGlimpseGradProgram(attrs.inputShape), [dy, corners], 'float32', placement);
+        new ExtractGlimpseGradProgram(call.shape), [dy, corners], 'float32', uniformData(placement));
   } finally {
     backend.disposeIntermediateTensorInfo(corners);
   }
 }
-
-export const extractGlimpseGradWebGLConfig = kernelConfig(ExtractGlimpseGrad, 'webgl', extractGlimpseGradWebGL);

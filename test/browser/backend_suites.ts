@@ -10,11 +10,12 @@ import {defineLeakSuite} from './leak_suite';
 import {definePropertySuite} from './property_suite';
 import {defineReferenceSuite} from './reference_suite';
 
-export function defineBackendSuites(label: string, session: BrowserSession): void {
+/** `sameBits`: the backend's noise draws the cpu's random bits (every GPU backend but WebGL1). */
+export function defineBackendSuites(label: string, session: BrowserSession, sameBits: boolean): void {
   defineGoldenSuite(label, session);
   defineHostileSuite(label, session);
   defineLeakSuite(label, session);
-  definePropertySuite(label, session);
+  definePropertySuite(label, session, sameBits);
   defineGradientSuite(label, session);
   defineConverterSuite(label, session);
   defineReferenceSuite(label, session);

@@ -4,5 +4,5 @@ import {openSession} from './golden_suite';
 import {defineWebGLChecks, WEBGL_TEST_FLAGS} from './webgl_checks';
 
 const session = openSession({backend: 'webgl', flags: {...WEBGL_TEST_FLAGS, WEBGL_VERSION: 2}, scripts: ['converter']});
-defineBackendSuites('webgl, WebGL2', session);
+defineBackendSuites('webgl, WebGL2', session, true);
 defineWebGLChecks(2, session);

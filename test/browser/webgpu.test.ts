@@ -4,7 +4,7 @@ import {openSession} from './golden_suite';
 
 export const WEBGPU_ARGS = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'];
 const session = openSession({backend: 'webgpu', flags: {IS_TEST: true}, scripts: ['webgpu', 'converter']}, WEBGPU_ARGS);
-defineBackendSuites('webgpu', session);
+defineBackendSuites('webgpu', session, true);
 
 test('no new pipeline per call: constant shaderKeys whatever the seed, noise, placement or shape', async () => {
   const counts = await session.tfPage!.page.evaluate(() => {

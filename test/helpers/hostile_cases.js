@@ -39,6 +39,9 @@
     {name: 'bool offsets', args: tf => [img(tf, [1, 2, 2, 1]), [1, 1], tf.tensor([[true, false]], [1, 2], 'bool')], error: 'extractGlimpse: offsets must be a float32 \\(or int32\\) tensor, got a bool tensor'},
     {name: 'null input', args: tf => [null, [1, 1], [[0, 0]]], error: 'extractGlimpse: input must be a Tensor, a TypedArray or nested arrays of numbers, got null'},
     {name: 'string offsets', args: tf => [img(tf, [1, 2, 2, 1]), [1, 1], 'zero'], error: 'extractGlimpse: offsets must be a Tensor, a TypedArray or nested arrays of numbers, got string'},
+    {name: 'ragged offsets', args: tf => [img(tf, [2, 2, 2, 1]), [1, 1], [[0, 0], [0]]], error: 'extractGlimpse: offsets must be a rectangular array of numbers, but offsets\\[1\\] has length 1 where offsets\\[0\\] has length 2'},
+    {name: 'non-numeric offsets', args: tf => [img(tf, [1, 2, 2, 1]), [1, 1], [[0, '1']]], error: 'extractGlimpse: offsets must hold only numbers, but offsets\\[0\\]\\[1\\] is "1"'},
+    {name: 'ragged input', args: tf => [[[[[1], [2]], [[3]]]], [1, 1], [[0, 0]]], error: 'extractGlimpse: input must be a rectangular array of numbers, but input\\[0\\]\\[1\\] has length 1 where input\\[0\\]\\[0\\] has length 2'},
     {name: 'int32 input is cast', args: tf => [img(tf, [1, 2, 3, 1], 'int32'), [2, 2], [[0, 1]], false, false, 'zero'], value: 'int32 cast'},
     {name: 'int32 offsets are cast', args: tf => [img(tf, [1, 2, 3, 1]), [2, 2], tf.tensor2d([[0, 1]], [1, 2], 'int32'), false, false, 'zero'], value: 'int32 cast'},
     // Disposed tensors.

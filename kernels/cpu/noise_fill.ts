@@ -2,13 +2,13 @@
  * Noise for one image's outside positions. The noise plan holds the statistics, computed
  * once per image and only if some position of its window is outside.
  */
-import {channelStats, imageRange} from '../../src/noise_stats';
-import {normalAngle, normalRadius, uniformAt} from '../../src/noise_random';
+import {channelStats, imageRange} from './noise_stats';
+import {normalAngle, normalRadius, uniformAt, uniformNoise} from '../../src/noise_random';
 import type {NoiseMode} from '../../src/kernel_names';
 
 export type NoisePlan =
     {mode: 'zero'} |
-    {mode: 'uniform', key: number, lo: number, span: number, hi: number} |
+    {mode: 'uniform', key: number, lo: number, hi: number} |
     {mode: 'gaussian', key: number, mean: Float64Array, sigma: Float64Array,
      min: Float64Array, max: Float64Array, channels: number};
 
@@ -19,7 +19,7 @@ export function planNoise(
   if (mode === 'zero') return {mode};
   if (mode === 'uniform') {
     const [lo, hi] = imageRange(image, start, pixels * channels);
-    return {mode, key, lo, hi, span: hi - lo};
+    return {mode, key, lo, hi};
   }
   return {mode, key, channels, ...channelStats(image, start, pixels, channels)};
 }
@@ -33,10 +33,8 @@ export function fillNoise(out: Float32Array, start: number, count: number, plan:
   if (plan.mode === 'zero') {
     out.fill(0, start, end);
   } else if (plan.mode === 'uniform') {
-    const {key, lo, hi, span} = plan;
-    for (let k = start; k < end; k++) {
-      out[k] = clamp(lo + uniformAt(key, k) * span, lo, hi);
-    }
+    const {key, lo, hi} = plan;
+    for (let k = start; k < end; k++) out[k] = uniformNoise(lo, hi, uniformAt(key, k));
   } else {
     const {key, mean, sigma, min, max, channels} = plan;
     // One Box-Muller draw serves two neighbouring indices (normalAt's pairs).

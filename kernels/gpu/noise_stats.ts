@@ -5,7 +5,7 @@
  * gaussian. Nothing is read back to the CPU.
  */
 import {getKernel, type KernelFunc, type NamedAttrMap, type TensorInfo} from '@tensorflow/tfjs-core';
-import type {NoiseMode} from './kernel_names';
+import type {NoiseMode} from '../../src/kernel_names';
 
 /** What this needs of a backend: both GPU backends have it. */
 export interface GpuBackend {

@@ -1,0 +1,133 @@
+/**
+ * The forward program: one output position per fragment, copied from the image or drawn as
+ * noise. Everything that changes per call (placement, sizes, noise mode, seed) is a uniform,
+ * so one compiled program serves every call of the same shapes. The JS
+ * (src/noise_random.ts), GLSL (here) and WGSL (kernels/webgpu) copies of the draws move
+ * together.
+ */
+import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
+import {NOISE_UNIFORMS, PLACEMENT_UNIFORMS} from '../gpu/uniforms';
+import {CORNER_OF_GLSL, FENCE_GLSL} from './window_corners_program';
+import {uniformsDecl} from './uniforms';
+
+/** PCG draws, identical in bits to src/noise_random.ts (uint needs GLSL ES 3.00). */
+const DRAWS_WEBGL2 = `
+uint pcgHash(uint v) {
+  uint state = v * 747796405u + 2891336453u;
+  uint word = ((state >> ((state >> 28u) + 4u)) ^ state) * 277803737u;
+  return (word >> 22u) ^ word;
+}
+
+uint randomBits(int index, uint lane) {
+  uint key = (uint(seedHigh) << 16u) | uint(seedLow);
+  return pcgHash(pcgHash(uint(index) ^ key) ^ lane);
+}
+
+float uniformAt(int index) { return float(randomBits(index, 0u) >> 8u) * (1.0 / 16777216.0); }
+
+// Box-Muller on the pair index / 2: cosine for even indices, sine for odd ones.
+float normalAt(int index) {
+  int pair = index / 2;
+  float u1 = (float(randomBits(pair, 0u) >> 8u) + 1.0) * (1.0 / 16777216.0);
+  float u2 = float(randomBits(pair, 1u) >> 8u) * (1.0 / 16777216.0);
+  float angle = 6.283185307179586 * u2;
+  return sqrt(-2.0 * log(u1)) * (index - 2 * pair == 0 ? cos(angle) : sin(angle));
+}
+`;
+
+/**
+ * GLSL ES 1.00 has no uint or bit operations: a float hash (Hoskins' "hash without sine")
+ * of the output index and the seed. Deterministic on one device, not the CPU's bits.
+ */
+const DRAWS_WEBGL1 = `
+float hashAt(int index, float lane) {
+  float k = float(index);
+  vec2 p = vec2(mod(k, 4096.0), floor(k / 4096.0) + lane * 7919.0) +
+           vec2(float(seedHigh), float(seedLow)) * 0.6180339887;
+  vec3 p3 = fract(vec3(p.xyx) * 0.1031);
+  p3 += dot(p3, p3.yzx + 33.33);
+  return fract((p3.x + p3.y) * p3.z);
+}
+
+float uniformAt(int index) { return hashAt(index, 0.0); }
+
+float normalAt(int index) {
+  float u1 = 1.0 - hashAt(index, 0.0);
+  float u2 = hashAt(index, 1.0);
+  return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
+}
+`;
+
+/**
+ * Noise at one outside position, as src/noise_random.ts `uniformNoise` and the cpu's
+ * gaussian. tfjs's reductions propagate NaN: an image (uniform) or channel (gaussian) holding
+ * NaN or an infinity has no usable range and gets 0, as on the CPU.
+ */
+const NOISE_AT = `
+float uniformNoise(float lo, float hi, float u) {
+  return clamp(fence(lo + fence(u * fence(hi - lo))), lo, hi);
+}
+
+bool finite(float v) { return !isnan(v) && !isinf(v); }
+
+float noiseAt(int b, int c, int index) {
+  if (noiseMode == 1) {
+    // The whole image's range, the same in every channel column.
+    float lo = getNoiseMin(b, 0);
+    float hi = getNoiseMax(b, 0);
+    if (!finite(lo) || !finite(hi)) return 0.0;
+    return uniformNoise(lo, hi, uniformAt(index));
+  }
+  if (noiseMode == 2) {
+    float lo = getNoiseMin(b, c);
+    float hi = getNoiseMax(b, c);
+    if (!finite(lo) || !finite(hi)) return 0.0;
+    return clamp(getNoiseMean(b, c) + normalAt(index) * getNoiseSigma(b, c), lo, hi);
+  }
+  return 0.0;
+}
+`;
+
+const ZERO_NOISE_AT = `
+float noiseAt(int b, int c, int index) { return 0.0; }
+`;
+
+const MAIN = `
+void main() {
+  ivec4 coords = getOutputCoords();
+  int b = coords[0];
+  vec2 corner = cornerOf(b);
+  float row = corner.x + float(coords[1]);
+  float col = corner.y + float(coords[2]);
+  if (row >= 0.0 && row < imageHeight && col >= 0.0 && col < imageWidth) {
+    setOutput(getImage(b, int(row), int(col), coords[3]));
+    return;
+  }
+  setOutput(noiseAt(b, coords[3], outputIndex(coords)));
+}
+`;
+
+function outputIndexGlsl([, h, w, channels]: number[]): string {
+  return `
+int outputIndex(ivec4 p) { return ((p[0] * ${h} + p[1]) * ${w} + p[2]) * ${channels} + p[3]; }
+`;
+}
+
+/**
+ * Inputs `Image` and `Corners` (WindowCornersProgram's output), uniforms PLACEMENT_UNIFORMS;
+ * with drawn noise also the statistics inputs and NOISE_UNIFORMS. GPUs that run both sides
+ * of a branch (SwiftShader predicates) would pay for the noise code on every fragment, so
+ * zero noise runs a variant without it.
+ */
+export class ExtractGlimpseProgram implements GPGPUProgram {
+  variableNames: string[];
+  customUniforms: Array<{name: string, type: 'int' | 'float'}>;
+  userCode: string;
+
+  constructor(public outputShape: number[], webglVersion: number, drawsNoise: boolean) {
+    const noise = drawsNoise ? FENCE_GLSL + (webglVersion === 2 ? DRAWS_WEBGL2 : DRAWS_WEBGL1) + NOISE_AT : ZERO_NOISE_AT;
+    this.userCode = CORNER_OF_GLSL + noise + outputIndexGlsl(outputShape) + MAIN;
+    this.variableNames = ['Image', 'Corners', ...(drawsNoise ? ['NoiseMin', 'NoiseMax', 'NoiseMean', 'NoiseSigma'] : [])];
+    this.customUniforms = uniformsDecl(drawsNoise ? [...PLACEMENT_UNIFORMS, ...NOISE_UNIFORMS] : PLACEMENT_UNIFORMS);
+  }
+}
