@@ -37,3 +37,9 @@ test.each(rows.map(r => [r[0], r] as const))('%s has what its row claims', (back
     expect(text).toContain(`backend: '${backend}'`);
   }
 });
+
+test('the script-tag example pins this version of the plugin', () => {
+  const {version} = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
+  const links = [...readme.matchAll(/cdn\.jsdelivr\.net\/npm\/(tfjs-extract-glimpse[^/]*)\//g)].map(m => m[1]);
+  expect(links).toEqual([`tfjs-extract-glimpse@${version}`]);
+});
