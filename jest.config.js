@@ -1,10 +1,14 @@
 /**
- * jest runs every suite against the tfjs in node_modules (the latest 4.x). With
- * TFJS_VERSION_UNDER_TEST=min it runs the Node suites against the oldest tfjs the
- * peerDependencies allow, installed by .ci/run in .ci/tfjs-min (see its package.json).
+ * jest runs every suite against the tfjs in node_modules (the latest 4.x), and the Node
+ * suites also on tfjs-node's 'tensorflow' backend, from .ci/tfjs-node (set up by
+ * tools/setup_tfjs_node.sh, which `npm test` runs first) on the same tfjs-core. With
+ * TFJS_VERSION_UNDER_TEST=min it runs the Node suites on cpu and wasm against the oldest
+ * tfjs the peerDependencies allow, installed by .ci/run in .ci/tfjs-min.
  * @type {import('jest').Config}
  */
 const min = process.env.TFJS_VERSION_UNDER_TEST === 'min';
+// TensorFlow's C library logs its start-up to stderr; keep the test output readable.
+process.env.TF_CPP_MIN_LOG_LEVEL = process.env.TF_CPP_MIN_LOG_LEVEL || '2';
 
 module.exports = {
   testEnvironment: 'node',
@@ -18,5 +22,11 @@ module.exports = {
     moduleNameMapper: {'^@tensorflow/(tfjs[a-z-]*)$': '<rootDir>/.ci/tfjs-min/node_modules/@tensorflow/$1'},
     // Browser pages, the packed tarball and the bundles load tfjs from node_modules itself.
     testPathIgnorePatterns: ['/test/browser/', '/test/package.test.ts', '/test/demo_node.test.ts', '/test/coexistence.test.ts'],
-  } : {}),
+  } : {
+    // One tfjs for the tests and tfjs-node alike: tfjs-node's own imports resolve to ours.
+    moduleNameMapper: {
+      '^@tensorflow/tfjs-node$': '<rootDir>/.ci/tfjs-node/node_modules/@tensorflow/tfjs-node',
+      '^@tensorflow/(tfjs|tfjs-[a-z-]+)$': '<rootDir>/node_modules/@tensorflow/$1',
+    },
+  }),
 };

@@ -7,6 +7,7 @@ import {CPU_KERNEL_CONFIGS} from '../kernels/cpu';
 import {WASM_KERNEL_CONFIGS} from '../kernels/wasm';
 import {WEBGL_KERNEL_CONFIGS} from '../kernels/webgl';
 import {WEBGPU_KERNEL_CONFIGS} from '../kernels/webgpu';
+import {TENSORFLOW_KERNEL_CONFIGS} from '../kernels/tensorflow';
 import {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig} from './gradient';
 import {extractGlimpse} from './extract_glimpse';
 import {registerConverterOps} from './converter_ops';
@@ -15,10 +16,11 @@ import {converterRegisterOp} from './load_converter';
 /** Every backend's kernels (forward of both versions, backward). */
 export const GLIMPSE_KERNEL_CONFIGS: readonly KernelConfig[] = [
   ...CPU_KERNEL_CONFIGS, ...WASM_KERNEL_CONFIGS, ...WEBGL_KERNEL_CONFIGS, ...WEBGPU_KERNEL_CONFIGS,
+  ...TENSORFLOW_KERNEL_CONFIGS,
 ];
 
-/** The backends this package ships kernels for. */
-export const SUPPORTED_BACKENDS = ['cpu', 'webgl', 'wasm', 'webgpu'] as const;
+/** The backends this package ships kernels for ('tensorflow': tfjs-node's and tfjs-node-gpu's). */
+export const SUPPORTED_BACKENDS = ['cpu', 'webgl', 'wasm', 'webgpu', 'tensorflow'] as const;
 export type SupportedBackend = typeof SUPPORTED_BACKENDS[number];
 
 /**

@@ -77,3 +77,15 @@ export function insideSpan(corner: number, glimpse: number, size: number): [numb
   const end = Math.max(start, Math.min(glimpse, size - corner));
   return [start, end];
 }
+
+/** Whether every item's window lies wholly inside its image, so that no position gets noise. */
+export function everyWindowInside(offsets: ArrayLike<number>, p: WindowParams, batch: number): boolean {
+  for (let b = 0; b < batch; b++) {
+    const corner = windowCorner(offsets[2 * b], offsets[2 * b + 1], p);
+    if (!corner) return false;
+    const [r0, r1] = insideSpan(corner.y, p.glimpseHeight, p.imageHeight);
+    const [c0, c1] = insideSpan(corner.x, p.glimpseWidth, p.imageWidth);
+    if (r0 !== 0 || r1 !== p.glimpseHeight || c0 !== 0 || c1 !== p.glimpseWidth) return false;
+  }
+  return true;
+}

@@ -25,6 +25,6 @@ test('kernels registered under a new name run there, forward and backward', asyn
 });
 
 test('names an unknown base backend', () => {
-  expect(() => registerGlimpseKernelsAs('x', 'tensorflow' as 'cpu'))
-      .toThrow('registerGlimpseKernelsAs: like must be one of cpu, webgl, wasm, webgpu, got "tensorflow"');
+  expect(() => registerGlimpseKernelsAs('x', 'nodejs' as 'cpu'))
+      .toThrow('registerGlimpseKernelsAs: like must be one of cpu, webgl, wasm, webgpu, tensorflow, got "nodejs"');
 });

@@ -1,7 +1,8 @@
 /**
  * One test body per backend available in Node, in the spirit of tfjs's describeWithFlags:
  * the backend is selected and IS_TEST (the engine's per-kernel leak check) turned on
- * before the body's tests run.
+ * before the body's tests run. 'tensorflow' is tfjs-node's backend (see jest.config.js);
+ * runs against the oldest tfjs leave it out, since tfjs-node is tested at one version.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -10,7 +11,18 @@ import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import '../../src';
 
-export const NODE_BACKENDS = ['cpu', 'wasm'] as const;
+const withTensorflow = process.env.TFJS_VERSION_UNDER_TEST !== 'min';
+
+if (withTensorflow) {
+  try {
+    require('@tensorflow/tfjs-node');
+  } catch (e) {
+    throw new Error(`tfjs-node could not be loaded (${(e as Error).message.split('\n')[0]}); ` +
+                    'set it up with tools/setup_tfjs_node.sh (npm test runs it)');
+  }
+}
+
+export const NODE_BACKENDS: readonly string[] = withTensorflow ? ['cpu', 'wasm', 'tensorflow'] : ['cpu', 'wasm'];
 
 export function describeEachBackend(title: string, body: (backend: string) => void): void {
   for (const backend of NODE_BACKENDS) {

@@ -1,0 +1,35 @@
+import type {TensorInfo} from '@tensorflow/tfjs-core';
+import type {ExtractGlimpseAttrs, ExtractGlimpseInputs, GlimpseVersion} from '../../src/kernel_names';
+import {glimpseCall} from '../../src/kernel_prelude';
+import {callKey} from '../../src/noise_random';
+import {everyWindowInside} from '../../src/window_geometry';
+import {extractGlimpseImpl} from '../cpu/extract_glimpse_impl';
+import {fromValues, readValues, type TensorflowBackend} from './backend';
+import {nativeZeroNoiseGlimpse} from './native_glimpse';
+
+export interface TensorflowGlimpseArgs {
+  inputs: ExtractGlimpseInputs;
+  backend: TensorflowBackend;
+  attrs: ExtractGlimpseAttrs;
+}
+
+/**
+ * The forward kernel of op `version` on tfjs-node's backend. Copies are TensorFlow's native
+ * kernel. Noise is the package's seeded generator, not TF's unseedable draws: a call that
+ * draws any runs the cpu implementation on the image's values, so its noise is the cpu
+ * backend's, bit for bit.
+ */
+export function extractGlimpseTensorflow(version: GlimpseVersion) {
+  return ({inputs, backend, attrs}: TensorflowGlimpseArgs): TensorInfo => {
+    const {input, offsets} = inputs;
+    const call = glimpseCall(version, input.shape, offsets.shape, attrs);
+    if (call.empty) return fromValues(backend, new Float32Array(0), call.shape);
+    if (input.dtype === 'float32' && offsets.dtype === 'float32' &&
+        (call.mode === 'zero' || everyWindowInside(readValues(backend, offsets), call.params, call.shape[0]))) {
+      return nativeZeroNoiseGlimpse(backend, call, input, offsets);
+    }
+    const values =
+        extractGlimpseImpl(readValues(backend, input), readValues(backend, offsets), call, callKey(attrs.seed));
+    return fromValues(backend, values, call.shape);
+  };
+}

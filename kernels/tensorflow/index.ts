@@ -1,0 +1,7 @@
+/** The kernels of tfjs-node's backend ('tensorflow'), as tfjs registry entries. */
+import {backendKernelConfigs} from '../../src/kernel_config';
+import {extractGlimpseTensorflow} from './ExtractGlimpse';
+import {extractGlimpseGradTensorflow} from './ExtractGlimpseGrad';
+
+export const TENSORFLOW_KERNEL_CONFIGS =
+    backendKernelConfigs('tensorflow', extractGlimpseTensorflow, extractGlimpseGradTensorflow);
