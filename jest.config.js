@@ -15,18 +15,28 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['ts-jest', {tsconfig: {module: 'commonjs', moduleResolution: 'node', isolatedModules: true, esModuleInterop: true}}],
+    '^.+\\.ts$': [
+      'ts-jest',
+      {tsconfig: {module: 'commonjs', moduleResolution: 'node', isolatedModules: true, esModuleInterop: true}},
+    ],
   },
   testTimeout: 60000,
-  ...(min ? {
-    moduleNameMapper: {'^@tensorflow/(tfjs[a-z-]*)$': '<rootDir>/.ci/tfjs-min/node_modules/@tensorflow/$1'},
-    // Browser pages, the packed tarball and the bundles load tfjs from node_modules itself.
-    testPathIgnorePatterns: ['/test/browser/', '/test/package.test.ts', '/test/demo_node.test.ts', '/test/coexistence.test.ts'],
-  } : {
-    // One tfjs for the tests and tfjs-node alike: tfjs-node's own imports resolve to ours.
-    moduleNameMapper: {
-      '^@tensorflow/tfjs-node$': '<rootDir>/.ci/tfjs-node/node_modules/@tensorflow/tfjs-node',
-      '^@tensorflow/(tfjs|tfjs-[a-z-]+)$': '<rootDir>/node_modules/@tensorflow/$1',
-    },
-  }),
+  ...(min
+    ? {
+        moduleNameMapper: {'^@tensorflow/(tfjs[a-z-]*)$': '<rootDir>/.ci/tfjs-min/node_modules/@tensorflow/$1'},
+        // Browser pages, the packed tarball and the bundles load tfjs from node_modules itself.
+        testPathIgnorePatterns: [
+          '/test/browser/',
+          '/test/package.test.ts',
+          '/test/demo_node.test.ts',
+          '/test/coexistence.test.ts',
+        ],
+      }
+    : {
+        // One tfjs for the tests and tfjs-node alike: tfjs-node's own imports resolve to ours.
+        moduleNameMapper: {
+          '^@tensorflow/tfjs-node$': '<rootDir>/.ci/tfjs-node/node_modules/@tensorflow/tfjs-node',
+          '^@tensorflow/(tfjs|tfjs-[a-z-]+)$': '<rootDir>/node_modules/@tensorflow/$1',
+        },
+      }),
 };

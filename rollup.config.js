@@ -24,8 +24,14 @@ function converterLoader(variant) {
 
 const plugins = variant => [
   converterLoader(variant),
-  typescript({tsconfig: './tsconfig.build.json', declaration: false, declarationDir: undefined, outDir: 'dist',
-              noEmit: false, emitDeclarationOnly: false}),
+  typescript({
+    tsconfig: './tsconfig.build.json',
+    declaration: false,
+    declarationDir: undefined,
+    outDir: 'dist',
+    noEmit: false,
+    emitDeclarationOnly: false,
+  }),
 ];
 
 export default [

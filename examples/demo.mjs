@@ -52,7 +52,9 @@ function fileHandler(dir) {
       const json = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8'));
       return tf.io.getModelArtifactsForJSON(json, async manifest => {
         const specs = manifest.flatMap(group => group.weights);
-        const bytes = Buffer.concat(manifest.flatMap(group => group.paths.map(p => fs.readFileSync(path.join(dir, p)))));
+        const bytes = Buffer.concat(
+          manifest.flatMap(group => group.paths.map(p => fs.readFileSync(path.join(dir, p)))),
+        );
         return [specs, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)];
       });
     },
@@ -75,16 +77,33 @@ const toByte = v => Math.round(Math.min(1, Math.max(0, v)) * 255);
 
 // ---------------------------------------------------------------- a tiny RGB canvas
 
-const FONT = {  // 5x7 glyphs, rows top to bottom, bit 4 = leftmost column
-  '0': [14, 17, 19, 21, 25, 17, 14], '1': [4, 12, 4, 4, 4, 4, 14], '2': [14, 17, 1, 2, 4, 8, 31],
-  '3': [31, 2, 4, 2, 1, 17, 14], '4': [2, 6, 10, 18, 31, 2, 2], '5': [31, 16, 30, 1, 1, 17, 14],
-  '6': [6, 8, 16, 30, 17, 17, 14], '7': [31, 1, 2, 4, 8, 8, 8], '8': [14, 17, 17, 14, 17, 17, 14],
-  '9': [14, 17, 17, 15, 1, 2, 12], 'x': [0, 0, 17, 10, 4, 10, 17], '-': [0, 0, 0, 31, 0, 0, 0],
-  ' ': [0, 0, 0, 0, 0, 0, 0], 'S': [15, 16, 16, 14, 1, 1, 30], 'E': [31, 16, 16, 30, 16, 16, 31],
-  'N': [17, 25, 21, 19, 17, 17, 17], 'O': [14, 17, 17, 17, 17, 17, 14], 'R': [30, 17, 17, 30, 20, 18, 17],
-  'C': [14, 17, 16, 16, 16, 17, 14], 'H': [17, 17, 17, 31, 17, 17, 17], 'G': [14, 17, 16, 23, 17, 17, 15],
-  'L': [16, 16, 16, 16, 16, 16, 31], 'I': [14, 4, 4, 4, 4, 4, 14], 'M': [17, 27, 21, 21, 17, 17, 17],
-  'P': [30, 17, 17, 30, 16, 16, 16],
+const FONT = {
+  // 5x7 glyphs, rows top to bottom, bit 4 = leftmost column
+  0: [14, 17, 19, 21, 25, 17, 14],
+  1: [4, 12, 4, 4, 4, 4, 14],
+  2: [14, 17, 1, 2, 4, 8, 31],
+  3: [31, 2, 4, 2, 1, 17, 14],
+  4: [2, 6, 10, 18, 31, 2, 2],
+  5: [31, 16, 30, 1, 1, 17, 14],
+  6: [6, 8, 16, 30, 17, 17, 14],
+  7: [31, 1, 2, 4, 8, 8, 8],
+  8: [14, 17, 17, 14, 17, 17, 14],
+  9: [14, 17, 17, 15, 1, 2, 12],
+  x: [0, 0, 17, 10, 4, 10, 17],
+  '-': [0, 0, 0, 31, 0, 0, 0],
+  ' ': [0, 0, 0, 0, 0, 0, 0],
+  S: [15, 16, 16, 14, 1, 1, 30],
+  E: [31, 16, 16, 30, 16, 16, 31],
+  N: [17, 25, 21, 19, 17, 17, 17],
+  O: [14, 17, 17, 17, 17, 17, 14],
+  R: [30, 17, 17, 30, 20, 18, 17],
+  C: [14, 17, 16, 16, 16, 17, 14],
+  H: [17, 17, 17, 31, 17, 17, 17],
+  G: [14, 17, 16, 23, 17, 17, 15],
+  L: [16, 16, 16, 16, 16, 16, 31],
+  I: [14, 4, 4, 4, 4, 4, 14],
+  M: [17, 27, 21, 21, 17, 17, 17],
+  P: [30, 17, 17, 30, 16, 16, 16],
 };
 
 class Canvas {
@@ -100,7 +119,9 @@ class Canvas {
     const k = this.clip ?? {x: 0, y: 0, w: this.width, h: this.height};
     if (x < k.x || y < k.y || x >= k.x + k.w || y >= k.y + k.h) return;
     const o = 3 * (y * this.width + x);
-    this.data[o] = c[0]; this.data[o + 1] = c[1]; this.data[o + 2] = c[2];
+    this.data[o] = c[0];
+    this.data[o + 1] = c[1];
+    this.data[o + 2] = c[2];
   }
   fill(x, y, w, h, c) {
     for (let j = y; j < y + h; j++) for (let i = x; i < x + w; i++) this.set(i, j, c);
@@ -142,8 +163,9 @@ class Canvas {
 
 // ---------------------------------------------------------------- the demo
 
-const LOCATIONS = [  // (y, x), centered and normalized: pixel centre = (loc + 1) / 2 * size
-  {name: 'the sun\'s rim', loc: [-0.64, 0.475], color: [235, 30, 40]},
+const LOCATIONS = [
+  // (y, x), centered and normalized: pixel centre = (loc + 1) / 2 * size
+  {name: "the sun's rim", loc: [-0.64, 0.475], color: [235, 30, 40]},
   {name: 'the house', loc: [0.35, 0], color: [20, 70, 235]},
   {name: 'the bottom-right corner, partly outside the image', loc: [0.9, 0.92], color: [255, 225, 0]},
 ];
@@ -162,7 +184,10 @@ async function main() {
   const B = LOCATIONS.length;
   // One batch of 3: the same image 3 times, one location each.
   const image = tf.tidy(() => tf.tile(tf.tensor4d(scene.values, [1, scene.height, scene.width, 3]), [B, 1, 1, 1]));
-  const location = tf.tensor2d(LOCATIONS.map(l => l.loc), [B, 2]);
+  const location = tf.tensor2d(
+    LOCATIONS.map(l => l.loc),
+    [B, 2],
+  );
 
   const run = () => model.execute({image, location}, OUTPUTS);
   // Warm up, then time: execute is synchronous on cpu, so the outputs are computed on return.
@@ -175,7 +200,8 @@ async function main() {
     tf.dispose(outs);
   }
   times.sort((a, b) => a - b);
-  const median = times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
+  const median =
+    times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
 
   const outputs = run();
   const byName = Object.fromEntries(OUTPUTS.map((n, i) => [n, outputs[i]]));
@@ -186,13 +212,22 @@ async function main() {
   console.log(`  input  location [${location.shape}] ${location.dtype}`);
   LOCATIONS.forEach((l, b) => console.log(`    location ${b}: (y, x) = (${l.loc.join(', ')})  ${l.name}`));
   for (const n of OUTPUTS) console.log(`  output ${n.padEnd(9)} [${byName[n].shape}] ${byName[n].dtype}`);
-  console.log(`  time: ${median.toFixed(2)} ms per call (median of ${args.runs} model.execute calls, batch ${B}, after 3 warm-up calls)`);
+  console.log(
+    `  time: ${median.toFixed(2)} ms per call ` +
+      `(median of ${args.runs} model.execute calls, batch ${B}, after 3 warm-up calls)`,
+  );
 
   // ---- the picture
-  const BG = [245, 245, 242], INK = [40, 40, 40], M = 16, GAP = 8, TILE = 128, LABEL = 20;
+  const BG = [245, 245, 242],
+    INK = [40, 40, 40],
+    M = 16,
+    GAP = 8,
+    TILE = 128,
+    LABEL = 20;
   const rowWidth = 14 + GAP + 3 * TILE + 2 * GAP + 3 * GAP + 3 * TILE + 2 * GAP;
   const width = Math.max(2 * scene.width, rowWidth) + 2 * M;
-  const sceneTop = M, sceneLeft = Math.floor((width - 2 * scene.width) / 2);
+  const sceneTop = M,
+    sceneLeft = Math.floor((width - 2 * scene.width) / 2);
   const rowsTop = sceneTop + 2 * scene.height + M;
   const rowHeight = LABEL + TILE + M;
   const canvas = new Canvas(width, rowsTop + B * rowHeight, BG);
@@ -204,8 +239,15 @@ async function main() {
   canvas.clip = {x: sceneLeft, y: sceneTop, w: 2 * scene.width, h: 2 * scene.height};
   LOCATIONS.forEach(({loc, color}) => {
     for (const s of SIZES) {
-      const c = windowCorner(loc[0], loc[1], {version: 2, centered: true, normalized: true,
-                                                imageHeight: scene.height, imageWidth: scene.width, glimpseHeight: s, glimpseWidth: s});
+      const c = windowCorner(loc[0], loc[1], {
+        version: 2,
+        centered: true,
+        normalized: true,
+        imageHeight: scene.height,
+        imageWidth: scene.width,
+        glimpseHeight: s,
+        glimpseWidth: s,
+      });
       canvas.outline(sceneLeft + 2 * (c.x - 1), sceneTop + 2 * (c.y - 1), 2 * (s + 2), 2 * (s + 2), 2, color);
     }
   });

@@ -24,16 +24,20 @@ function executor(version: GlimpseVersion): OpExecutor {
   const opName = version === 1 ? ExtractGlimpse : ExtractGlimpseV2;
   // Synchronous, so `model.execute` works as well as `executeAsync`. The converter does not
   // wrap custom executors in a scope: `tidy` frees what this one makes, never node.inputs.
-  return (node: GraphNode) => tidy(() => {
-    const [input, size, offsets] = node.inputs;
-    if (!(size instanceof Tensor)) throw new Error(`${opName}: graph node has no 'size' input`);
-    return extractGlimpse(
-        input as Tensor4D, size as Tensor1D, offsets,
+  return (node: GraphNode) =>
+    tidy(() => {
+      const [input, size, offsets] = node.inputs;
+      if (!(size instanceof Tensor)) throw new Error(`${opName}: graph node has no 'size' input`);
+      return extractGlimpse(
+        input as Tensor4D,
+        size as Tensor1D,
+        offsets,
         attr<boolean>(opName, node, 'centered', 'boolean'),
         attr<boolean>(opName, node, 'normalized', 'boolean'),
         attr<NoiseAttr>(opName, node, 'noise', 'string'),
-        {version, uniformNoise: attr<boolean>(opName, node, 'uniform_noise', 'boolean')});
-  });
+        {version, uniformNoise: attr<boolean>(opName, node, 'uniform_noise', 'boolean')},
+      );
+    });
 }
 
 export const extractGlimpseExecutor = executor(1);
@@ -45,7 +49,7 @@ export type RegisterOp = (name: string, opFunc: OpExecutor) => void;
 const REGISTERED = Symbol.for('tfjs-extract-glimpse.converter-ops');
 
 export function registerConverterOps(registerOp: RegisterOp | undefined): void {
-  if (typeof registerOp !== 'function') return;  // no converter in the app
+  if (typeof registerOp !== 'function') return; // no converter in the app
   const store = globalThis as unknown as Record<symbol, WeakSet<RegisterOp> | undefined>;
   const seen = store[REGISTERED] ?? (store[REGISTERED] = new WeakSet<RegisterOp>());
   if (seen.has(registerOp)) return;

@@ -1,4 +1,13 @@
-import {engine, op, type NamedAttrMap, type NamedTensorMap, type Tensor, type Tensor1D, type Tensor4D, type TensorLike} from '@tensorflow/tfjs-core';
+import {
+  engine,
+  op,
+  type NamedAttrMap,
+  type NamedTensorMap,
+  type Tensor,
+  type Tensor1D,
+  type Tensor4D,
+  type TensorLike,
+} from '@tensorflow/tfjs-core';
 import {KERNEL_NAME_BY_VERSION, type ExtractGlimpseAttrs, type NoiseAttr} from './kernel_names';
 import {inferGlimpseShape} from './shape_inference';
 import {resolveNoise} from './noise_mode';
@@ -22,9 +31,14 @@ const OP = 'extractGlimpse';
  * @returns float32 `[batch, h, w, channels]`.
  */
 function extractGlimpse_(
-    input: Tensor4D | TensorLike, size: [number, number] | Tensor1D,
-    offsets: Tensor | TensorLike, centered = true, normalized = true,
-    noise: NoiseAttr = 'uniform', options: ExtractGlimpseOptions = {}): Tensor4D {
+  input: Tensor4D | TensorLike,
+  size: [number, number] | Tensor1D,
+  offsets: Tensor | TensorLike,
+  centered = true,
+  normalized = true,
+  noise: NoiseAttr = 'uniform',
+  options: ExtractGlimpseOptions = {},
+): Tensor4D {
   const {version, uniformNoise, seed} = checkOptions(options, OP);
   const $size = readSize(size, OP);
   const $input = toFloatTensor(input, 'input', OP);
@@ -40,9 +54,10 @@ function extractGlimpse_(
     ...(seed === undefined ? {} : {seed}),
   };
   return engine().runKernel(
-             KERNEL_NAME_BY_VERSION[version],
-             {input: $input, offsets: $offsets} as unknown as NamedTensorMap,
-             attrs as unknown as NamedAttrMap) as Tensor4D;
+    KERNEL_NAME_BY_VERSION[version],
+    {input: $input, offsets: $offsets} as unknown as NamedTensorMap,
+    attrs as unknown as NamedAttrMap,
+  ) as Tensor4D;
 }
 
 export const extractGlimpse = /* @__PURE__ */ op({extractGlimpse_});

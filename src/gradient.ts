@@ -3,8 +3,22 @@
  * `d input` is `dy` scattered back to the positions it was copied from, zero elsewhere
  * (noise is a constant); the window moves in whole pixels, so `d offsets` is zero.
  */
-import {engine, zerosLike, type GradConfig, type NamedAttrMap, type NamedTensorMap, type Tensor} from '@tensorflow/tfjs-core';
-import {ExtractGlimpse, ExtractGlimpseGrad, ExtractGlimpseV2, type ExtractGlimpseAttrs, type ExtractGlimpseGradAttrs, type GlimpseVersion} from './kernel_names';
+import {
+  engine,
+  zerosLike,
+  type GradConfig,
+  type NamedAttrMap,
+  type NamedTensorMap,
+  type Tensor,
+} from '@tensorflow/tfjs-core';
+import {
+  ExtractGlimpse,
+  ExtractGlimpseGrad,
+  ExtractGlimpseV2,
+  type ExtractGlimpseAttrs,
+  type ExtractGlimpseGradAttrs,
+  type GlimpseVersion,
+} from './kernel_names';
 
 function gradConfig(version: GlimpseVersion): GradConfig {
   return {
@@ -14,12 +28,18 @@ function gradConfig(version: GlimpseVersion): GradConfig {
       const [input, offsets] = saved;
       const {centered, normalized} = attrs as unknown as ExtractGlimpseAttrs;
       const gradAttrs: ExtractGlimpseGradAttrs = {
-        inputShape: input.shape as ExtractGlimpseGradAttrs['inputShape'], version, centered, normalized,
+        inputShape: input.shape as ExtractGlimpseGradAttrs['inputShape'],
+        version,
+        centered,
+        normalized,
       };
       return {
-        input: () => engine().runKernel(
-                   ExtractGlimpseGrad, {dy, offsets} as unknown as NamedTensorMap,
-                   gradAttrs as unknown as NamedAttrMap) as Tensor,
+        input: () =>
+          engine().runKernel(
+            ExtractGlimpseGrad,
+            {dy, offsets} as unknown as NamedTensorMap,
+            gradAttrs as unknown as NamedAttrMap,
+          ) as Tensor,
         offsets: () => zerosLike(offsets),
       };
     },

@@ -3,8 +3,16 @@ import './register_all';
 export {extractGlimpse} from './extract_glimpse';
 export {ExtractGlimpse, ExtractGlimpseGrad, ExtractGlimpseV2, KERNEL_NAME_BY_VERSION} from './kernel_names';
 export type {
-  ExtractGlimpseAttrs, ExtractGlimpseGradAttrs, ExtractGlimpseGradInputs, ExtractGlimpseInputs, ExtractGlimpseKernelName,
-  ExtractGlimpseV2Attrs, ExtractGlimpseV2Inputs, GlimpseVersion, NoiseAttr, NoiseMode,
+  ExtractGlimpseAttrs,
+  ExtractGlimpseGradAttrs,
+  ExtractGlimpseGradInputs,
+  ExtractGlimpseInputs,
+  ExtractGlimpseKernelName,
+  ExtractGlimpseV2Attrs,
+  ExtractGlimpseV2Inputs,
+  GlimpseVersion,
+  NoiseAttr,
+  NoiseMode,
 } from './kernel_names';
 export type {ExtractGlimpseOptions} from './options';
 export {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig} from './gradient';

@@ -6,14 +6,19 @@ import {ExtractGlimpse, ExtractGlimpseGrad, ExtractGlimpseV2, type GlimpseVersio
  * that casts to tfjs's untyped KernelFunc.
  */
 export function kernelConfig<Args>(
-    kernelName: string, backendName: string, kernelFunc: (args: Args) => unknown): KernelConfig {
+  kernelName: string,
+  backendName: string,
+  kernelFunc: (args: Args) => unknown,
+): KernelConfig {
   return {kernelName, backendName, kernelFunc: kernelFunc as unknown as KernelFunc};
 }
 
 /** One backend's registry entries: the forward kernel of each op version, and the backward kernel. */
 export function backendKernelConfigs<ForwardArgs, BackwardArgs>(
-    backendName: string, forward: (version: GlimpseVersion) => (args: ForwardArgs) => unknown,
-    backward: (args: BackwardArgs) => unknown): KernelConfig[] {
+  backendName: string,
+  forward: (version: GlimpseVersion) => (args: ForwardArgs) => unknown,
+  backward: (args: BackwardArgs) => unknown,
+): KernelConfig[] {
   return [
     kernelConfig(ExtractGlimpse, backendName, forward(1)),
     kernelConfig(ExtractGlimpseV2, backendName, forward(2)),

@@ -9,7 +9,7 @@ try {
   const converter = await import('@tensorflow/tfjs-converter');
   registerOp = converter.registerOp ?? (converter as {default?: {registerOp?: RegisterOp}}).default?.registerOp;
 } catch (e) {
-  const {code, message} = e as {code?: string, message?: string};
+  const {code, message} = e as {code?: string; message?: string};
   // Missing in Node (ERR_MODULE_NOT_FOUND) or unresolvable in a browser: no converter, no custom ops.
   if (code !== 'ERR_MODULE_NOT_FOUND' && !String(message).includes('@tensorflow/tfjs-converter')) throw e;
 }

@@ -17,8 +17,8 @@ export function resolveNoise(noise: unknown, uniformNoise: unknown, opName = 'ex
       throw conflict(opName, noise);
     }
     throw new Error(
-        `${opName}: noise must be 'uniform', 'gaussian', 'zero' or '' (case-sensitive), ` +
-        `got ${formatValue(noise)}`);
+      `${opName}: noise must be 'uniform', 'gaussian', 'zero' or '' (case-sensitive), ` + `got ${formatValue(noise)}`,
+    );
   }
   const attr = noise as NoiseAttr;
   if (uniformNoise && attr !== '' && attr !== 'uniform') throw conflict(opName, attr);
@@ -28,7 +28,8 @@ export function resolveNoise(noise: unknown, uniformNoise: unknown, opName = 'ex
 
 function conflict(opName: string, noise: string): Error {
   return new Error(
-      `${opName}: uniformNoise=true cannot be combined with noise=${JSON.stringify(noise)} ` +
+    `${opName}: uniformNoise=true cannot be combined with noise=${JSON.stringify(noise)} ` +
       `(TF: "The uniform_noise and noise could not be specified at the same time"); ` +
-      `set uniformNoise=false or noise='uniform'`);
+      `set uniformNoise=false or noise='uniform'`,
+  );
 }

@@ -13,8 +13,10 @@ export interface ExtractGlimpseOptions {
 
 const KNOWN = ['version', 'uniformNoise', 'seed'];
 
-export function checkOptions(options: unknown, opName: string):
-    {version: GlimpseVersion, uniformNoise: boolean, seed?: number} {
+export function checkOptions(
+  options: unknown,
+  opName: string,
+): {version: GlimpseVersion; uniformNoise: boolean; seed?: number} {
   if (options == null) return {version: 2, uniformNoise: false};
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new Error(`${opName}: options must be an object, got ${formatValue(options)}`);
@@ -22,8 +24,7 @@ export function checkOptions(options: unknown, opName: string):
   const o = options as Record<string, unknown>;
   const unknown = Object.keys(o).filter(k => !KNOWN.includes(k));
   if (unknown.length > 0) {
-    throw new Error(
-        `${opName}: unknown option ${formatValue(unknown)}; known: ${KNOWN.join(', ')}`);
+    throw new Error(`${opName}: unknown option ${formatValue(unknown)}; known: ${KNOWN.join(', ')}`);
   }
   const version = o.version ?? 2;
   if (version !== 1 && version !== 2) {

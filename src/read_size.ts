@@ -11,8 +11,9 @@ export function readSize(size: unknown, opName: string): [number, number] {
     if (size.isDisposed) throw new Error(`${opName}: size is a disposed tensor`);
     if (size.dtype !== 'int32' || size.rank !== 1 || size.size !== 2) {
       throw new Error(
-          `${opName}: size must be an int32 tensor of shape [2], got a ${size.dtype} tensor ` +
-          `of shape ${formatValue(size.shape)}`);
+        `${opName}: size must be an int32 tensor of shape [2], got a ${size.dtype} tensor ` +
+          `of shape ${formatValue(size.shape)}`,
+      );
     }
     return checkSize(Array.from(size.dataSync()), opName);
   }

@@ -2,7 +2,14 @@
  * Registers what this package adds to tfjs, once: a second copy of the package (or a
  * second call) finds its kernels registered and changes nothing, silently.
  */
-import {getGradient, getKernel, image, registerGradient, registerKernel, type KernelConfig} from '@tensorflow/tfjs-core';
+import {
+  getGradient,
+  getKernel,
+  image,
+  registerGradient,
+  registerKernel,
+  type KernelConfig,
+} from '@tensorflow/tfjs-core';
 import {CPU_KERNEL_CONFIGS} from '../kernels/cpu';
 import {WASM_KERNEL_CONFIGS} from '../kernels/wasm';
 import {WEBGL_KERNEL_CONFIGS} from '../kernels/webgl';
@@ -15,13 +22,16 @@ import {converterRegisterOp} from './load_converter';
 
 /** Every backend's kernels (forward of both versions, backward). */
 export const GLIMPSE_KERNEL_CONFIGS: readonly KernelConfig[] = [
-  ...CPU_KERNEL_CONFIGS, ...WASM_KERNEL_CONFIGS, ...WEBGL_KERNEL_CONFIGS, ...WEBGPU_KERNEL_CONFIGS,
+  ...CPU_KERNEL_CONFIGS,
+  ...WASM_KERNEL_CONFIGS,
+  ...WEBGL_KERNEL_CONFIGS,
+  ...WEBGPU_KERNEL_CONFIGS,
   ...TENSORFLOW_KERNEL_CONFIGS,
 ];
 
 /** The backends this package ships kernels for ('tensorflow': tfjs-node's and tfjs-node-gpu's). */
 export const SUPPORTED_BACKENDS = ['cpu', 'webgl', 'wasm', 'webgpu', 'tensorflow'] as const;
-export type SupportedBackend = typeof SUPPORTED_BACKENDS[number];
+export type SupportedBackend = (typeof SUPPORTED_BACKENDS)[number];
 
 /**
  * Registers this op's kernels (forward and backward) under a custom backend name that
@@ -30,8 +40,10 @@ export type SupportedBackend = typeof SUPPORTED_BACKENDS[number];
  */
 export function registerGlimpseKernelsAs(backendName: string, like: SupportedBackend): void {
   if (!SUPPORTED_BACKENDS.includes(like)) {
-    throw new Error(`registerGlimpseKernelsAs: like must be one of ${SUPPORTED_BACKENDS.join(', ')}, ` +
-                    `got ${JSON.stringify(like)}`);
+    throw new Error(
+      `registerGlimpseKernelsAs: like must be one of ${SUPPORTED_BACKENDS.join(', ')}, ` +
+        `got ${JSON.stringify(like)}`,
+    );
   }
   for (const config of GLIMPSE_KERNEL_CONFIGS) {
     if (config.backendName !== like || getKernel(config.kernelName, backendName) != null) continue;

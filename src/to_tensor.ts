@@ -18,8 +18,9 @@ export function toFloatTensor(x: unknown, argName: string, opName: string): Tens
   }
   if (typeof x !== 'number' && !ArrayBuffer.isView(x) && !Array.isArray(x)) {
     throw new Error(
-        `${opName}: ${argName} must be a Tensor, a TypedArray or nested arrays of numbers, ` +
-        `got ${x === null ? 'null' : typeof x}`);
+      `${opName}: ${argName} must be a Tensor, a TypedArray or nested arrays of numbers, ` +
+        `got ${x === null ? 'null' : typeof x}`,
+    );
   }
   if (Array.isArray(x)) checkRectangular(x, [], argName, opName);
   return tensor(x as TensorLike, undefined, 'float32');
@@ -35,9 +36,11 @@ function checkRectangular(x: unknown[], at: number[], argName: string, opName: s
       const length = (item as ArrayLike<unknown>)?.length;
       const firstLength = (x[0] as ArrayLike<unknown>).length;
       if (!(Array.isArray(item) || ArrayBuffer.isView(item)) || length !== firstLength) {
-        throw new Error(`${opName}: ${argName} must be a rectangular array of numbers, but ${where(path)} ` +
-                        `${Array.isArray(item) || ArrayBuffer.isView(item) ? `has length ${length}` : `is ${formatValue(item)}`}` +
-                        ` where ${where([...at, 0])} has length ${firstLength}`);
+        throw new Error(
+          `${opName}: ${argName} must be a rectangular array of numbers, but ${where(path)} ` +
+            `${Array.isArray(item) || ArrayBuffer.isView(item) ? `has length ${length}` : `is ${formatValue(item)}`}` +
+            ` where ${where([...at, 0])} has length ${firstLength}`,
+        );
       }
       if (Array.isArray(item)) checkRectangular(item, path, argName, opName);
     } else if (typeof item !== 'number') {

@@ -11,20 +11,23 @@ test('kernels registered under a new name run there, forward and backward', asyn
   }
   expect(tf.getKernel(ExtractGlimpseV2, 'cpu-renamed')).toBeUndefined();
   registerGlimpseKernelsAs('cpu-renamed', 'cpu');
-  registerGlimpseKernelsAs('cpu-renamed', 'cpu');  // idempotent, silent
+  registerGlimpseKernelsAs('cpu-renamed', 'cpu'); // idempotent, silent
   expect(tf.getKernel(ExtractGlimpseGrad, 'cpu-renamed')).toBeDefined();
   expect(await tf.setBackend('cpu-renamed')).toBe(true);
   const image = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 3, 3, 1]);
   const out = extractGlimpse(image, [2, 2], [[1, 1]], false, false, 'zero');
   expect(Array.from(out.dataSync())).toEqual([5, 6, 8, 9]);
   const dx = tf.grad(x => extractGlimpse(x as tf.Tensor4D, [2, 2], [[1, 1]], false, false, 'zero'))(
-      image, tf.tensor4d([10, 20, 30, 40], [1, 2, 2, 1]));
+    image,
+    tf.tensor4d([10, 20, 30, 40], [1, 2, 2, 1]),
+  );
   expect(Array.from(dx.dataSync())).toEqual([0, 0, 0, 0, 10, 20, 0, 30, 40]);
   await tf.setBackend('cpu');
   tf.removeBackend('cpu-renamed');
 });
 
 test('names an unknown base backend', () => {
-  expect(() => registerGlimpseKernelsAs('x', 'nodejs' as 'cpu'))
-      .toThrow('registerGlimpseKernelsAs: like must be one of cpu, webgl, wasm, webgpu, tensorflow, got "nodejs"');
+  expect(() => registerGlimpseKernelsAs('x', 'nodejs' as 'cpu')).toThrow(
+    'registerGlimpseKernelsAs: like must be one of cpu, webgl, wasm, webgpu, tensorflow, got "nodejs"',
+  );
 });

@@ -7,7 +7,10 @@ import {execFileSync} from 'child_process';
 import * as path from 'path';
 
 function run(script: string): Record<string, unknown> {
-  const out = execFileSync('node', [path.join(__dirname, 'coexistence', script)], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']});
+  const out = execFileSync('node', [path.join(__dirname, 'coexistence', script)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 

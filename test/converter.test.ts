@@ -23,7 +23,7 @@ describeEachBackend('converted models', () => {
 
   const runs = MODEL_NAMES.flatMap(model => readRuns(model).map(run => [`${model}/${run.name}`, model, run] as const));
 
-  test.each(runs)('%s: execute and executeAsync give TF\'s outputs, and free everything', async (_l, model, run) => {
+  test.each(runs)("%s: execute and executeAsync give TF's outputs, and free everything", async (_l, model, run) => {
     const graph = models.get(model)!;
     const keys = Object.keys(run.outputs);
     const inputs = feeds(run);
@@ -33,7 +33,12 @@ describeEachBackend('converted models', () => {
     const viaAsync = ([] as tf.Tensor[]).concat(await graph.executeAsync(inputs, keys));
     const findings = keys.flatMap((key, i) => [
       ...checkOutput(`${model}/${run.name} execute ${key}`, run.outputs[key], sync[i].shape, sync[i].dataSync()),
-      ...checkOutput(`${model}/${run.name} executeAsync ${key}`, run.outputs[key], viaAsync[i].shape, viaAsync[i].dataSync()),
+      ...checkOutput(
+        `${model}/${run.name} executeAsync ${key}`,
+        run.outputs[key],
+        viaAsync[i].shape,
+        viaAsync[i].dataSync(),
+      ),
     ]);
     expect(findings).toEqual([]);
     tf.dispose([...sync, ...viaAsync]);
@@ -51,14 +56,16 @@ describeEachBackend('converted models', () => {
 
   test('attrs missing from the node take TF\'s op defaults (uniform_noise=true, noise="uniform")', async () => {
     // As a graph written before the attrs existed: uniform noise instead of zero.
-    const model = await loadGraphModel(fileHandler('v2_zero', json => {
-      for (const node of (json.modelTopology as {node: Array<{op: string, attr: Record<string, unknown>}>}).node) {
-        if (node.op === ExtractGlimpseV2) {
-          delete node.attr.noise;
-          delete node.attr.uniform_noise;
+    const model = await loadGraphModel(
+      fileHandler('v2_zero', json => {
+        for (const node of (json.modelTopology as {node: Array<{op: string; attr: Record<string, unknown>}>}).node) {
+          if (node.op === ExtractGlimpseV2) {
+            delete node.attr.noise;
+            delete node.attr.uniform_noise;
+          }
         }
-      }
-    }));
+      }),
+    );
     for (const run of readRuns('v2_zero')) {
       const inputs = feeds(run);
       const out = model.execute(inputs, 'glimpse') as tf.Tensor;

@@ -14,12 +14,14 @@ const DEMO = path.join(ROOT, 'examples', 'demo.mjs');
 
 let dir = '';
 let out = '';
-let result: {code: number | null, stdout: string, stderr: string};
+let result: {code: number | null; stdout: string; stderr: string};
 let docsTouched = true;
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'tfjs-extract-glimpse.mjs'))) {
-    throw new Error('dist/tfjs-extract-glimpse.mjs is missing: run `npm run build` first (npm test does it in pretest)');
+    throw new Error(
+      'dist/tfjs-extract-glimpse.mjs is missing: run `npm run build` first (npm test does it in pretest)',
+    );
   }
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glimpse-demo-'));
   out = path.join(dir, 'nested', 'demo.png');
@@ -27,9 +29,14 @@ beforeAll(async () => {
   const docsStamp = () => (fs.existsSync(docsPng) ? fs.statSync(docsPng).mtimeMs : null);
   const docsBefore = docsStamp();
   result = await new Promise(resolve => {
-    execFile(process.execPath, [DEMO, '--out', out, '--runs', '5'], {cwd: ROOT, timeout: 60000}, (err, stdout, stderr) => {
-      resolve({code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr});
-    });
+    execFile(
+      process.execPath,
+      [DEMO, '--out', out, '--runs', '5'],
+      {cwd: ROOT, timeout: 60000},
+      (err, stdout, stderr) => {
+        resolve({code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr});
+      },
+    );
   });
   docsTouched = docsStamp() !== docsBefore;
 }, 90000);

@@ -6,7 +6,13 @@
 import {describeEachBackend, tf} from './helpers/backends';
 import {ALL_CASES} from './helpers/fixtures';
 import {checkCase} from './helpers/golden_check';
-import {GAUSSIAN_CASE, GAUSSIAN_SEEDS, gaussianFindings, UNIFORM_STATS_CASE, uniformFindings} from './helpers/noise_distribution';
+import {
+  GAUSSIAN_CASE,
+  GAUSSIAN_SEEDS,
+  gaussianFindings,
+  UNIFORM_STATS_CASE,
+  uniformFindings,
+} from './helpers/noise_distribution';
 import {runCase} from './helpers/golden_run';
 
 describeEachBackend('golden cases', () => {

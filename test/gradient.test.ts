@@ -19,14 +19,23 @@ describeEachBackend('gradient', () => {
     expect(tf.getGradient(ExtractGlimpseV2)).toBeDefined();
   });
 
-  const image = () => tf.tensor4d(Array.from({length: 2 * 6 * 7 * 2}, (_, k) => Math.sin(k) * 3), [2, 6, 7, 2]);
-  const offsets = () => tf.tensor2d([[-0.9, 0.3], [0.4, 0.95]]);
+  const image = () =>
+    tf.tensor4d(
+      Array.from({length: 2 * 6 * 7 * 2}, (_, k) => Math.sin(k) * 3),
+      [2, 6, 7, 2],
+    );
+  const offsets = () =>
+    tf.tensor2d([
+      [-0.9, 0.3],
+      [0.4, 0.95],
+    ]);
 
   test('tf.grad, valueAndGrads and variableGrads agree, and leave nothing behind', () => {
     const x = image();
     const o = offsets();
     const before = tf.memory().numTensors;
-    const f = (v: tf.Tensor) => tf.sum(tf.square(extractGlimpse(v as tf.Tensor4D, [4, 5], o, true, true, 'uniform', {seed: 1})));
+    const f = (v: tf.Tensor) =>
+      tf.sum(tf.square(extractGlimpse(v as tf.Tensor4D, [4, 5], o, true, true, 'uniform', {seed: 1})));
     const g = tf.grad(f)(x);
     const {value, grads} = tf.valueAndGrads((v: tf.Tensor) => f(v))([x]);
     expect(Array.from(grads[0].dataSync())).toEqual(Array.from(g.dataSync()));
@@ -46,7 +55,7 @@ describeEachBackend('gradient', () => {
     const o = offsets();
     const w = tf.randomUniform([2, 4, 5, 2], -1, 1, 'float32', 3);
     const loss = (v: tf.Tensor) =>
-        tf.sum(tf.mul(tf.sin(extractGlimpse(v as tf.Tensor4D, [4, 5], o, true, true, 'zero')), w));
+      tf.sum(tf.mul(tf.sin(extractGlimpse(v as tf.Tensor4D, [4, 5], o, true, true, 'zero')), w));
     const g = tf.grad(loss)(x).dataSync();
     const base = x.dataSync();
     const eps = 1e-2;

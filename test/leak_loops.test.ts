@@ -14,7 +14,9 @@ describeEachBackend('long loops', () => {
   test('graph-model execute and executeAsync: 200 calls each, memory flat', async () => {
     const model = await loadGraphModel(fileHandler('demo_sensor'));
     const run = readRuns('demo_sensor')[0];
-    const feeds = Object.fromEntries(Object.entries(run.inputs).map(([k, v]) => [k, tf.tensor(v.values, v.shape, 'float32')]));
+    const feeds = Object.fromEntries(
+      Object.entries(run.inputs).map(([k, v]) => [k, tf.tensor(v.values, v.shape, 'float32')]),
+    );
     const r = await runModelLoops(tf, model, feeds, Object.keys(run.outputs), 200);
     expect(r.execute.after).toEqual(r.execute.before);
     expect(r.executeAsync.after).toEqual(r.executeAsync.before);

@@ -5,7 +5,7 @@ test('pcgHash is a pure uint32 function that moves every input', () => {
   // Hand-worked: pcg(0). state = 0 * 747796405 + 2891336453 = 2891336453 (0xAC564B05);
   // state >>> 28 = 10, so shift by 14: 2891336453 >>> 14 = 176473 (0x2B159);
   // 0xAC564B05 ^ 0x0002B159 = 0xAC54FA5C; * 277803737 mod 2^32, then (w >>> 22) ^ w.
-  const w = Math.imul(0xAC54FA5C, 277803737) >>> 0;
+  const w = Math.imul(0xac54fa5c, 277803737) >>> 0;
   expect(pcgHash(0)).toBe(((w >>> 22) ^ w) >>> 0);
   expect(pcgHash(12345)).toBe(pcgHash(12345));
   const seen = new Set<number>();

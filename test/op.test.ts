@@ -33,10 +33,14 @@ describeEachBackend('extractGlimpse op', () => {
     const v2 = tf.reshape(extractGlimpse(image, [7, 7], [[0, 0]], true, false, 'zero'), [7, 7]);
     const v2rows = v2.arraySync() as number[][];
     expect(v2rows[0]).toEqual([12, 13, 14, 0, 0, 0, 0]);
-    expect(v2rows.slice(3).flat().every(v => v === 0)).toBe(true);
+    expect(
+      v2rows
+        .slice(3)
+        .flat()
+        .every(v => v === 0),
+    ).toBe(true);
     // V1: 0/2 + 2.5 - 3.5 = -1 -> corner (-1, -1): a zero border around the image.
-    const v1 = tf.reshape(
-        extractGlimpse(image, [7, 7], [[0, 0]], true, false, 'zero', {version: 1}), [7, 7]);
+    const v1 = tf.reshape(extractGlimpse(image, [7, 7], [[0, 0]], true, false, 'zero', {version: 1}), [7, 7]);
     const v1rows = v1.arraySync() as number[][];
     expect(v1rows[0]).toEqual([0, 0, 0, 0, 0, 0, 0]);
     expect(v1rows[1]).toEqual([0, 0, 1, 2, 3, 4, 0]);
@@ -56,8 +60,22 @@ describeEachBackend('extractGlimpse op', () => {
   });
 
   test('takes nested arrays and an int32 size tensor', () => {
-        const size = tf.tensor1d([1, 2], 'int32');
-    const out = expectNoLeak(() => extractGlimpse([[[[1], [2]], [[3], [4]]]], size, [[1, 0]], false, false, 'zero'));
+    const size = tf.tensor1d([1, 2], 'int32');
+    const out = expectNoLeak(() =>
+      extractGlimpse(
+        [
+          [
+            [[1], [2]],
+            [[3], [4]],
+          ],
+        ],
+        size,
+        [[1, 0]],
+        false,
+        false,
+        'zero',
+      ),
+    );
     expect(out.shape).toEqual([1, 1, 2, 1]);
     expect(Array.from(out.dataSync())).toEqual([3, 4]);
     tf.dispose([out, size]);
@@ -66,7 +84,8 @@ describeEachBackend('extractGlimpse op', () => {
   test('offsets as a rank-1 typed array are refused like any rank-1 offsets', () => {
     // TensorLike typed arrays are rank 1: [batch, 2] needs nested arrays or a tensor.
     expect(() => extractGlimpse([[[[1]]]], [1, 1], new Float32Array([0, 0]))).toThrow(
-        /extractGlimpse: offsets must be rank 2 \[batch, 2\], got shape \[2\]/);
+      /extractGlimpse: offsets must be rank 2 \[batch, 2\], got shape \[2\]/,
+    );
   });
 
   test('casts int32 images to float32 and frees the cast', () => {
@@ -80,7 +99,8 @@ describeEachBackend('extractGlimpse op', () => {
   test('refuses bool and string images, naming the argument and dtype', () => {
     const b = tf.tensor4d([1, 0, 1, 0], [1, 2, 2, 1], 'bool');
     expect(() => extractGlimpse(b, [1, 1], [[0, 0]])).toThrow(
-        'extractGlimpse: input must be a float32 (or int32) tensor, got a bool tensor');
+      'extractGlimpse: input must be a float32 (or int32) tensor, got a bool tensor',
+    );
     const s = tf.tensor(['a'], [1, 1, 1, 1], 'string');
     expect(() => extractGlimpse(s as tf.Tensor4D, [1, 1], [[0, 0]])).toThrow(/input must be a float32/);
     tf.dispose([b, s]);
@@ -105,7 +125,9 @@ describeEachBackend('extractGlimpse op', () => {
 
   test('version 1 runs the ExtractGlimpse kernel', async () => {
     const image = tf.zeros([1, 4, 4, 1]) as tf.Tensor4D;
-    const p = await tf.profile(() => tf.dispose(extractGlimpse(image, [2, 2], [[0, 0]], true, true, 'zero', {version: 1})));
+    const p = await tf.profile(() =>
+      tf.dispose(extractGlimpse(image, [2, 2], [[0, 0]], true, true, 'zero', {version: 1})),
+    );
     expect(p.kernelNames).toEqual([ExtractGlimpse]);
     image.dispose();
   });
@@ -120,23 +142,31 @@ describeEachBackend('extractGlimpse op', () => {
 
   test('noise resolution: "" follows uniformNoise, uniform with uniformNoise=false is uniform', () => {
     const image = tf.tensor4d([10, 20, 30, 40], [1, 2, 2, 1]);
-    for (const [noise, uniformNoise] of [['', true], ['uniform', false], ['uniform', true]] as const) {
+    for (const [noise, uniformNoise] of [
+      ['', true],
+      ['uniform', false],
+      ['uniform', true],
+    ] as const) {
       const v = extractGlimpse(image, [6, 6], [[-2, -2]], false, false, noise, {uniformNoise, seed: 5}).dataSync();
       // Uniform noise fills the whole [10, 40] range; no value outside it.
       expect(Math.min(...v)).toBeGreaterThanOrEqual(10);
       expect(Math.max(...v)).toBeLessThanOrEqual(40);
     }
-    expect(() => extractGlimpse(image, [2, 2], [[0, 0]], true, true, 'zero', {uniformNoise: true}))
-        .toThrow(/extractGlimpse: uniformNoise=true cannot be combined with noise="zero"/);
-    expect(() => extractGlimpse(image, [2, 2], [[0, 0]], true, true, 'Zero' as 'zero'))
-        .toThrow(`extractGlimpse: noise must be 'uniform', 'gaussian', 'zero' or '' (case-sensitive), got "Zero"`);
+    expect(() => extractGlimpse(image, [2, 2], [[0, 0]], true, true, 'zero', {uniformNoise: true})).toThrow(
+      /extractGlimpse: uniformNoise=true cannot be combined with noise="zero"/,
+    );
+    expect(() => extractGlimpse(image, [2, 2], [[0, 0]], true, true, 'Zero' as 'zero')).toThrow(
+      `extractGlimpse: noise must be 'uniform', 'gaussian', 'zero' or '' (case-sensitive), got "Zero"`,
+    );
     image.dispose();
   });
 
   test('seed: same seed same noise, other seed other noise, no seed fresh noise each call', () => {
     const image = tf.tensor4d([1, 2, 3, 4, 5, 6, 7, 8], [1, 2, 2, 2]);
-    const run = (noise: 'uniform' | 'gaussian', seed?: number) => Array.from(
-        extractGlimpse(image, [4, 4], [[-1, -1]], false, false, noise, seed === undefined ? {} : {seed}).dataSync());
+    const run = (noise: 'uniform' | 'gaussian', seed?: number) =>
+      Array.from(
+        extractGlimpse(image, [4, 4], [[-1, -1]], false, false, noise, seed === undefined ? {} : {seed}).dataSync(),
+      );
     for (const noise of ['uniform', 'gaussian'] as const) {
       expect(run(noise, 42)).toEqual(run(noise, 42));
       expect(run(noise, 42)).not.toEqual(run(noise, 43));
@@ -160,8 +190,16 @@ describeEachBackend('extractGlimpse op', () => {
   test('an output too large for a typed array is refused before any allocation', () => {
     const image = tf.zeros([2, 4, 4, 3]) as tf.Tensor4D;
     const before = tf.memory().numBytes;
-    expect(() => extractGlimpse(image, [100000, 100000], [[0, 0], [0, 0]])).toThrow(
-        /extractGlimpse: size \[100000,100000\] would make an output of shape \[2,100000,100000,3\]/);
+    expect(() =>
+      extractGlimpse(
+        image,
+        [100000, 100000],
+        [
+          [0, 0],
+          [0, 0],
+        ],
+      ),
+    ).toThrow(/extractGlimpse: size \[100000,100000\] would make an output of shape \[2,100000,100000,3\]/);
     expect(tf.memory().numBytes).toBe(before);
     image.dispose();
   });
@@ -169,20 +207,25 @@ describeEachBackend('extractGlimpse op', () => {
   test('size tensors must be int32 [2]', () => {
     const s = tf.tensor1d([2, 2]);
     expect(() => extractGlimpse([[[[1]]]], s as unknown as tf.Tensor1D, [[0, 0]])).toThrow(
-        'extractGlimpse: size must be an int32 tensor of shape [2], got a float32 tensor of shape [2]');
+      'extractGlimpse: size must be an int32 tensor of shape [2], got a float32 tensor of shape [2]',
+    );
     s.dispose();
   });
 
   test('options and flags are checked, naming each', () => {
     const img = [[[[1]]]];
-    expect(() => extractGlimpse(img, [1, 1], [[0, 0]], true, true, 'zero', {version: 3 as 1}))
-        .toThrow('extractGlimpse: options.version must be 1 or 2, got 3');
-    expect(() => extractGlimpse(img, [1, 1], [[0, 0]], true, true, 'zero', {sed: 1} as object))
-        .toThrow('extractGlimpse: unknown option ["sed"]; known: version, uniformNoise, seed');
-    expect(() => extractGlimpse(img, [1, 1], [[0, 0]], true, true, 'zero', {seed: NaN}))
-        .toThrow('extractGlimpse: options.seed must be a finite number, got NaN');
-    expect(() => extractGlimpse(img, [1, 1], [[0, 0]], 'yes' as unknown as boolean))
-        .toThrow('extractGlimpse: centered must be a boolean, got "yes"');
+    expect(() => extractGlimpse(img, [1, 1], [[0, 0]], true, true, 'zero', {version: 3 as 1})).toThrow(
+      'extractGlimpse: options.version must be 1 or 2, got 3',
+    );
+    expect(() => extractGlimpse(img, [1, 1], [[0, 0]], true, true, 'zero', {sed: 1} as object)).toThrow(
+      'extractGlimpse: unknown option ["sed"]; known: version, uniformNoise, seed',
+    );
+    expect(() => extractGlimpse(img, [1, 1], [[0, 0]], true, true, 'zero', {seed: NaN})).toThrow(
+      'extractGlimpse: options.seed must be a finite number, got NaN',
+    );
+    expect(() => extractGlimpse(img, [1, 1], [[0, 0]], 'yes' as unknown as boolean)).toThrow(
+      'extractGlimpse: centered must be a boolean, got "yes"',
+    );
   });
 
   test('disposed tensors are refused, naming the argument', () => {
@@ -194,9 +237,15 @@ describeEachBackend('extractGlimpse op', () => {
   test('kernels validate too, naming the kernel (for callers of runKernel)', () => {
     const image = tf.zeros([1, 2, 2, 1]);
     const offsets = tf.zeros([2, 2]);
-    expect(() => tf.engine().runKernel(ExtractGlimpseV2, {input: image, offsets}, {
-      size: [1, 1], centered: true, normalized: true, uniformNoise: false, noise: 'zero',
-    } as unknown as tf.NamedAttrMap)).toThrow(/^ExtractGlimpseV2: offsets must have one row per image \(batch 1\), got shape \[2,2\]/);
+    expect(() =>
+      tf.engine().runKernel(ExtractGlimpseV2, {input: image, offsets}, {
+        size: [1, 1],
+        centered: true,
+        normalized: true,
+        uniformNoise: false,
+        noise: 'zero',
+      } as unknown as tf.NamedAttrMap),
+    ).toThrow(/^ExtractGlimpseV2: offsets must have one row per image \(batch 1\), got shape \[2,2\]/);
     tf.dispose([image, offsets]);
   });
 

@@ -39,18 +39,24 @@ beforeAll(() => {
 
 const expected = '[5,6,7,10,11,12,15,16,17] function';
 
-describe('beside this repository\'s tfjs', () => {
+describe("beside this repository's tfjs", () => {
   let project: string;
   beforeAll(() => {
     project = newProject('user');
     // The tarball has no dependencies of its own (tfjs is a peer): an offline install works.
-    run('npm', ['install', '--no-save', '--offline', '--legacy-peer-deps', '--ignore-scripts', ...INSTALL_FLAGS, tarball],
-        project);
+    run(
+      'npm',
+      ['install', '--no-save', '--offline', '--legacy-peer-deps', '--ignore-scripts', ...INSTALL_FLAGS, tarball],
+      project,
+    );
     // tfjs "beside" it: the user's copies (linked from ours, no network).
     fs.mkdirSync(path.join(project, 'node_modules', '@tensorflow'));
     for (const pkg of ['tfjs-core', 'tfjs-backend-cpu', 'tfjs-converter']) {
-      fs.symlinkSync(path.join(root, 'node_modules', '@tensorflow', pkg),
-                     path.join(project, 'node_modules', '@tensorflow', pkg), 'dir');
+      fs.symlinkSync(
+        path.join(root, 'node_modules', '@tensorflow', pkg),
+        path.join(project, 'node_modules', '@tensorflow', pkg),
+        'dir',
+      );
     }
     copyUserFiles(project);
     fs.copyFileSync(path.join(here, 'user.ts.txt'), path.join(project, 'user.ts'));
@@ -58,8 +64,14 @@ describe('beside this repository\'s tfjs', () => {
 
   test('the tarball holds the builds, typings and README, and no sources', () => {
     const pkg = path.join(project, 'node_modules', 'tfjs-extract-glimpse');
-    for (const f of ['dist/tfjs-extract-glimpse.cjs', 'dist/tfjs-extract-glimpse.mjs',
-                     'dist/tfjs-extract-glimpse.min.js', 'dist/types/src/index.d.ts', 'README.md', 'LICENSE']) {
+    for (const f of [
+      'dist/tfjs-extract-glimpse.cjs',
+      'dist/tfjs-extract-glimpse.mjs',
+      'dist/tfjs-extract-glimpse.min.js',
+      'dist/types/src/index.d.ts',
+      'README.md',
+      'LICENSE',
+    ]) {
       expect(fs.existsSync(path.join(pkg, f))).toBe(true);
     }
     expect(fs.existsSync(path.join(pkg, 'src'))).toBe(false);
@@ -74,9 +86,17 @@ describe('beside this repository\'s tfjs', () => {
   });
 
   test.each(['nodenext', 'bundler'])('the typings compile for a TypeScript user (moduleResolution %s)', resolution => {
-    const tsconfig = {compilerOptions: {strict: true, noEmit: true, skipLibCheck: true, types: [],
-                                        module: resolution === 'bundler' ? 'esnext' : 'nodenext',
-                                        moduleResolution: resolution}, files: ['user.ts']};
+    const tsconfig = {
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: [],
+        module: resolution === 'bundler' ? 'esnext' : 'nodenext',
+        moduleResolution: resolution,
+      },
+      files: ['user.ts'],
+    };
     fs.writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify(tsconfig));
     // Throws (with tsc's diagnostics) if the user's file, including its @ts-expect-error, fails.
     run('node', [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], project);
@@ -87,8 +107,11 @@ describe('beside tfjs-core and backend-cpu 4.10.0, without the converter', () =>
   let project: string;
   beforeAll(() => {
     project = newProject('core-only');
-    run('npm', ['install', ...INSTALL_FLAGS, '@tensorflow/tfjs-core@4.10.0', '@tensorflow/tfjs-backend-cpu@4.10.0'],
-        project);
+    run(
+      'npm',
+      ['install', ...INSTALL_FLAGS, '@tensorflow/tfjs-core@4.10.0', '@tensorflow/tfjs-backend-cpu@4.10.0'],
+      project,
+    );
     // A plain install, as a user types it: no ERESOLVE, no flags.
     run('npm', ['install', ...INSTALL_FLAGS, tarball], project);
     copyUserFiles(project);
@@ -111,7 +134,9 @@ describe('beside tfjs-core and backend-cpu 4.10.0, without the converter', () =>
 /** The README's Node example for converted models: the code block that starts with `// load_model.mjs`. */
 function readmeModelExample(): string {
   const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-  const block = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map(m => m[1]).find(b => b.startsWith('// load_model.mjs'));
+  const block = [...readme.matchAll(/```js\n([\s\S]*?)```/g)]
+    .map(m => m[1])
+    .find(b => b.startsWith('// load_model.mjs'));
   if (!block) throw new Error('README.md has no ```js block starting with // load_model.mjs');
   return block;
 }
@@ -122,14 +147,17 @@ describe('beside @tensorflow/tfjs 4.10.0', () => {
     project = newProject('full-tfjs');
     run('npm', ['install', ...INSTALL_FLAGS, '@tensorflow/tfjs@4.10.0'], project);
     run('npm', ['install', ...INSTALL_FLAGS, tarball], project);
-    fs.cpSync(path.join(root, 'test', 'fixtures', 'models', 'v2_zero'), path.join(project, 'web_model'), {recursive: true});
+    fs.cpSync(path.join(root, 'test', 'fixtures', 'models', 'v2_zero'), path.join(project, 'web_model'), {
+      recursive: true,
+    });
   }, 300000);
 
   test("the README's Node example loads a converted model from disk and runs it", () => {
     // Then TensorFlow's recorded run through the same model: the values, bit for bit.
     const check = `
 const run = JSON.parse(await readFile('web_model/io.json', 'utf8')).runs[0];
-const feeds = Object.fromEntries(Object.entries(run.inputs).map(([k, v]) => [k, tf.tensor(v.values, v.shape, v.dtype)]));
+const feeds = Object.fromEntries(
+  Object.entries(run.inputs).map(([k, v]) => [k, tf.tensor(v.values, v.shape, v.dtype)]));
 const out = model.execute(feeds);
 const want = new Float32Array(run.outputs.glimpse.values);
 console.log('same as TensorFlow:', JSON.stringify(out.shape), out.dataSync().every((v, i) => Object.is(v, want[i])));
@@ -141,7 +169,7 @@ console.log('same as TensorFlow:', JSON.stringify(out.shape), out.dataSync().eve
   });
 });
 
-test('no bundle imports anything but tfjs-core and the converter at run time (backends stay the app\'s choice)', () => {
+test("no bundle imports anything but tfjs-core and the converter at run time (backends stay the app's choice)", () => {
   const dist = path.join(root, 'dist');
   for (const f of ['tfjs-extract-glimpse.cjs', 'tfjs-extract-glimpse.mjs', 'tfjs-extract-glimpse.min.js']) {
     const text = fs.readFileSync(path.join(dist, f), 'utf8');

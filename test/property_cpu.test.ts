@@ -17,13 +17,16 @@ describeEachBackend('generated calls', () => {
     expect(cases.some(c => JSON.stringify(c.offsets).includes('NaN'))).toBe(true);
   });
 
-  test.each(cases.map(c => [c.name, c] as const))('%s: copies where the window is inside, noise in bounds elsewhere', (_n, c) => {
-    const r = runCase(tf, c, 11);
-    // Comparing a result with itself checks the mask (copied values come from the image)
-    // only through the noise bounds; so check copies against the image directly too.
-    expect(compareBackends(c, r, r)).toEqual([]);
-    expect(r.error).toBeUndefined();
-  });
+  test.each(cases.map(c => [c.name, c] as const))(
+    '%s: copies where the window is inside, noise in bounds elsewhere',
+    (_n, c) => {
+      const r = runCase(tf, c, 11);
+      // Comparing a result with itself checks the mask (copied values come from the image)
+      // only through the noise bounds; so check copies against the image directly too.
+      expect(compareBackends(c, r, r)).toEqual([]);
+      expect(r.error).toBeUndefined();
+    },
+  );
 });
 
 describe('seeded noise is the same on cpu and wasm', () => {

@@ -9,8 +9,15 @@ import {NODE_BACKENDS, tf} from './helpers/backends';
 
 const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
 const section = readme.split('## Backends')[1].split('\n## ')[0];
-const rows = section.split('\n').filter(l => /^\| (cpu|wasm|webgl|webgpu|tensorflow) \|/.test(l))
-                 .map(l => l.split('|').slice(1, -1).map(cell => cell.trim()));
+const rows = section
+  .split('\n')
+  .filter(l => /^\| (cpu|wasm|webgl|webgpu|tensorflow) \|/.test(l))
+  .map(l =>
+    l
+      .split('|')
+      .slice(1, -1)
+      .map(cell => cell.trim()),
+  );
 
 /** Where each backend's golden table runs. */
 const SUITES: Record<string, string[]> = {

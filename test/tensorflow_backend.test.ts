@@ -26,10 +26,13 @@ afterEach(() => jest.restoreAllMocks());
 
 const image = () => tf.randomUniform([2, 9, 11, 3], -5, 5, 'float32', 4) as tf.Tensor4D;
 
-test('a zero-noise call runs TensorFlow\'s ExtractGlimpseV2 and ExtractGlimpse natively, reading nothing back', () => {
+test("a zero-noise call runs TensorFlow's ExtractGlimpseV2 and ExtractGlimpse natively, reading nothing back", () => {
   const x = image();
-  const offsets = tf.tensor2d([[0.3, -0.9], [1.2, 0.5]]);
-  x.dataSync();  // TensorFlow holds the image, as after any op
+  const offsets = tf.tensor2d([
+    [0.3, -0.9],
+    [1.2, 0.5],
+  ]);
+  x.dataSync(); // TensorFlow holds the image, as after any op
   const ops = jest.spyOn(backend, 'executeSingleOutput');
   const reads = jest.spyOn(backend, 'readSync');
   const v2 = extractGlimpse(x, [4, 6], offsets, true, true, 'zero');
@@ -41,16 +44,23 @@ test('a zero-noise call runs TensorFlow\'s ExtractGlimpseV2 and ExtractGlimpse n
 
 test('noise needed nowhere (every window inside): the native kernel too', () => {
   const x = image();
-  const offsets = tf.tensor2d([[0, 0], [0.1, -0.1]]);
+  const offsets = tf.tensor2d([
+    [0, 0],
+    [0.1, -0.1],
+  ]);
   const ops = jest.spyOn(backend, 'executeSingleOutput');
   const out = extractGlimpse(x, [3, 3], offsets, true, true, 'gaussian', {seed: 1});
   expect(ops.mock.calls.map(c => c[0])).toEqual(['ExtractGlimpseV2']);
   tf.dispose([x, offsets, out]);
 });
 
-test.each(['uniform', 'gaussian'] as const)('seeded %s noise is the cpu backend\'s, bit for bit', async noise => {
+test.each(['uniform', 'gaussian'] as const)("seeded %s noise is the cpu backend's, bit for bit", async noise => {
   const values = tf.randomNormal([3, 7, 8, 2], 10, 4, 'float32', 9).dataSync();
-  const offsets = [[-0.9, 0.95], [0, 0], [2, -3]];
+  const offsets = [
+    [-0.9, 0.95],
+    [0, 0],
+    [2, -3],
+  ];
   const run = () => {
     const out = extractGlimpse(tf.tensor4d(values, [3, 7, 8, 2]), [6, 5], offsets, true, true, noise, {seed: 77});
     return new Uint32Array(out.dataSync().buffer.slice(0));
@@ -63,18 +73,19 @@ test.each(['uniform', 'gaussian'] as const)('seeded %s noise is the cpu backend\
   expect(onCpu.some((_, k) => onCpu[k] !== 0)).toBe(true);
 });
 
-test('registerGlimpseKernelsAs takes tfjs-node\'s backend', () => {
+test("registerGlimpseKernelsAs takes tfjs-node's backend", () => {
   registerGlimpseKernelsAs('tensorflow-alias', 'tensorflow');
   for (const name of [ExtractGlimpseV2, ExtractGlimpseGrad]) {
     expect(tf.getKernel(name, 'tensorflow-alias')?.kernelFunc).toBe(tf.getKernel(name, 'tensorflow')!.kernelFunc);
   }
 });
 
-test('a converted model loads with tf.loadGraphModel(\'file://...\') and gives TensorFlow\'s output', async () => {
+test("a converted model loads with tf.loadGraphModel('file://...') and gives TensorFlow's output", async () => {
   const model = await loadGraphModel(`file://${path.join(MODELS_DIR, 'v2_zero', 'model.json')}`);
   for (const run of readRuns('v2_zero')) {
-    const feeds = Object.fromEntries(Object.entries(run.inputs).map(
-        ([key, v]) => [key, tf.tensor(v.values, v.shape, v.dtype as 'float32')]));
+    const feeds = Object.fromEntries(
+      Object.entries(run.inputs).map(([key, v]) => [key, tf.tensor(v.values, v.shape, v.dtype as 'float32')]),
+    );
     const out = model.execute(feeds) as tf.Tensor;
     expect(checkOutput(run.name, run.outputs.glimpse, out.shape, out.dataSync())).toEqual([]);
     tf.dispose([out, ...Object.values(feeds)]);

@@ -5,15 +5,19 @@ import {tf} from './helpers/backends';
 
 test('tfjs-core under test is the one this run targets', () => {
   const min = process.env.TFJS_VERSION_UNDER_TEST === 'min';
-  const manifest = min ? path.join(__dirname, '..', '.ci', 'tfjs-min', 'package.json')
-                       : path.join(__dirname, '..', 'package.json');
+  const manifest = min
+    ? path.join(__dirname, '..', '.ci', 'tfjs-min', 'package.json')
+    : path.join(__dirname, '..', 'package.json');
   const pkg = JSON.parse(fs.readFileSync(manifest, 'utf8'));
   const wanted = (min ? pkg.dependencies : pkg.devDependencies)['@tensorflow/tfjs-core'];
   expect(tf.version_core).toBe(wanted);
   // And the oldest one is what peerDependencies promise.
-  const {peerDependencies, peerDependenciesMeta} =
-      JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'));
-  const oldest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '.ci', 'tfjs-min', 'package.json'), 'utf8')).dependencies;
+  const {peerDependencies, peerDependenciesMeta} = JSON.parse(
+    fs.readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8'),
+  );
+  const oldest = JSON.parse(
+    fs.readFileSync(path.join(__dirname, '..', '.ci', 'tfjs-min', 'package.json'), 'utf8'),
+  ).dependencies;
   expect(peerDependencies).toEqual({'@tensorflow/tfjs-core': `^${oldest['@tensorflow/tfjs-core']}`});
   // The converter is an optional peer without a range: npm would otherwise check a range it
   // does not install against the app's tfjs-core, and refuse the install (ERESOLVE).

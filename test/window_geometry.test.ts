@@ -6,14 +6,21 @@ import {decode, type GoldenCase} from './helpers/golden_run';
 function paramsOf(c: GoldenCase): WindowParams {
   const [, H, W] = c.input_shape;
   const [h, w] = c.size as number[];
-  return {version: c.op === 'ExtractGlimpse' ? 1 : 2, centered: c.attrs.centered,
-          normalized: c.attrs.normalized, imageHeight: H, imageWidth: W, glimpseHeight: h, glimpseWidth: w};
+  return {
+    version: c.op === 'ExtractGlimpse' ? 1 : 2,
+    centered: c.attrs.centered,
+    normalized: c.attrs.normalized,
+    imageHeight: H,
+    imageWidth: W,
+    glimpseHeight: h,
+    glimpseWidth: w,
+  };
 }
 
 // TF reports no corner for an empty output (nothing ran), so those cases are left out.
 const withCorners = ALL_CASES.filter(c => c.expected.window_corners && (c.expected.shape ?? [0]).every(d => d > 0));
 
-test.each(withCorners.map(c => [c.name, c] as const))('corner of %s is TF\'s', (_n, c) => {
+test.each(withCorners.map(c => [c.name, c] as const))("corner of %s is TF's", (_n, c) => {
   const p = paramsOf(c);
   const offsets = decode(c.offsets) as number[][];
   c.expected.window_corners!.forEach((want, b) => {
@@ -29,8 +36,15 @@ test.each(withCorners.map(c => [c.name, c] as const))('corner of %s is TF\'s', (
   });
 });
 
-const base: WindowParams = {version: 2, centered: false, normalized: false,
-                            imageHeight: 5, imageWidth: 5, glimpseHeight: 3, glimpseWidth: 3};
+const base: WindowParams = {
+  version: 2,
+  centered: false,
+  normalized: false,
+  imageHeight: 5,
+  imageWidth: 5,
+  glimpseHeight: 3,
+  glimpseWidth: 3,
+};
 
 test('truncation is toward zero and never yields -0', () => {
   const c = windowCorner(-0.5, -0.9, base)!;
@@ -52,8 +66,15 @@ test('V1 always subtracts half the window; V2 only when centered and normalized'
 test('float32 rounding at each step, not float64: hand-worked', () => {
   // V1 centered normalized, W = 7, w = 4, x = 0.2142857164144516 (the float32 nearest 3/14).
   // float32: x*7 = 1.5 (the exact 1.5000000149 rounds to 1.5); /2 = 0.75; +3.5 = 4.25; -2 = 2.25 -> 2.
-  const p: WindowParams = {version: 1, centered: true, normalized: true,
-                           imageHeight: 6, imageWidth: 7, glimpseHeight: 3, glimpseWidth: 4};
+  const p: WindowParams = {
+    version: 1,
+    centered: true,
+    normalized: true,
+    imageHeight: 6,
+    imageWidth: 7,
+    glimpseHeight: 3,
+    glimpseWidth: 4,
+  };
   expect(windowCorner(0, 0.2142857164144516, p)).toEqual({y: 1, x: 2});
   // V2 normalized, W = 10, x = 0.29999998f (0.2999999821186065673828125): the exact product
   // 2.999999821186 truncates to 2 in float64, but float32 rounds it to 2.9999998 -> 2 as well;

@@ -34,12 +34,26 @@ const farHill = x => 150 - 22 * Math.exp(-(((x - 70) / 70) ** 2)) - 14 * Math.ex
 const nearHill = x => 186 - 18 * Math.exp(-(((x - 230) / 90) ** 2)) + 6 * Math.sin(x / 23);
 
 const CLOUDS = [
-  [[60, 44, 13], [76, 36, 16], [94, 42, 14], [108, 47, 10], [80, 48, 12]],
-  [[160, 30, 9], [172, 25, 11], [186, 30, 9]],
+  [
+    [60, 44, 13],
+    [76, 36, 16],
+    [94, 42, 14],
+    [108, 47, 10],
+    [80, 48, 12],
+  ],
+  [
+    [160, 30, 9],
+    [172, 25, 11],
+    [186, 30, 9],
+  ],
 ];
 const FLOWERS = [
-  [262, 214, [235, 70, 90]], [278, 224, [250, 210, 70]], [296, 212, [190, 90, 220]],
-  [308, 229, [235, 70, 90]], [288, 233, [250, 250, 250]], [314, 206, [250, 210, 70]],
+  [262, 214, [235, 70, 90]],
+  [278, 224, [250, 210, 70]],
+  [296, 212, [190, 90, 220]],
+  [308, 229, [235, 70, 90]],
+  [288, 233, [250, 250, 250]],
+  [314, 206, [250, 210, 70]],
   [250, 230, [190, 90, 220]],
 ];
 
@@ -51,7 +65,8 @@ function colorAt(x, y) {
   c = mix(c, [255, 236, 170], 0.55 * clamp01(1 - (sunDist - SUN.r) / 45));
   if (sunDist < SUN.r) c = mix([255, 200, 40], [255, 244, 140], clamp01(1 - sunDist / SUN.r));
   for (const cloud of CLOUDS) {
-    if (cloud.some(([cx, cy, r]) => inCircle(x, y, cx, cy, r))) c = mix([250, 252, 255], [212, 222, 236], clamp01((y - 30) / 28));
+    if (cloud.some(([cx, cy, r]) => inCircle(x, y, cx, cy, r)))
+      c = mix([250, 252, 255], [212, 222, 236], clamp01((y - 30) / 28));
   }
   // Hills: a far blue-green one, then the near meadow.
   if (y >= farHill(x)) c = mix([96, 158, 104], [74, 132, 86], clamp01((y - 128) / 40));
@@ -67,20 +82,21 @@ function colorAt(x, y) {
   // The house: walls, roof, chimney, door, two windows.
   const {left, right, wallTop, bottom, roofTop} = HOUSE;
   const mid = (left + right) / 2;
-  if (inRect(x, y, 174, 96, 186, 128)) c = [128, 62, 50];                 // chimney
-  if (inRect(x, y, 172, 92, 188, 98)) c = [96, 44, 36];                   // chimney cap
-  if (inRect(x, y, left, wallTop, right, bottom)) c = [226, 196, 150];    // walls
-  if (inTriangle(x, y, [left - 8, wallTop + 1], [right + 8, wallTop + 1], [mid, roofTop])) c = [176, 56, 44];  // roof
-  if (inRect(x, y, left - 8, wallTop - 2, right + 8, wallTop + 2)) c = [120, 36, 30];  // roof edge
-  if (inRect(x, y, 153, 166, 167, bottom)) c = [122, 74, 40];             // door
-  if (inCircle(x, y, 164, 182, 1.4)) c = [240, 200, 80];                  // door knob
+  if (inRect(x, y, 174, 96, 186, 128)) c = [128, 62, 50]; // chimney
+  if (inRect(x, y, 172, 92, 188, 98)) c = [96, 44, 36]; // chimney cap
+  if (inRect(x, y, left, wallTop, right, bottom)) c = [226, 196, 150]; // walls
+  if (inTriangle(x, y, [left - 8, wallTop + 1], [right + 8, wallTop + 1], [mid, roofTop])) c = [176, 56, 44]; // roof
+  if (inRect(x, y, left - 8, wallTop - 2, right + 8, wallTop + 2)) c = [120, 36, 30]; // roof edge
+  if (inRect(x, y, 153, 166, 167, bottom)) c = [122, 74, 40]; // door
+  if (inCircle(x, y, 164, 182, 1.4)) c = [240, 200, 80]; // door knob
   for (const wx of [133, 175]) {
     if (inRect(x, y, wx - 1, 149, wx + 15, 165)) {
       c = inRect(x, y, wx, 150, wx + 14, 164) ? [150, 206, 236] : [250, 250, 250];
-      if (Math.abs(x - (wx + 7)) < 1 || Math.abs(y - 157) < 1) c = [250, 250, 250];  // window cross
+      if (Math.abs(x - (wx + 7)) < 1 || Math.abs(y - 157) < 1) c = [250, 250, 250]; // window cross
     }
   }
-  if (inCircle(x, y, mid, 123, 4)) c = inCircle(x, y, mid, 123, 2.6) ? [250, 226, 130] : [250, 250, 250];  // attic window
+  // The attic window.
+  if (inCircle(x, y, mid, 123, 4)) c = inCircle(x, y, mid, 123, 2.6) ? [250, 226, 130] : [250, 250, 250];
   // Flowers in the bottom-right corner: petals round a yellow centre.
   for (const [fx, fy, petal] of FLOWERS) {
     if (inCircle(x, y, fx, fy, 4.2)) c = inCircle(x, y, fx, fy, 1.8) ? [250, 200, 40] : petal;
@@ -90,14 +106,16 @@ function colorAt(x, y) {
 
 export function drawScene() {
   const png = new PNG({width: WIDTH, height: HEIGHT, colorType: 2, inputColorType: 6, inputHasAlpha: true});
-  const S = 4;  // S x S samples per pixel
+  const S = 4; // S x S samples per pixel
   for (let py = 0; py < HEIGHT; py++) {
     for (let px = 0; px < WIDTH; px++) {
       const sum = [0, 0, 0];
       for (let sy = 0; sy < S; sy++) {
         for (let sx = 0; sx < S; sx++) {
           const c = colorAt(px + (sx + 0.5) / S, py + (sy + 0.5) / S);
-          sum[0] += c[0]; sum[1] += c[1]; sum[2] += c[2];
+          sum[0] += c[0];
+          sum[1] += c[1];
+          sum[2] += c[2];
         }
       }
       const o = 4 * (py * WIDTH + px);

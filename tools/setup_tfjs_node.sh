@@ -29,7 +29,8 @@ die() { log "ERROR: $*"; exit 1; }
 for c in node npm python3 make g++; do
   command -v "$c" >/dev/null || die "'$c' not found (Debian: apt-get install -y nodejs npm python3 make g++)"
 done
-[ -f "$DIR/package.json" ] && [ -f "$DIR/package-lock.json" ] || die "$DIR/package.json or its package-lock.json is missing"
+[ -f "$DIR/package.json" ] && [ -f "$DIR/package-lock.json" ] ||
+  die "$DIR/package.json or its package-lock.json is missing"
 NODE_PREFIX=$(node -p 'require("path").resolve(process.execPath, "..", "..")')
 NODE_HEADERS_OK=0
 [ -f "$NODE_PREFIX/include/node/node_api.h" ] && [ -f "$NODE_PREFIX/include/node/common.gypi" ] && NODE_HEADERS_OK=1
@@ -83,7 +84,9 @@ if [ -f "$ADDON" ]; then
   log "the addon exists but the smoke test failed: rebuilding it"
 fi
 
-[ "$NODE_HEADERS_OK" = 1 ] || die "Node's headers (include/node/node_api.h, common.gypi) are not installed next to node; node-gyp would try to download them"
+[ "$NODE_HEADERS_OK" = 1 ] ||
+  die "Node's headers (include/node/node_api.h, common.gypi) are not installed next to node;" \
+      "node-gyp would try to download them"
 
 # --- 3. the tensorflow-cpu wheel -----------------------------------------------------
 TMPD=$(mktemp -d)
@@ -109,7 +112,8 @@ log "using $(basename "$WHEEL")"
 # (-ltensorflow -ltensorflow_framework). deps/include: the C API headers the binding needs.
 # Extracted next to deps/ first, so that a bad wheel leaves the current deps/ alone.
 rm -rf "$PKG/deps.new"
-python3 - "$WHEEL" "$PKG/deps.new" <<'PY' || { rm -rf "$PKG/deps.new"; die "could not extract libtensorflow from the wheel"; }
+python3 - "$WHEEL" "$PKG/deps.new" <<'PY' ||
+  { rm -rf "$PKG/deps.new"; die "could not extract libtensorflow from the wheel"; }
 import os, shutil, sys, zipfile
 whl, deps = sys.argv[1], sys.argv[2]
 headers = ('tensorflow/include/tensorflow/c/',

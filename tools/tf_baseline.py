@@ -92,14 +92,16 @@ def main():
     try:
         import tensorflow as tf
     except ImportError:
-        sys.exit('tf_baseline.py needs TensorFlow: run it with .venv-tf/bin/python (TF is never a dependency of the package)')
+        sys.exit('tf_baseline.py needs TensorFlow: run it with .venv-tf/bin/python '
+                 '(TF is never a dependency of the package)')
 
     spec = json.load(open(WORKLOADS))
     self_test(spec['prng'])
     only = set(args.only.split(',')) if args.only else None
     results = {}
     print(f'TensorFlow {tf.__version__}, Python {platform.python_version()}, '
-          f'{tf.config.threading.get_intra_op_parallelism_threads() or "default"} intra-op threads, {os.cpu_count()} cores')
+          f'{tf.config.threading.get_intra_op_parallelism_threads() or "default"} intra-op threads, '
+          f'{os.cpu_count()} cores')
     print(f'{"workload":<18} {"median ms":>10} {"min ms":>9} {"reps":>5}')
     for w in spec['workloads']:
         if only and w['id'] not in only:

@@ -11,12 +11,18 @@
   var IMAGE_URL = '/examples/assets/scene.png';
   var OUTPUTS = ['glimpse16', 'glimpse32', 'glimpse64', 'sensor'];
   var SIZES = [16, 32, 64];
-  var COLORS = ['#eb1e28', '#f5a000', '#1446eb'];  // 16, 32, 64 px windows
-  var SCALE = 2;  // the scene canvas shows the image at 2x
+  var COLORS = ['#eb1e28', '#f5a000', '#1446eb']; // 16, 32, 64 px windows
+  var SCALE = 2; // the scene canvas shows the image at 2x
 
-  var state = window.demoState = {
-    ready: false, backend: null, location: [0.35, 0], renders: 0, msPerCall: null, lastGlimpse16: [], error: null,
-  };
+  var state = (window.demoState = {
+    ready: false,
+    backend: null,
+    location: [0.35, 0],
+    renders: 0,
+    msPerCall: null,
+    lastGlimpse16: [],
+    error: null,
+  });
   var statusEl = document.getElementById('status');
   var sceneCanvas = document.getElementById('scene');
 
@@ -33,8 +39,12 @@
   function loadImage(url) {
     return new Promise(function (resolve, reject) {
       var img = new Image();
-      img.onload = function () { resolve(img); };
-      img.onerror = function () { reject(new Error('could not load ' + url)); };
+      img.onload = function () {
+        resolve(img);
+      };
+      img.onerror = function () {
+        reject(new Error('could not load ' + url));
+      };
       img.src = url;
     });
   }
@@ -67,8 +77,13 @@
     // outside it.
     SIZES.forEach(function (s, i) {
       var c = tf.windowCorner(location[0], location[1], {
-        version: 2, centered: true, normalized: true,
-        imageHeight: img.naturalHeight, imageWidth: img.naturalWidth, glimpseHeight: s, glimpseWidth: s,
+        version: 2,
+        centered: true,
+        normalized: true,
+        imageHeight: img.naturalHeight,
+        imageWidth: img.naturalWidth,
+        glimpseHeight: s,
+        glimpseWidth: s,
       });
       if (!c) return;
       ctx.strokeStyle = COLORS[i];
@@ -76,8 +91,8 @@
       ctx.strokeRect(SCALE * (c.x - 1) + SCALE / 2, SCALE * (c.y - 1) + SCALE / 2, SCALE * (s + 1), SCALE * (s + 1));
     });
     // The location itself: pixel centre = (loc + 1) / 2 * size.
-    var px = (location[1] + 1) / 2 * img.naturalWidth * SCALE;
-    var py = (location[0] + 1) / 2 * img.naturalHeight * SCALE;
+    var px = ((location[1] + 1) / 2) * img.naturalWidth * SCALE;
+    var py = ((location[0] + 1) / 2) * img.naturalHeight * SCALE;
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(px - 3, py - 1, 6, 2);
     ctx.fillRect(px - 1, py - 3, 2, 6);
@@ -99,13 +114,20 @@
     var pending = null;
 
     async function render(location) {
-      if (busy) { pending = location; return; }
+      if (busy) {
+        pending = location;
+        return;
+      }
       busy = true;
       try {
         var loc = tf.tensor2d([location], [1, 2]);
         var t0 = performance.now();
         var outs = model.execute({image: image, location: loc}, OUTPUTS);
-        var values = await Promise.all(outs.map(function (t) { return t.data(); }));
+        var values = await Promise.all(
+          outs.map(function (t) {
+            return t.data();
+          }),
+        );
         var ms = performance.now() - t0;
         tf.dispose(outs.concat([loc]));
 
@@ -119,9 +141,20 @@
         state.lastGlimpse16 = g16;
         state.msPerCall = ms;
         state.renders++;
-        setStatus('backend ' + state.backend + ' | location (y, x) = (' + location[0].toFixed(3) + ', ' +
-                  location[1].toFixed(3) + ') | model.execute + download: ' + ms.toFixed(1) + ' ms | image [' +
-                  image.shape + '] | tensors in memory: ' + tf.memory().numTensors);
+        setStatus(
+          'backend ' +
+            state.backend +
+            ' | location (y, x) = (' +
+            location[0].toFixed(3) +
+            ', ' +
+            location[1].toFixed(3) +
+            ') | model.execute + download: ' +
+            ms.toFixed(1) +
+            ' ms | image [' +
+            image.shape +
+            '] | tensors in memory: ' +
+            tf.memory().numTensors,
+        );
       } finally {
         busy = false;
       }
@@ -135,8 +168,8 @@
     sceneCanvas.addEventListener('click', function (e) {
       // The click as a centered, normalized (y, x): -1 at the top/left edge, +1 at the bottom/right.
       var r = sceneCanvas.getBoundingClientRect();
-      var y = (e.clientY - r.top) / r.height * 2 - 1;
-      var x = (e.clientX - r.left) / r.width * 2 - 1;
+      var y = ((e.clientY - r.top) / r.height) * 2 - 1;
+      var x = ((e.clientX - r.left) / r.width) * 2 - 1;
       render([Math.min(1, Math.max(-1, y)), Math.min(1, Math.max(-1, x))]).catch(fail);
     });
 
@@ -146,8 +179,8 @@
   }
 
   function fail(err) {
-    state.error = String(err && err.stack || err);
-    setStatus('error: ' + (err && err.message || err), true);
+    state.error = String((err && err.stack) || err);
+    setStatus('error: ' + ((err && err.message) || err), true);
     console.error(err);
   }
 

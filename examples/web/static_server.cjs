@@ -43,7 +43,8 @@ function isInside(root, p) {
  * @returns {Promise<{url: string, close: () => Promise<void>}>} url without a trailing slash
  */
 function startServer({root, port = 0} = {}) {
-  if (typeof root !== 'string' || !root) return Promise.reject(new Error('startServer: root (a directory) is required'));
+  if (typeof root !== 'string' || !root)
+    return Promise.reject(new Error('startServer: root (a directory) is required'));
   let realRoot;
   try {
     realRoot = fs.realpathSync(root);
@@ -92,10 +93,11 @@ function startServer({root, port = 0} = {}) {
       const address = server.address();
       resolve({
         url: `http://${HOST}:${address.port}`,
-        close: () => new Promise(done => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise(done => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

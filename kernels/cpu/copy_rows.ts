@@ -9,8 +9,15 @@ const SHORT_ROW = 48;
  * window's inside part, and the backward copy of `dy` back to it.
  */
 export function copyRows(
-    to: Float32Array, dst: number, dstStride: number, from: Values, src: number, srcStride: number,
-    rows: number, length: number): void {
+  to: Float32Array,
+  dst: number,
+  dstStride: number,
+  from: Values,
+  src: number,
+  srcStride: number,
+  rows: number,
+  length: number,
+): void {
   if (length >= SHORT_ROW) {
     for (let i = 0; i < rows; i++, src += srcStride, dst += dstStride) {
       to.set(from.subarray(src, src + length), dst);

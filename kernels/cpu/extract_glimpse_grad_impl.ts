@@ -10,7 +10,11 @@ import {copyRows} from './copy_rows';
 
 /** `d input` of `call` (from `glimpseGradCall`), into `output` when given (zeroed first), else a new array. */
 export function extractGlimpseGradImpl(
-    dy: Float32Array, offsets: ArrayLike<number>, call: GlimpseCall, output?: Float32Array): Float32Array {
+  dy: Float32Array,
+  offsets: ArrayLike<number>,
+  call: GlimpseCall,
+  output?: Float32Array,
+): Float32Array {
   const [batch, height, width, channels] = call.shape;
   const {params} = call;
   const {glimpseHeight: h, glimpseWidth: w} = params;

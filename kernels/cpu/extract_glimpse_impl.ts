@@ -16,7 +16,12 @@ type Values = Float32Array | Int32Array | Uint8Array;
  * the call's noise key (`callKey`).
  */
 export function extractGlimpseImpl(
-    image: Values, offsets: ArrayLike<number>, call: GlimpseCall, key: number, output?: Float32Array): Float32Array {
+  image: Values,
+  offsets: ArrayLike<number>,
+  call: GlimpseCall,
+  key: number,
+  output?: Float32Array,
+): Float32Array {
   const {shape, mode, params} = call;
   const [batch, h, w, channels] = shape;
   // A fresh array is zeroed; a given one may hold anything.

@@ -7,15 +7,27 @@ import {normalAngle, normalRadius, uniformAt, uniformNoise} from '../../src/nois
 import type {NoiseMode} from '../../src/kernel_names';
 
 export type NoisePlan =
-    {mode: 'zero'} |
-    {mode: 'uniform', key: number, lo: number, hi: number} |
-    {mode: 'gaussian', key: number, mean: Float64Array, sigma: Float64Array,
-     min: Float64Array, max: Float64Array, channels: number};
+  | {mode: 'zero'}
+  | {mode: 'uniform'; key: number; lo: number; hi: number}
+  | {
+      mode: 'gaussian';
+      key: number;
+      mean: Float64Array;
+      sigma: Float64Array;
+      min: Float64Array;
+      max: Float64Array;
+      channels: number;
+    };
 
 /** Statistics of image `[start, start + pixels * channels)` that `mode` needs, and nothing more. */
 export function planNoise(
-    mode: NoiseMode, key: number, image: ArrayLike<number>, start: number, pixels: number,
-    channels: number): NoisePlan {
+  mode: NoiseMode,
+  key: number,
+  image: ArrayLike<number>,
+  start: number,
+  pixels: number,
+  channels: number,
+): NoisePlan {
   if (mode === 'zero') return {mode};
   if (mode === 'uniform') {
     const [lo, hi] = imageRange(image, start, pixels * channels);

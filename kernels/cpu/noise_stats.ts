@@ -14,18 +14,30 @@
 /** `[min, max]` over every channel of one image: uniform noise's bounds. */
 export function imageRange(values: ArrayLike<number>, start: number, count: number): [number, number] {
   // Three independent chains of sum, min and max: the adds no longer wait on each other.
-  let n0 = Infinity, n1 = Infinity, n2 = Infinity;
-  let x0 = -Infinity, x1 = -Infinity, x2 = -Infinity;
-  let s0 = 0, s1 = 0, s2 = 0;
+  let n0 = Infinity,
+    n1 = Infinity,
+    n2 = Infinity;
+  let x0 = -Infinity,
+    x1 = -Infinity,
+    x2 = -Infinity;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0;
   let k = start;
   const end = start + count;
   for (; k + 2 < end; k += 3) {
     const a = values[k];
     const b = values[k + 1];
     const c = values[k + 2];
-    s0 += a; s1 += b; s2 += c;
-    n0 = Math.min(n0, a); n1 = Math.min(n1, b); n2 = Math.min(n2, c);
-    x0 = Math.max(x0, a); x1 = Math.max(x1, b); x2 = Math.max(x2, c);
+    s0 += a;
+    s1 += b;
+    s2 += c;
+    n0 = Math.min(n0, a);
+    n1 = Math.min(n1, b);
+    n2 = Math.min(n2, c);
+    x0 = Math.max(x0, a);
+    x1 = Math.max(x1, b);
+    x2 = Math.max(x2, c);
   }
   for (; k < end; k++) {
     const v = values[k];
@@ -54,16 +66,19 @@ interface ChannelSums {
   shift: number;
 }
 
-export function channelStats(
-    values: ArrayLike<number>, start: number, pixels: number, channels: number): ChannelStats {
-  const sums = channels === 3 ? sums3(values, start, pixels) :
-                                Array.from({length: channels}, (_, c) => sumsStrided(values, start + c, pixels, channels));
+export function channelStats(values: ArrayLike<number>, start: number, pixels: number, channels: number): ChannelStats {
+  const sums =
+    channels === 3
+      ? sums3(values, start, pixels)
+      : Array.from({length: channels}, (_, c) => sumsStrided(values, start + c, pixels, channels));
   const stats: ChannelStats = {
-    mean: new Float64Array(channels), sigma: new Float64Array(channels),
-    min: new Float64Array(channels), max: new Float64Array(channels),
+    mean: new Float64Array(channels),
+    sigma: new Float64Array(channels),
+    min: new Float64Array(channels),
+    max: new Float64Array(channels),
   };
   sums.forEach(({sum, sumSq, min, max, shift}, c) => {
-    if (!Number.isFinite(sum) || !Number.isFinite(sumSq)) return;  // all 0: the channel's noise is 0
+    if (!Number.isFinite(sum) || !Number.isFinite(sumSq)) return; // all 0: the channel's noise is 0
     const m = sum / pixels;
     stats.mean[c] = shift + m;
     stats.sigma[c] = Math.sqrt(Math.max(0, sumSq / pixels - m * m));
@@ -96,8 +111,18 @@ function sums3(values: ArrayLike<number>, start: number, pixels: number): Channe
   const h0 = pixels > 0 ? values[start] : 0;
   const h1 = pixels > 0 ? values[start + 1] : 0;
   const h2 = pixels > 0 ? values[start + 2] : 0;
-  let s0 = 0, s1 = 0, s2 = 0, q0 = 0, q1 = 0, q2 = 0;
-  let n0 = Infinity, n1 = Infinity, n2 = Infinity, x0 = -Infinity, x1 = -Infinity, x2 = -Infinity;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    q0 = 0,
+    q1 = 0,
+    q2 = 0;
+  let n0 = Infinity,
+    n1 = Infinity,
+    n2 = Infinity,
+    x0 = -Infinity,
+    x1 = -Infinity,
+    x2 = -Infinity;
   for (let k = start, end = start + pixels * 3; k < end; k += 3) {
     const a = values[k];
     const b = values[k + 1];
@@ -105,10 +130,18 @@ function sums3(values: ArrayLike<number>, start: number, pixels: number): Channe
     const da = a - h0;
     const db = b - h1;
     const dc = c - h2;
-    s0 += da; s1 += db; s2 += dc;
-    q0 += da * da; q1 += db * db; q2 += dc * dc;
-    n0 = Math.min(n0, a); n1 = Math.min(n1, b); n2 = Math.min(n2, c);
-    x0 = Math.max(x0, a); x1 = Math.max(x1, b); x2 = Math.max(x2, c);
+    s0 += da;
+    s1 += db;
+    s2 += dc;
+    q0 += da * da;
+    q1 += db * db;
+    q2 += dc * dc;
+    n0 = Math.min(n0, a);
+    n1 = Math.min(n1, b);
+    n2 = Math.min(n2, c);
+    x0 = Math.max(x0, a);
+    x1 = Math.max(x1, b);
+    x2 = Math.max(x2, c);
   }
   return [
     {sum: s0, sumSq: q0, min: n0, max: x0, shift: h0},

@@ -26,12 +26,16 @@ export function disposeNoiseStats(stats: NoiseStatsInfo, backend: GpuBackend): v
   for (const info of stats.owned) backend.disposeData(info.dataId);
 }
 
-function kernel(name: string, backendName: string, backend: GpuBackend, inputs: Record<string, TensorInfo>,
-                attrs: Record<string, unknown> = {}): TensorInfo {
+function kernel(
+  name: string,
+  backendName: string,
+  backend: GpuBackend,
+  inputs: Record<string, TensorInfo>,
+  attrs: Record<string, unknown> = {},
+): TensorInfo {
   const config = getKernel(name, backendName);
   if (config == null) throw new Error(`extractGlimpse: the ${backendName} backend has no '${name}' kernel`);
-  return (config.kernelFunc as KernelFunc)(
-             {inputs, backend, attrs: attrs as NamedAttrMap}) as TensorInfo;
+  return (config.kernelFunc as KernelFunc)({inputs, backend, attrs: attrs as NamedAttrMap}) as TensorInfo;
 }
 
 /**
@@ -42,10 +46,14 @@ function kernel(name: string, backendName: string, backend: GpuBackend, inputs: 
  * `[batch, C, H*W]` and reduces the last axis.
  */
 export function gpuNoiseStats(
-    image: TensorInfo, mode: Exclude<NoiseMode, 'zero'>, backendName: string, backend: GpuBackend): NoiseStatsInfo {
+  image: TensorInfo,
+  mode: Exclude<NoiseMode, 'zero'>,
+  backendName: string,
+  backend: GpuBackend,
+): NoiseStatsInfo {
   const [batch, height, width, channels] = image.shape;
   const run = (name: string, inputs: Record<string, TensorInfo>, attrs?: Record<string, unknown>) =>
-      kernel(name, backendName, backend, inputs, attrs);
+    kernel(name, backendName, backend, inputs, attrs);
   if (mode === 'uniform') {
     const flat = run('Reshape', {x: image}, {shape: [batch, height * width * channels]});
     const lo = run('Min', {x: flat}, {axis: [1], keepDims: true});

@@ -37,14 +37,21 @@ const CENTER_CODE = {none: 0, halve: 1, add: 2} as const;
 /** Values of PLACEMENT_UNIFORMS, in order; refuses extents the GPU arithmetic cannot keep exact. */
 export function placementValues(p: WindowParams, opName: string): number[] {
   if (Math.max(p.imageHeight, p.imageWidth, p.glimpseHeight, p.glimpseWidth) > GPU_MAX_EXTENT) {
-    throw new Error(`${opName}: the GPU kernels handle images and glimpses up to ${GPU_MAX_EXTENT} ` +
-                    `pixels a side, got image [${p.imageHeight}, ${p.imageWidth}] and size ` +
-                    `[${p.glimpseHeight}, ${p.glimpseWidth}]`);
+    throw new Error(
+      `${opName}: the GPU kernels handle images and glimpses up to ${GPU_MAX_EXTENT} ` +
+        `pixels a side, got image [${p.imageHeight}, ${p.imageWidth}] and size ` +
+        `[${p.glimpseHeight}, ${p.glimpseWidth}]`,
+    );
   }
   const steps = placementSteps(p);
   return [
-    steps.scale ? 1 : 0, CENTER_CODE[steps.center], steps.subtractHalfWindow ? 1 : 0,
-    p.imageHeight, p.imageWidth, p.glimpseHeight, p.glimpseWidth,
+    steps.scale ? 1 : 0,
+    CENTER_CODE[steps.center],
+    steps.subtractHalfWindow ? 1 : 0,
+    p.imageHeight,
+    p.imageWidth,
+    p.glimpseHeight,
+    p.glimpseWidth,
   ];
 }
 

@@ -24,12 +24,19 @@ export function extractGlimpseTensorflow(version: GlimpseVersion) {
     const {input, offsets} = inputs;
     const call = glimpseCall(version, input.shape, offsets.shape, attrs);
     if (call.empty) return fromValues(backend, new Float32Array(0), call.shape);
-    if (input.dtype === 'float32' && offsets.dtype === 'float32' &&
-        (call.mode === 'zero' || everyWindowInside(readValues(backend, offsets), call.params, call.shape[0]))) {
+    if (
+      input.dtype === 'float32' &&
+      offsets.dtype === 'float32' &&
+      (call.mode === 'zero' || everyWindowInside(readValues(backend, offsets), call.params, call.shape[0]))
+    ) {
       return nativeZeroNoiseGlimpse(backend, call, input, offsets);
     }
-    const values =
-        extractGlimpseImpl(readValues(backend, input), readValues(backend, offsets), call, callKey(attrs.seed));
+    const values = extractGlimpseImpl(
+      readValues(backend, input),
+      readValues(backend, offsets),
+      call,
+      callKey(attrs.seed),
+    );
     return fromValues(backend, values, call.shape);
   };
 }

@@ -10,10 +10,13 @@ type DataId = object;
 type Values = Float32Array | Int32Array | Uint8Array;
 
 export interface TensorflowBackend {
-  binding: {TF_ATTR_BOOL: number, TF_ATTR_STRING: number};
+  binding: {TF_ATTR_BOOL: number; TF_ATTR_STRING: number};
   /** Runs TensorFlow's op `name` natively. */
-  executeSingleOutput(name: string, opAttrs: Array<{name: string, type: number, value: unknown}>,
-                      inputs: TensorInfo[]): TensorInfo;
+  executeSingleOutput(
+    name: string,
+    opAttrs: Array<{name: string; type: number; value: unknown}>,
+    inputs: TensorInfo[],
+  ): TensorInfo;
   readSync(dataId: DataId): unknown;
   write(values: Values, shape: number[], dtype: DataType): DataId;
   disposeData(dataId: DataId, force?: boolean): boolean;

@@ -3,5 +3,8 @@ import {backendKernelConfigs} from '../../src/kernel_config';
 import {extractGlimpseTensorflow} from './ExtractGlimpse';
 import {extractGlimpseGradTensorflow} from './ExtractGlimpseGrad';
 
-export const TENSORFLOW_KERNEL_CONFIGS =
-    backendKernelConfigs('tensorflow', extractGlimpseTensorflow, extractGlimpseGradTensorflow);
+export const TENSORFLOW_KERNEL_CONFIGS = backendKernelConfigs(
+  'tensorflow',
+  extractGlimpseTensorflow,
+  extractGlimpseGradTensorflow,
+);

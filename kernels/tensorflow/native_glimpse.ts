@@ -7,7 +7,11 @@ import type {GlimpseCall} from '../../src/kernel_prelude';
 import type {TensorflowBackend} from './backend';
 
 export function nativeZeroNoiseGlimpse(
-    backend: TensorflowBackend, call: GlimpseCall, input: TensorInfo, offsets: TensorInfo): TensorInfo {
+  backend: TensorflowBackend,
+  call: GlimpseCall,
+  input: TensorInfo,
+  offsets: TensorInfo,
+): TensorInfo {
   const {TF_ATTR_BOOL, TF_ATTR_STRING} = backend.binding;
   const opAttrs = [
     {name: 'centered', type: TF_ATTR_BOOL, value: call.params.centered},
@@ -15,8 +19,11 @@ export function nativeZeroNoiseGlimpse(
     {name: 'uniform_noise', type: TF_ATTR_BOOL, value: false},
     {name: 'noise', type: TF_ATTR_STRING, value: 'zero'},
   ];
-  const size = {dataId: backend.write(Int32Array.of(call.shape[1], call.shape[2]), [2], 'int32'), shape: [2],
-                dtype: 'int32' as const};
+  const size = {
+    dataId: backend.write(Int32Array.of(call.shape[1], call.shape[2]), [2], 'int32'),
+    shape: [2],
+    dtype: 'int32' as const,
+  };
   try {
     return backend.executeSingleOutput(call.opName, opAttrs, [input, size, offsets]);
   } finally {

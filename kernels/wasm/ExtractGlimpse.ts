@@ -20,7 +20,12 @@ export function extractGlimpseWasm(version: GlimpseVersion) {
     const out = backend.makeOutput(call.shape, 'float32');
     if (call.empty) return out;
     extractGlimpseImpl(
-        heapView(backend, input), heapFloats(backend, offsets), call, callKey(attrs.seed), heapFloats(backend, out));
+      heapView(backend, input),
+      heapFloats(backend, offsets),
+      call,
+      callKey(attrs.seed),
+      heapFloats(backend, out),
+    );
     return out;
   };
 }

@@ -17,6 +17,10 @@ export function extractGlimpseGradWasm({inputs, backend, attrs}: WasmGlimpseGrad
   const out = backend.makeOutput(call.shape, 'float32');
   if (call.empty) return out;
   extractGlimpseGradImpl(
-      heapFloats(backend, inputs.dy), heapFloats(backend, inputs.offsets), call, heapFloats(backend, out));
+    heapFloats(backend, inputs.dy),
+    heapFloats(backend, inputs.offsets),
+    call,
+    heapFloats(backend, out),
+  );
   return out;
 }

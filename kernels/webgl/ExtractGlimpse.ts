@@ -28,8 +28,12 @@ export function extractGlimpseWebGL(version: GlimpseVersion) {
     const corners = windowCorners(offsets, placement, backend);
     if (call.mode === 'zero') {
       try {
-        return backend.runWebGLProgram(new ExtractGlimpseProgram(call.shape, webglVersion, false), [input, corners],
-                                       'float32', uniformData(placement));
+        return backend.runWebGLProgram(
+          new ExtractGlimpseProgram(call.shape, webglVersion, false),
+          [input, corners],
+          'float32',
+          uniformData(placement),
+        );
       } finally {
         backend.disposeIntermediateTensorInfo(corners);
       }
@@ -38,8 +42,11 @@ export function extractGlimpseWebGL(version: GlimpseVersion) {
     try {
       const uniforms = [...placement, ...noiseValues(call.mode, callKey(attrs.seed))];
       return backend.runWebGLProgram(
-          new ExtractGlimpseProgram(call.shape, webglVersion, true),
-          [input, corners, stats.min, stats.max, stats.mean, stats.sigma], 'float32', uniformData(uniforms));
+        new ExtractGlimpseProgram(call.shape, webglVersion, true),
+        [input, corners, stats.min, stats.max, stats.mean, stats.sigma],
+        'float32',
+        uniformData(uniforms),
+      );
     } finally {
       disposeNoiseStats(stats, backend);
       backend.disposeIntermediateTensorInfo(corners);

@@ -27,7 +27,11 @@ export function extractGlimpseGradWebGL({inputs, backend, attrs}: WebGLGlimpseGr
   const corners = windowCorners(offsets, placement, backend);
   try {
     return backend.runWebGLProgram(
-        new ExtractGlimpseGradProgram(call.shape), [dy, corners], 'float32', uniformData(placement));
+      new ExtractGlimpseGradProgram(call.shape),
+      [dy, corners],
+      'float32',
+      uniformData(placement),
+    );
   } finally {
     backend.disposeIntermediateTensorInfo(corners);
   }

@@ -121,13 +121,23 @@ int outputIndex(ivec4 p) { return ((p[0] * ${h} + p[1]) * ${w} + p[2]) * ${chann
  */
 export class ExtractGlimpseProgram implements GPGPUProgram {
   variableNames: string[];
-  customUniforms: Array<{name: string, type: 'int' | 'float'}>;
+  customUniforms: Array<{name: string; type: 'int' | 'float'}>;
   userCode: string;
 
-  constructor(public outputShape: number[], webglVersion: number, drawsNoise: boolean) {
-    const noise = drawsNoise ? FENCE_GLSL + (webglVersion === 2 ? DRAWS_WEBGL2 : DRAWS_WEBGL1) + NOISE_AT : ZERO_NOISE_AT;
+  constructor(
+    public outputShape: number[],
+    webglVersion: number,
+    drawsNoise: boolean,
+  ) {
+    const noise = drawsNoise
+      ? FENCE_GLSL + (webglVersion === 2 ? DRAWS_WEBGL2 : DRAWS_WEBGL1) + NOISE_AT
+      : ZERO_NOISE_AT;
     this.userCode = CORNER_OF_GLSL + noise + outputIndexGlsl(outputShape) + MAIN;
-    this.variableNames = ['Image', 'Corners', ...(drawsNoise ? ['NoiseMin', 'NoiseMax', 'NoiseMean', 'NoiseSigma'] : [])];
+    this.variableNames = [
+      'Image',
+      'Corners',
+      ...(drawsNoise ? ['NoiseMin', 'NoiseMax', 'NoiseMean', 'NoiseSigma'] : []),
+    ];
     this.customUniforms = uniformsDecl(drawsNoise ? [...PLACEMENT_UNIFORMS, ...NOISE_UNIFORMS] : PLACEMENT_UNIFORMS);
   }
 }

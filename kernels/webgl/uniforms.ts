@@ -1,7 +1,7 @@
 /** The shared uniform lists (kernels/gpu/uniforms.ts) in the form webgl programs take them. */
 import type {UniformDecl} from '../gpu/uniforms';
 
-export function uniformsDecl(decls: readonly UniformDecl[]): Array<{name: string, type: 'int' | 'float'}> {
+export function uniformsDecl(decls: readonly UniformDecl[]): Array<{name: string; type: 'int' | 'float'}> {
   return decls.map(({name, type}) => ({name, type}));
 }
 

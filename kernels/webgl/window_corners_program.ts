@@ -75,5 +75,9 @@ export class WindowCornersProgram implements GPGPUProgram {
 /** Runs the corners program (no readback); the caller disposes the result. */
 export function windowCorners(offsets: TensorInfo, placement: number[], backend: MathBackendWebGL): TensorInfo {
   return backend.runWebGLProgram(
-      new WindowCornersProgram(offsets.shape[0]), [offsets], 'float32', uniformData(placement));
+    new WindowCornersProgram(offsets.shape[0]),
+    [offsets],
+    'float32',
+    uniformData(placement),
+  );
 }

@@ -26,8 +26,12 @@ export function extractGlimpseWebGPU(version: GlimpseVersion) {
     const corners = windowCorners(offsets, placement, backend);
     if (call.mode === 'zero') {
       try {
-        return backend.runWebGPUProgram(new ExtractGlimpseProgram(call.shape, false), [input, corners], 'float32',
-                                        uniformData(PLACEMENT_UNIFORMS, placement));
+        return backend.runWebGPUProgram(
+          new ExtractGlimpseProgram(call.shape, false),
+          [input, corners],
+          'float32',
+          uniformData(PLACEMENT_UNIFORMS, placement),
+        );
       } finally {
         gpu.disposeData(corners.dataId);
       }
@@ -36,8 +40,11 @@ export function extractGlimpseWebGPU(version: GlimpseVersion) {
     try {
       const uniforms = [...placement, ...noiseValues(call.mode, callKey(attrs.seed))];
       return backend.runWebGPUProgram(
-          new ExtractGlimpseProgram(call.shape, true), [input, corners, stats.min, stats.max, stats.mean, stats.sigma],
-          'float32', uniformData([...PLACEMENT_UNIFORMS, ...NOISE_UNIFORMS], uniforms));
+        new ExtractGlimpseProgram(call.shape, true),
+        [input, corners, stats.min, stats.max, stats.mean, stats.sigma],
+        'float32',
+        uniformData([...PLACEMENT_UNIFORMS, ...NOISE_UNIFORMS], uniforms),
+      );
     } finally {
       disposeNoiseStats(stats, gpu);
       gpu.disposeData(corners.dataId);

@@ -25,8 +25,12 @@ export function extractGlimpseGradWebGPU({inputs, backend, attrs}: WebGPUGlimpse
   }
   const corners = windowCorners(offsets, placement, backend);
   try {
-    return backend.runWebGPUProgram(new ExtractGlimpseGradProgram(call.shape), [dy, corners], 'float32',
-                                    uniformData(PLACEMENT_UNIFORMS, placement));
+    return backend.runWebGPUProgram(
+      new ExtractGlimpseGradProgram(call.shape),
+      [dy, corners],
+      'float32',
+      uniformData(PLACEMENT_UNIFORMS, placement),
+    );
   } finally {
     (backend as unknown as GpuBackend).disposeData(corners.dataId);
   }

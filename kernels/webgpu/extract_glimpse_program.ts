@@ -100,7 +100,11 @@ export class ExtractGlimpseProgram extends FlatProgram {
   constructor(outputShape: number[], drawsNoise: boolean) {
     super(outputShape);
     this.drawsNoise = drawsNoise;
-    this.variableNames = ['Image', 'Corners', ...(drawsNoise ? ['NoiseMin', 'NoiseMax', 'NoiseMean', 'NoiseSigma'] : [])];
+    this.variableNames = [
+      'Image',
+      'Corners',
+      ...(drawsNoise ? ['NoiseMin', 'NoiseMax', 'NoiseMean', 'NoiseSigma'] : []),
+    ];
     this.uniforms = uniformsDecl(drawsNoise ? [...PLACEMENT_UNIFORMS, ...NOISE_UNIFORMS] : PLACEMENT_UNIFORMS);
     this.shaderKey = drawsNoise ? 'extractGlimpseNoise' : 'extractGlimpse';
   }

@@ -10,6 +10,6 @@ export function uniformsDecl(decls: readonly UniformDecl[]): string {
 }
 
 /** Values for `runWebGPUProgram`, in the order of `decls`. */
-export function uniformData(decls: readonly UniformDecl[], values: number[]): Array<{type: string, data: number[]}> {
+export function uniformData(decls: readonly UniformDecl[], values: number[]): Array<{type: string; data: number[]}> {
   return decls.map(({type}, i) => ({type: DATA_TYPE[type], data: [values[i]]}));
 }

@@ -74,6 +74,10 @@ export class WindowCornersProgram extends FlatProgram {
 
 /** Runs the corners program (no readback); the caller disposes the result. */
 export function windowCorners(offsets: TensorInfo, placement: number[], backend: WebGPUBackend): TensorInfo {
-  return backend.runWebGPUProgram(new WindowCornersProgram([offsets.shape[0], 2]), [offsets], 'float32',
-                                  uniformData(PLACEMENT_UNIFORMS, placement));
+  return backend.runWebGPUProgram(
+    new WindowCornersProgram([offsets.shape[0], 2]),
+    [offsets],
+    'float32',
+    uniformData(PLACEMENT_UNIFORMS, placement),
+  );
 }

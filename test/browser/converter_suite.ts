@@ -7,8 +7,8 @@ import {checkOutput, MODEL_NAMES, readRuns, type ModelRun} from '../helpers/mode
 import type {BrowserSession} from './golden_suite';
 
 interface PageRun {
-  sync: Array<{shape: number[], values: number[]}>;
-  async: Array<{shape: number[], values: number[]}>;
+  sync: Array<{shape: number[]; values: number[]}>;
+  async: Array<{shape: number[]; values: number[]}>;
   leaked: number;
 }
 
@@ -20,33 +20,39 @@ export function defineConverterSuite(label: string, session: BrowserSession): vo
 
     beforeAll(async () => {
       for (const [name, model, run] of RUNS) {
-        results.set(name, await session.tfPage!.page.evaluate(async (arg: {model: string, run: ModelRun}) => {
-          const t = (window as any).tf;
-          const graph = await t.loadGraphModel(`/test/fixtures/models/${arg.model}/model.json`);
-          const keys = Object.keys(arg.run.outputs);
-          const feeds: Record<string, unknown> = {};
-          for (const [k, v] of Object.entries(arg.run.inputs)) feeds[k] = t.tensor(v.values, v.shape, v.dtype);
-          const before = t.memory().numTensors;
-          // `await data()`: webgpu's dataSync is a canvas round trip.
-          const read = async (x: unknown) => {
-            const out = [];
-            for (const o of ([] as any[]).concat(x)) {
-              out.push({shape: o.shape, values: Array.from(await o.data() as Float32Array)});
-              o.dispose();
-            }
-            return out;
-          };
-          const sync = await read(graph.execute(feeds, keys));
-          const viaAsync = await read(await graph.executeAsync(feeds, keys));
-          const leaked = t.memory().numTensors - before;
-          t.dispose(Object.values(feeds));
-          graph.dispose();
-          return {sync, async: viaAsync, leaked};
-        }, {model, run}));
+        results.set(
+          name,
+          await session.tfPage!.page.evaluate(
+            async (arg: {model: string; run: ModelRun}) => {
+              const t = (window as any).tf;
+              const graph = await t.loadGraphModel(`/test/fixtures/models/${arg.model}/model.json`);
+              const keys = Object.keys(arg.run.outputs);
+              const feeds: Record<string, unknown> = {};
+              for (const [k, v] of Object.entries(arg.run.inputs)) feeds[k] = t.tensor(v.values, v.shape, v.dtype);
+              const before = t.memory().numTensors;
+              // `await data()`: webgpu's dataSync is a canvas round trip.
+              const read = async (x: unknown) => {
+                const out = [];
+                for (const o of ([] as any[]).concat(x)) {
+                  out.push({shape: o.shape, values: Array.from((await o.data()) as Float32Array)});
+                  o.dispose();
+                }
+                return out;
+              };
+              const sync = await read(graph.execute(feeds, keys));
+              const viaAsync = await read(await graph.executeAsync(feeds, keys));
+              const leaked = t.memory().numTensors - before;
+              t.dispose(Object.values(feeds));
+              graph.dispose();
+              return {sync, async: viaAsync, leaked};
+            },
+            {model, run},
+          ),
+        );
       }
     }, 120000);
 
-    test.each(RUNS)('%s: execute and executeAsync give TF\'s outputs', (name, _model, run) => {
+    test.each(RUNS)("%s: execute and executeAsync give TF's outputs", (name, _model, run) => {
       const r = results.get(name)!;
       const keys = Object.keys(run.outputs);
       const findings = keys.flatMap((key, i) => [

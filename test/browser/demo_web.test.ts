@@ -32,26 +32,35 @@ let context: BrowserContext | undefined;
 let page: Page;
 const errors: string[] = [];
 
-const demoState = (): Promise<DemoState> => page.evaluate(() => {
-  const s = (window as any).demoState;
-  return {ready: s.ready, backend: s.backend, location: s.location, renders: s.renders, msPerCall: s.msPerCall,
-          lastGlimpse16: s.lastGlimpse16, error: s.error};
-});
+const demoState = (): Promise<DemoState> =>
+  page.evaluate(() => {
+    const s = (window as any).demoState;
+    return {
+      ready: s.ready,
+      backend: s.backend,
+      location: s.location,
+      renders: s.renders,
+      msPerCall: s.msPerCall,
+      lastGlimpse16: s.lastGlimpse16,
+      error: s.error,
+    };
+  });
 
 /** RGB bytes of the 16x16 glimpse16 canvas (alpha checked to be opaque). */
-const canvasRGB = (): Promise<number[]> => page.evaluate(() => {
-  const c = document.getElementById('glimpse16') as HTMLCanvasElement;
-  const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
-  const rgb: number[] = [];
-  for (let p = 0; p < d.length; p += 4) {
-    if (d[p + 3] !== 255) return [-1];
-    rgb.push(d[p], d[p + 1], d[p + 2]);
-  }
-  return rgb;
-});
+const canvasRGB = (): Promise<number[]> =>
+  page.evaluate(() => {
+    const c = document.getElementById('glimpse16') as HTMLCanvasElement;
+    const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    const rgb: number[] = [];
+    for (let p = 0; p < d.length; p += 4) {
+      if (d[p + 3] !== 255) return [-1];
+      rgb.push(d[p], d[p + 1], d[p + 2]);
+    }
+    return rgb;
+  });
 
 /** The op's own output in the page, on the demo's image tensor, for `loc`. */
-const opGlimpse = (loc: [number, number]): Promise<{values: number[], backend: string, shape: number[]}> =>
+const opGlimpse = (loc: [number, number]): Promise<{values: number[]; backend: string; shape: number[]}> =>
   page.evaluate((l: number[]) => {
     const tf = (window as any).tf;
     const g = tf.image.extractGlimpse((window as any).demo.image, [16, 16], [[l[0], l[1]]], true, true, 'zero');
@@ -62,12 +71,20 @@ const opGlimpse = (loc: [number, number]): Promise<{values: number[], backend: s
 
 /** The scene's pixels in the 16x16 window at `loc`, zeros outside the image. */
 function sceneWindow(loc: [number, number]): number[] {
-  const c = windowCorner(loc[0], loc[1], {version: 2, centered: true, normalized: true, imageHeight: SCENE.height,
-                                          imageWidth: SCENE.width, glimpseHeight: 16, glimpseWidth: 16})!;
+  const c = windowCorner(loc[0], loc[1], {
+    version: 2,
+    centered: true,
+    normalized: true,
+    imageHeight: SCENE.height,
+    imageWidth: SCENE.width,
+    glimpseHeight: 16,
+    glimpseWidth: 16,
+  })!;
   const rgb: number[] = [];
   for (let i = 0; i < 16; i++) {
     for (let j = 0; j < 16; j++) {
-      const y = c.y + i, x = c.x + j;
+      const y = c.y + i,
+        x = c.x + j;
       const inside = y >= 0 && y < SCENE.height && x >= 0 && x < SCENE.width;
       for (let k = 0; k < 3; k++) rgb.push(inside ? SCENE.data[4 * (y * SCENE.width + x) + k] : 0);
     }
@@ -76,14 +93,21 @@ function sceneWindow(loc: [number, number]): number[] {
 }
 
 /** Clicks the scene canvas at (x, y) CSS pixels from its top-left; returns the new state and the expected location. */
-async function clickScene(x: number, y: number): Promise<{state: DemoState, expected: [number, number], tolerance: number}> {
+async function clickScene(
+  x: number,
+  y: number,
+): Promise<{state: DemoState; expected: [number, number]; tolerance: number}> {
   const before = (await demoState()).renders;
   const box = (await page.locator('#scene').boundingBox())!;
   await page.mouse.click(box.x + x, box.y + y);
   await page.waitForFunction((n: number) => (window as any).demoState.renders > n, before, {timeout: 30000});
   const state = await demoState();
   // The click as centered, normalized (y, x); mouse positions may be rounded to a CSS pixel.
-  return {state, expected: [(y / box.height) * 2 - 1, (x / box.width) * 2 - 1], tolerance: 2 / Math.min(box.width, box.height)};
+  return {
+    state,
+    expected: [(y / box.height) * 2 - 1, (x / box.width) * 2 - 1],
+    tolerance: 2 / Math.min(box.width, box.height),
+  };
 }
 
 beforeAll(async () => {
@@ -91,15 +115,23 @@ beforeAll(async () => {
   browser = await launchBrowser();
   context = await browser.newContext();
   page = await context.newPage();
-  page.on('console', m => { if (m.type() === 'error') errors.push(`console.error: ${m.text()}`); });
+  page.on('console', m => {
+    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+  });
   page.on('pageerror', e => errors.push(`pageerror: ${e.stack ?? e.message}`));
   page.on('requestfailed', r => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', r => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
+  page.on('response', r => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
   await page.goto(`${server.url}/examples/web/index.html`);
-  await page.waitForFunction(() => {
-    const s = (window as any).demoState;
-    return s && (s.ready || s.error);
-  }, undefined, {timeout: 60000});
+  await page.waitForFunction(
+    () => {
+      const s = (window as any).demoState;
+      return s && (s.ready || s.error);
+    },
+    undefined,
+    {timeout: 60000},
+  );
 }, 90000);
 
 afterAll(async () => {
@@ -123,7 +155,7 @@ describe('web demo (examples/web) in Chromium', () => {
   test.each([
     ['near the house', 330, 330],
     ['near the top-left corner', 6, 9],
-  ])('a click %s moves the glimpse there; the canvas holds the op\'s output exactly', async (_label, x, y) => {
+  ])("a click %s moves the glimpse there; the canvas holds the op's output exactly", async (_label, x, y) => {
     const tensorsBefore = await page.evaluate(() => (window as any).tf.memory().numTensors);
     const {state, expected, tolerance} = await clickScene(x, y);
     expect(state.error).toBeNull();
@@ -141,7 +173,7 @@ describe('web demo (examples/web) in Chromium', () => {
 
     // And those are the scene's own pixels in the window the plugin's geometry gives.
     expect(drawn).toEqual(sceneWindow(state.location));
-    expect(new Set(drawn).size).toBeGreaterThan(3);  // not a flat patch
+    expect(new Set(drawn).size).toBeGreaterThan(3); // not a flat patch
 
     // Re-rendering frees what it makes.
     expect(await page.evaluate(() => (window as any).tf.memory().numTensors)).toBe(tensorsBefore);
@@ -151,7 +183,7 @@ describe('web demo (examples/web) in Chromium', () => {
     const s = await demoState();
     expect(s.location[0]).toBeLessThan(-0.9);
     expect(s.location[1]).toBeLessThan(-0.9);
-    expect(s.lastGlimpse16.slice(0, 3)).toEqual([0, 0, 0]);  // top-left of the window is outside
+    expect(s.lastGlimpse16.slice(0, 3)).toEqual([0, 0, 0]); // top-left of the window is outside
   });
 
   test('no page errors', () => {

@@ -6,9 +6,24 @@
 import type {Browser} from 'playwright-core';
 import {ALL_CASES} from '../helpers/fixtures';
 import {checkCase} from '../helpers/golden_check';
-import {GAUSSIAN_CASE, GAUSSIAN_SEEDS, gaussianFindings, UNIFORM_STATS_CASE, uniformFindings} from '../helpers/noise_distribution';
+import {
+  GAUSSIAN_CASE,
+  GAUSSIAN_SEEDS,
+  gaussianFindings,
+  UNIFORM_STATS_CASE,
+  uniformFindings,
+} from '../helpers/noise_distribution';
 import type {CaseResult} from '../helpers/golden_run';
-import {launchBrowser, openTfPage, pageMemory, runCasesInPage, type StaticServer, startServer, type TfPage, type TfPageOptions} from './harness';
+import {
+  launchBrowser,
+  openTfPage,
+  pageMemory,
+  runCasesInPage,
+  type StaticServer,
+  startServer,
+  type TfPage,
+  type TfPageOptions,
+} from './harness';
 
 /** Shared by the suites of one test file: the page they all run in. */
 export interface BrowserSession {
@@ -53,7 +68,7 @@ export function defineGoldenSuite(label: string, session: BrowserSession): void 
       noise.forEach((c, i) => seeded.set(c.name, [first[i], second[i]]));
       after = (await pageMemory(page)).numTensors;
       [uniformRun] = await runCasesInPage(page, [UNIFORM_STATS_CASE], 7);
-      for (const seed of GAUSSIAN_SEEDS) gaussianRuns.push(...await runCasesInPage(page, [GAUSSIAN_CASE], seed));
+      for (const seed of GAUSSIAN_SEEDS) gaussianRuns.push(...(await runCasesInPage(page, [GAUSSIAN_CASE], seed)));
     }, 180000);
 
     test('uniform noise of the .stats case is uniform over the image range', () => {

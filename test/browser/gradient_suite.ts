@@ -32,7 +32,10 @@ export function defineGradientSuite(label: string, session: BrowserSession): voi
       const r = await session.tfPage!.page.evaluate(async () => {
         const t = (window as any).tf;
         const before = t.memory().numTensors;
-        const offsets = t.tensor2d([[-0.9, 0.3], [0.4, 0.95]]);
+        const offsets = t.tensor2d([
+          [-0.9, 0.3],
+          [0.4, 0.95],
+        ]);
         const glimpse = (x: unknown) => t.image.extractGlimpse(x, [4, 5], offsets, true, true, 'zero');
         const target = t.randomUniform([2, 6, 7, 2], -3, 3, 'float32', 1);
         const goal = glimpse(target);

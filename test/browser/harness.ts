@@ -26,7 +26,7 @@ export interface StaticServer {
 
 // The repository's one static server, shared with the web demo (examples/web/serve.mjs).
 const staticServer = require('../../examples/web/static_server.cjs') as {
-  startServer(options: {root: string, port?: number}): Promise<StaticServer>;
+  startServer(options: {root: string; port?: number}): Promise<StaticServer>;
 };
 
 /**
@@ -44,14 +44,22 @@ export function startServer(): Promise<StaticServer> {
  */
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. The browser suites need Debian's chromium: ` +
-                    'run `apt-get install -y chromium` (as root). Tests never download a browser.');
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. The browser suites need Debian's chromium: ` +
+        'run `apt-get install -y chromium` (as root). Tests never download a browser.',
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-           '--no-first-run', ...extraArgs],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      ...extraArgs,
+    ],
   });
 }
 
@@ -112,23 +120,30 @@ export async function openTfPage(browser: Browser, serverUrl: string, options: T
   });
   page.on('pageerror', err => errors.push(`pageerror: ${err.stack ?? err.message}`));
   page.on('requestfailed', req => errors.push(`requestfailed: ${req.url()} ${req.failure()?.errorText ?? ''}`));
-  page.on('response', r => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
-  const close = async () => { await context.close(); };
+  page.on('response', r => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  const close = async () => {
+    await context.close();
+  };
   try {
     const query = extra.length ? `?scripts=${extra.map(encodeURIComponent).join(',')}` : '';
     await page.goto(`${serverUrl}/test/browser/pages/tf.html${query}`);
     await page.evaluate(() => (window as any).tfPage.loaded);
     const active = await page.evaluate(
-        (arg: {backend: string, flags: Record<string, unknown>}) => (window as any).tfPage.init(arg.backend, arg.flags),
-        {backend: options.backend, flags: options.flags ?? {}});
+      (arg: {backend: string; flags: Record<string, unknown>}) => (window as any).tfPage.init(arg.backend, arg.flags),
+      {backend: options.backend, flags: options.flags ?? {}},
+    );
     if (active !== options.backend) {
       throw new Error(`openTfPage: tf.getBackend() is '${active}' after setBackend('${options.backend}')`);
     }
   } catch (e) {
     await close();
     const msg = e instanceof Error ? e.message : String(e);
-    throw new Error(`openTfPage(${options.backend}) failed: ${msg}` +
-                    (errors.length ? `\npage errors:\n  ${errors.join('\n  ')}` : ''));
+    throw new Error(
+      `openTfPage(${options.backend}) failed: ${msg}` +
+        (errors.length ? `\npage errors:\n  ${errors.join('\n  ')}` : ''),
+    );
   }
   return {page, context, backend: options.backend, errors, logs, close};
 }
@@ -147,9 +162,10 @@ export async function runCasesInPage(page: Page, cases: GoldenCase[], seed?: num
   const flush = async () => {
     if (!chunk.length) return;
     const out: CaseResult[] = await page.evaluate(
-        (arg: {cases: GoldenCase[], seed: number | null}) =>
-            (window as any).tfPage.runCases(arg.cases, arg.seed === null ? undefined : arg.seed),
-        {cases: chunk, seed: seed === undefined ? null : seed});
+      (arg: {cases: GoldenCase[]; seed: number | null}) =>
+        (window as any).tfPage.runCases(arg.cases, arg.seed === null ? undefined : arg.seed),
+      {cases: chunk, seed: seed === undefined ? null : seed},
+    );
     results.push(...out);
     chunk = [];
     size = 0;
@@ -165,7 +181,7 @@ export async function runCasesInPage(page: Page, cases: GoldenCase[], seed?: num
 }
 
 /** tf.memory() in the page. */
-export function pageMemory(page: Page): Promise<{numTensors: number, numBytes: number}> {
+export function pageMemory(page: Page): Promise<{numTensors: number; numBytes: number}> {
   return page.evaluate(() => {
     const m = (window as any).tf.memory();
     return {numTensors: m.numTensors, numBytes: m.numBytes};

@@ -23,8 +23,10 @@ export function defineReferenceSuite(label: string, session: BrowserSession): vo
     test('1000 calls: copies bit for bit, zero noise +0, other noise in range', () => {
       const findings = CALLS.flatMap((call, i) => {
         const r = results[i];
-        const found = r.error !== undefined ? [`threw ${r.error}`] :
-                                              compareWithReference(call, call.input, call.noise, r.shape, r.bits!);
+        const found =
+          r.error !== undefined
+            ? [`threw ${r.error}`]
+            : compareWithReference(call, call.input, call.noise, r.shape, r.bits!);
         return found.map(p => `${CASES[i].name} ${JSON.stringify({...call, input: undefined})}: ${p}`);
       });
       expect(findings.slice(0, 3)).toEqual([]);

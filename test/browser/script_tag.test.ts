@@ -16,9 +16,13 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const context = await browser.newContext();
   const page = await context.newPage();
-  page.on('console', m => { if (m.type() === 'error') pageErrors.push(`console.error: ${m.text()}`); });
+  page.on('console', m => {
+    if (m.type() === 'error') pageErrors.push(`console.error: ${m.text()}`);
+  });
   page.on('pageerror', e => pageErrors.push(`pageerror: ${e.message}`));
-  page.on('response', r => { if (r.status() >= 400) pageErrors.push(`HTTP ${r.status()}: ${r.url()}`); });
+  page.on('response', r => {
+    if (r.status() >= 400) pageErrors.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
   await page.goto(`${server.url}/test/browser/pages/script_tag.html`, {waitUntil: 'load'});
   result = await page.evaluate(() => (window as any).scriptTagResult);
   scriptErrors = await page.evaluate(() => (window as any).scriptTagErrors);

@@ -23,9 +23,12 @@ export function defineWebGLChecks(version: 1 | 2, session: BrowserSession): void
         const backend = t.backend();
         const cached = () => Object.keys(backend.binaryCache).length;
         const image = t.randomUniform([2, 9, 11, 3]);
-        const offsets = t.tensor2d([[0.1, -0.7], [0.9, 0.2]]);
+        const offsets = t.tensor2d([
+          [0.1, -0.7],
+          [0.9, 0.2],
+        ]);
         const call = (noise: string, centered: boolean, normalized: boolean, version: number, seed: number) =>
-            t.dispose(t.image.extractGlimpse(image, [4, 6], offsets, centered, normalized, noise, {version, seed}));
+          t.dispose(t.image.extractGlimpse(image, [4, 6], offsets, centered, normalized, noise, {version, seed}));
         // Warm up every noise mode once (the statistics kernels compile on first use).
         for (const noise of ['zero', 'uniform', 'gaussian']) call(noise, true, true, 2, 1);
         const before = cached();
@@ -51,7 +54,11 @@ export function defineWebGLChecks(version: 1 | 2, session: BrowserSession): void
       const memory = await session.tfPage!.page.evaluate(() => {
         const t = (window as any).tf;
         const image = t.randomUniform([3, 16, 12, 2]);
-        const offsets = t.tensor2d([[0.1, -0.7], [0.9, 0.2], [-2, 3]]);
+        const offsets = t.tensor2d([
+          [0.1, -0.7],
+          [0.9, 0.2],
+          [-2, 3],
+        ]);
         const snapshot = () => {
           const m = t.memory();
           return [m.numTensors, m.numBytes, m.numBytesInGPU];
@@ -80,7 +87,7 @@ export function defineWebGLChecks(version: 1 | 2, session: BrowserSession): void
         const image = t.randomUniform([2, 10, 10, 3]);
         // Offsets made by a GPU op, as a glimpse network's previous layer would.
         const offsets = t.mul(t.randomUniform([2, 2], -1, 1), t.scalar(1.5));
-        t.sum(offsets).dataSync();  // upload/compile outside the watched section
+        t.sum(offsets).dataSync(); // upload/compile outside the watched section
         let reads = 0;
         const watch = (obj: any, name: string) => {
           const original = obj[name];
@@ -88,12 +95,19 @@ export function defineWebGLChecks(version: 1 | 2, session: BrowserSession): void
             reads++;
             return original.apply(this, args);
           };
-          return () => { obj[name] = original; };
+          return () => {
+            obj[name] = original;
+          };
         };
-        const restore = [watch(backend, 'readSync'), watch(backend, 'read'), watch(gl, 'readPixels'),
-                         watch(gl, 'getBufferSubData')];
-        const outs = ['zero', 'uniform', 'gaussian'].map(
-            noise => t.image.extractGlimpse(image, [6, 6], offsets, true, true, noise, {seed: 3}));
+        const restore = [
+          watch(backend, 'readSync'),
+          watch(backend, 'read'),
+          watch(gl, 'readPixels'),
+          watch(gl, 'getBufferSubData'),
+        ];
+        const outs = ['zero', 'uniform', 'gaussian'].map(noise =>
+          t.image.extractGlimpse(image, [6, 6], offsets, true, true, noise, {seed: 3}),
+        );
         restore.forEach(r => r());
         const onGpu = backend.texData.get(offsets.dataId).values == null;
         const shapes = outs.map((o: any) => o.shape);
@@ -102,27 +116,36 @@ export function defineWebGLChecks(version: 1 | 2, session: BrowserSession): void
       });
       expect(result.reads).toBe(0);
       expect(result.onGpu).toBe(true);
-      expect(result.shapes).toEqual([[2, 6, 6, 3], [2, 6, 6, 3], [2, 6, 6, 3]]);
+      expect(result.shapes).toEqual([
+        [2, 6, 6, 3],
+        [2, 6, 6, 3],
+        [2, 6, 6, 3],
+      ]);
     });
 
-    test('graph-model execute reads nothing back from the GPU: the constant size is read where it lives (CPU)', async () => {
+    test('graph-model execute reads nothing back from the GPU (the constant size lives on the CPU)', async () => {
       const run = readRuns('v2_zero')[1];
       const reads = await session.tfPage!.page.evaluate(async (r: ModelRun) => {
         const t = (window as any).tf;
         const graph = await t.loadGraphModel('/test/fixtures/models/v2_zero/model.json');
         const feeds: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(r.inputs)) feeds[k] = t.tensor(v.values, v.shape, v.dtype);
-        t.dispose(graph.execute(feeds, 'glimpse'));  // warm-up: compile and upload
+        t.dispose(graph.execute(feeds, 'glimpse')); // warm-up: compile and upload
         const backend = t.backend();
         const gl = backend.gpgpu.gl;
         let count = 0;
         const originals: Array<[any, string, any]> = [];
-        for (const [obj, name] of [[backend, 'readSync'], [backend, 'read'], [gl, 'readPixels'], [gl, 'getBufferSubData']] as const) {
+        for (const [obj, name] of [
+          [backend, 'readSync'],
+          [backend, 'read'],
+          [gl, 'readPixels'],
+          [gl, 'getBufferSubData'],
+        ] as const) {
           const original = (obj as any)[name];
           originals.push([obj, name, original]);
           (obj as any)[name] = function (...args: unknown[]) {
             // readSync of data still held on the CPU (a weight never uploaded) is no GPU read.
-            const onCpu = obj === backend && backend.texData.get((args[0] as object)).values != null;
+            const onCpu = obj === backend && backend.texData.get(args[0] as object).values != null;
             if (!onCpu) count++;
             return original.apply(this, args);
           };

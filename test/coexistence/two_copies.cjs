@@ -26,7 +26,9 @@ try {
   import(path.join(root, 'dist', 'tfjs-extract-glimpse.mjs')).then(third => {
     const same = tf.getKernel('ExtractGlimpseV2', 'cpu') === kernel && tf.getGradient('ExtractGlimpseV2') === gradient;
     const image = tf.reshape(tf.range(0, 25), [1, 5, 5, 1]);
-    const outs = [first, second, third].map(m => Array.from(m.extractGlimpse(image, [3, 3], [[1, 0]], false, false, 'zero').dataSync()));
+    const outs = [first, second, third].map(m =>
+      Array.from(m.extractGlimpse(image, [3, 3], [[1, 0]], false, false, 'zero').dataSync()),
+    );
     process.stdout.write(JSON.stringify({same, warnings, outs, imageOp: typeof tf.image.extractGlimpse}) + '\n');
   });
 } finally {

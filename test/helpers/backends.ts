@@ -17,8 +17,10 @@ if (withTensorflow) {
   try {
     require('@tensorflow/tfjs-node');
   } catch (e) {
-    throw new Error(`tfjs-node could not be loaded (${(e as Error).message.split('\n')[0]}); ` +
-                    'set it up with tools/setup_tfjs_node.sh (npm test runs it)');
+    throw new Error(
+      `tfjs-node could not be loaded (${(e as Error).message.split('\n')[0]}); ` +
+        'set it up with tools/setup_tfjs_node.sh (npm test runs it)',
+    );
   }
 }
 

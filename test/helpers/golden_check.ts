@@ -67,8 +67,10 @@ export function checkCase(c: GoldenCase, r: CaseResult): string[] {
       const got = fromBits(bits[k]);
       const same = Number.isNaN(want[k]) ? Number.isNaN(got) : toBits(want[k]) === bits[k];
       if (!same) {
-        findings.push(`${c.name}: at ${where(shape, k)} (flat ${k}) got ${got} (0x${bits[k].toString(16)}), ` +
-                      `TF ${want[k]} (0x${toBits(want[k]).toString(16)})`);
+        findings.push(
+          `${c.name}: at ${where(shape, k)} (flat ${k}) got ${got} (0x${bits[k].toString(16)}), ` +
+            `TF ${want[k]} (0x${toBits(want[k]).toString(16)})`,
+        );
         break;
       }
     }
@@ -91,8 +93,7 @@ export function checkCase(c: GoldenCase, r: CaseResult): string[] {
       continue;
     }
     const b = Math.floor(k / perItem);
-    const [lo, hi] = e.uniform_bounds ? e.uniform_bounds[b] :
-                                        e.gaussian_stats![b][k % channels].slice(2, 4);
+    const [lo, hi] = e.uniform_bounds ? e.uniform_bounds[b] : e.gaussian_stats![b][k % channels].slice(2, 4);
     if (!(got >= lo && got <= hi)) {
       findings.push(`${c.name}: noise at ${where(shape, k)} is ${got}, outside TF's bounds [${lo}, ${hi}]`);
       break;

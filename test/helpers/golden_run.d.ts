@@ -7,7 +7,7 @@ export interface GoldenCase {
   size: unknown;
   offsets_shape: number[];
   offsets: unknown;
-  attrs: {centered: boolean, normalized: boolean, uniform_noise: boolean, noise: string};
+  attrs: {centered: boolean; normalized: boolean; uniform_noise: boolean; noise: string};
   effective_noise: 'zero' | 'uniform' | 'gaussian' | null;
   note?: string;
   expected: {
@@ -19,7 +19,7 @@ export interface GoldenCase {
     uniform_bounds?: Array<[number, number]>;
     gaussian_stats?: Array<Array<[number, number, number, number]>>;
     window_corners?: Array<[number, number] | null>;
-    tf_eager_error?: {class: string, message: string};
+    tf_eager_error?: {class: string; message: string};
   };
 }
 export interface CaseResult {

@@ -25,9 +25,10 @@
   /** The op call a case describes: positional arguments as TF2's API, the rest in options. */
   function callArgs(tf, c, seed) {
     const input = tf.tensor(decode(c.input), c.input_shape, 'float32');
-    const offsets = Array.isArray(c.offsets_shape) && c.offsets_shape.length === 2 ?
-        tf.tensor(decode(c.offsets).flat(), c.offsets_shape, 'float32') :
-        decode(c.offsets);
+    const offsets =
+      Array.isArray(c.offsets_shape) && c.offsets_shape.length === 2
+        ? tf.tensor(decode(c.offsets).flat(), c.offsets_shape, 'float32')
+        : decode(c.offsets);
     const options = {version: c.op === 'ExtractGlimpse' ? 1 : 2, uniformNoise: c.attrs.uniform_noise};
     if (seed !== undefined) options.seed = seed;
     return [input, c.size, offsets, c.attrs.centered, c.attrs.normalized, c.attrs.noise, options];
@@ -39,7 +40,9 @@
   }
 
   function finish(tf, args, before, result) {
-    args.forEach(a => { if (a instanceof tf.Tensor) a.dispose(); });
+    args.forEach(a => {
+      if (a instanceof tf.Tensor) a.dispose();
+    });
     result.leaked = tf.memory().numTensors - before;
     return result;
   }
@@ -57,7 +60,7 @@
       result = resultOf(out, out.dataSync());
       out.dispose();
     } catch (e) {
-      result = {error: String(e && e.message || e)};
+      result = {error: String((e && e.message) || e)};
     }
     return finish(tf, args, before, result);
   }
@@ -72,7 +75,7 @@
       result = resultOf(out, await out.data());
       out.dispose();
     } catch (e) {
-      result = {error: String(e && e.message || e)};
+      result = {error: String((e && e.message) || e)};
     }
     return finish(tf, args, before, result);
   }

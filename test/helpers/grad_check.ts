@@ -24,7 +24,7 @@ export function expectedGrad(c: GoldenCase): Float32Array {
         const x = ox + j;
         if (y < 0 || y >= H || x < 0 || x >= W) continue;
         for (let ch = 0; ch < C; ch++) {
-          dx[((b * H + y) * W + x) * C + ch] = (((b * h + i) * w + j) * C + ch) + 1;
+          dx[((b * H + y) * W + x) * C + ch] = ((b * h + i) * w + j) * C + ch + 1;
         }
       }
     }
@@ -37,7 +37,10 @@ export function checkGrad(c: GoldenCase, r: GradResult): string[] {
   const findings: string[] = [];
   if (r.leaked !== 0) findings.push(`${c.name}: ${r.leaked} tensor(s) leaked`);
   if (JSON.stringify(r.shape) !== JSON.stringify(c.input_shape) || r.dtype !== 'float32') {
-    return [...findings, `${c.name}: d input is ${r.dtype} ${JSON.stringify(r.shape)}, expected float32 ${JSON.stringify(c.input_shape)}`];
+    return [
+      ...findings,
+      `${c.name}: d input is ${r.dtype} ${JSON.stringify(r.shape)}, expected float32 ${JSON.stringify(c.input_shape)}`,
+    ];
   }
   const want = expectedGrad(c);
   for (let k = 0; k < want.length; k++) {
@@ -47,7 +50,9 @@ export function checkGrad(c: GoldenCase, r: GradResult): string[] {
     }
   }
   if (JSON.stringify(r.offsetsGradShape) !== JSON.stringify(c.offsets_shape) || r.offsetsGrad!.some(v => v !== 0)) {
-    findings.push(`${c.name}: d offsets is not zeros of ${JSON.stringify(c.offsets_shape)}: ${JSON.stringify(r.offsetsGrad)}`);
+    findings.push(
+      `${c.name}: d offsets is not zeros of ${JSON.stringify(c.offsets_shape)}: ${JSON.stringify(r.offsetsGrad)}`,
+    );
   }
   return findings;
 }

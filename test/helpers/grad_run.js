@@ -16,13 +16,19 @@
     const [input, size, offsets] = args;
     const outShape = [c.input_shape[0], size[0], size[1], c.input_shape[3]];
     const count = outShape.reduce((a, b) => a * b, 1);
-    const dy = tf.tensor(Array.from({length: count}, (_, k) => k + 1), outShape, 'float32');
+    const dy = tf.tensor(
+      Array.from({length: count}, (_, k) => k + 1),
+      outShape,
+      'float32',
+    );
     const f = (x, o) => tf.image.extractGlimpse(x, size, o, args[3], args[4], args[5], args[6]);
     return {args: args, input: input, offsets: offsets, dy: dy, f: f};
   }
 
   function finish(tf, args, before, result) {
-    args.forEach(a => { if (a instanceof tf.Tensor) a.dispose(); });
+    args.forEach(a => {
+      if (a instanceof tf.Tensor) a.dispose();
+    });
     result.leaked = tf.memory().numTensors - before;
     return result;
   }
@@ -37,11 +43,16 @@
     let result;
     try {
       const [dx, dOffsets] = tf.grads(s.f)([s.input, s.offsets], s.dy);
-      result = {shape: dx.shape, dtype: dx.dtype, bits: bitsOf(dx.dataSync()),
-                offsetsGrad: Array.from(dOffsets.dataSync()), offsetsGradShape: dOffsets.shape};
+      result = {
+        shape: dx.shape,
+        dtype: dx.dtype,
+        bits: bitsOf(dx.dataSync()),
+        offsetsGrad: Array.from(dOffsets.dataSync()),
+        offsetsGradShape: dOffsets.shape,
+      };
       tf.dispose([dx, dOffsets]);
     } catch (e) {
-      result = {error: String(e && e.message || e)};
+      result = {error: String((e && e.message) || e)};
     }
     s.dy.dispose();
     return finish(tf, s.args, before, result);
@@ -55,11 +66,16 @@
     try {
       const {value, grads} = tf.valueAndGrads(s.f)([s.input, s.offsets], s.dy);
       const [dx, dOffsets] = grads;
-      result = {shape: dx.shape, dtype: dx.dtype, bits: bitsOf(await dx.data()),
-                offsetsGrad: Array.from(await dOffsets.data()), offsetsGradShape: dOffsets.shape};
+      result = {
+        shape: dx.shape,
+        dtype: dx.dtype,
+        bits: bitsOf(await dx.data()),
+        offsetsGrad: Array.from(await dOffsets.data()),
+        offsetsGradShape: dOffsets.shape,
+      };
       tf.dispose([value, dx, dOffsets]);
     } catch (e) {
-      result = {error: String(e && e.message || e)};
+      result = {error: String((e && e.message) || e)};
     }
     s.dy.dispose();
     return finish(tf, s.args, before, result);

@@ -1,22 +1,31 @@
 /** Checks one hostile call's result against what its case expects (see hostile_cases.js). */
 import type {HostileCase, HostileResult} from './hostile_cases';
 
-const num = (v: number | string) => (v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v === '-0' ? -0 : v as number);
+const num = (v: number | string) =>
+  v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : v === '-0' ? -0 : (v as number);
 
 /** Input of the 'copies and zero noise' cases: pixel (y, x) of a 2x2 image at window (y, x). */
 const VALUE_CHECKS: Record<string, (r: HostileResult) => string | null> = {
-  'int32 cast': r => JSON.stringify(r.values) === '[2,3,5,6]' && r.dtype === 'float32' ? null : `got ${r.dtype} ${JSON.stringify(r.values)}`,
-  'all zero': r => r.values!.every(v => v === 0) && r.values!.length === 18 ? null : `got ${JSON.stringify(r.values)}`,
+  'int32 cast': r =>
+    JSON.stringify(r.values) === '[2,3,5,6]' && r.dtype === 'float32'
+      ? null
+      : `got ${r.dtype} ${JSON.stringify(r.values)}`,
+  'all zero': r =>
+    r.values!.every(v => v === 0) && r.values!.length === 18 ? null : `got ${JSON.stringify(r.values)}`,
   // Image 1..40 (4x5x2): uniform noise lies within [1, 40].
-  'uniform within image': r => r.values!.every(v => typeof v === 'number' && v >= 1 && v <= 40) ? null : `got ${JSON.stringify(r.values)}`,
-  'special pixels copied': r => JSON.stringify(r.values) === '["NaN","Infinity","-Infinity","-0",1,2]' ? null : `got ${JSON.stringify(r.values)}`,
+  'uniform within image': r =>
+    r.values!.every(v => typeof v === 'number' && v >= 1 && v <= 40) ? null : `got ${JSON.stringify(r.values)}`,
+  'special pixels copied': r =>
+    JSON.stringify(r.values) === '["NaN","Infinity","-Infinity","-0",1,2]' ? null : `got ${JSON.stringify(r.values)}`,
   'copies and zero noise': r => {
     // 3x3 window at (0, 0) over a 2x2 image: rows 0-1, cols 0-1 copied, the rest noise = 0.
     const v = r.values!.map(num);
     const copied = [v[0], v[1], v[3], v[4]];
     const noise = [v[2], v[5], v[6], v[7], v[8]];
     const firstOk = Number.isNaN(copied[0]) || copied[0] === Infinity;
-    return firstOk && copied.slice(1).join() === '1,2,3' && noise.every(x => Object.is(x, 0)) ? null : `got ${JSON.stringify(r.values)}`;
+    return firstOk && copied.slice(1).join() === '1,2,3' && noise.every(x => Object.is(x, 0))
+      ? null
+      : `got ${JSON.stringify(r.values)}`;
   },
   'channel 0 zero noise, channel 1 in range': r => {
     const v = r.values!.map(num);
@@ -38,13 +47,15 @@ export function checkHostile(c: HostileCase, r: HostileResult | undefined): stri
   }
   if (c.error !== undefined) {
     if (r.error === undefined) findings.push(`${c.name}: expected an error matching /${c.error}/, got a result`);
-    else if (!new RegExp(c.error).test(r.error)) findings.push(`${c.name}: error "${r.error}" does not match /${c.error}/`);
+    else if (!new RegExp(c.error).test(r.error))
+      findings.push(`${c.name}: error "${r.error}" does not match /${c.error}/`);
     return findings;
   }
   if (r.error !== undefined) return [...findings, `${c.name}: threw ${r.error}`];
   const empty = /^empty (\[.*\])$/.exec(c.value!);
   if (empty) {
-    if (JSON.stringify(r.shape) !== empty[1] || r.values!.length !== 0) findings.push(`${c.name}: got shape ${JSON.stringify(r.shape)}`);
+    if (JSON.stringify(r.shape) !== empty[1] || r.values!.length !== 0)
+      findings.push(`${c.name}: got shape ${JSON.stringify(r.shape)}`);
     return findings;
   }
   const problem = VALUE_CHECKS[c.value!](r);

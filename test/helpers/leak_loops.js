@@ -21,11 +21,18 @@
 
   async function runLoops(tf, n) {
     const image = tf.randomUniform([3, 17, 13, 2], -1, 1, 'float32', 1);
-    const offsets = tf.tensor2d([[0.2, -0.9], [1.3, 0.1], [NaN, 0]]);
+    const offsets = tf.tensor2d([
+      [0.2, -0.9],
+      [1.3, 0.1],
+      [NaN, 0],
+    ]);
     const modes = ['zero', 'uniform', 'gaussian'];
     const out = {};
     out.forward = await flat(tf, n, async i => {
-      const g = tf.image.extractGlimpse(image, [6, 5], offsets, true, true, modes[i % 3], {version: 1 + i % 2, seed: i});
+      const g = tf.image.extractGlimpse(image, [6, 5], offsets, true, true, modes[i % 3], {
+        version: 1 + (i % 2),
+        seed: i,
+      });
       await g.data();
       g.dispose();
     });

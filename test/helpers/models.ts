@@ -12,8 +12,8 @@ export const MODEL_NAMES = ['v2_zero', 'v1_zero', 'demo_sensor'];
 
 export interface ModelRun {
   name: string;
-  inputs: Record<string, {shape: number[], dtype: string, values: number[]}>;
-  outputs: Record<string, {kind: 'exact' | 'approx', shape: number[], values: number[]}>;
+  inputs: Record<string, {shape: number[]; dtype: string; values: number[]}>;
+  outputs: Record<string, {kind: 'exact' | 'approx'; shape: number[]; values: number[]}>;
 }
 
 export function readModelJSON(model: string): tf.io.ModelJSON {
@@ -29,12 +29,15 @@ export function fileHandler(model: string, edit?: (json: tf.io.ModelJSON) => voi
   const json = readModelJSON(model);
   edit?.(json);
   return {
-    load: () => tf.io.getModelArtifactsForJSON(json, async manifest => {
-      const specs = manifest.flatMap(group => group.weights);
-      const buffers = manifest.flatMap(group => group.paths.map(p => fs.readFileSync(path.join(MODELS_DIR, model, p))));
-      const bytes = Buffer.concat(buffers);
-      return [specs, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)];
-    }),
+    load: () =>
+      tf.io.getModelArtifactsForJSON(json, async manifest => {
+        const specs = manifest.flatMap(group => group.weights);
+        const buffers = manifest.flatMap(group =>
+          group.paths.map(p => fs.readFileSync(path.join(MODELS_DIR, model, p))),
+        );
+        const bytes = Buffer.concat(buffers);
+        return [specs, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)];
+      }),
   };
 }
 
@@ -42,8 +45,12 @@ export function fileHandler(model: string, edit?: (json: tf.io.ModelJSON) => voi
  * Findings of one output against TF's: `exact` bit for bit, `approx` (outputs of other
  * ops, such as the demo's bilinear resize) within 1e-5 + 1e-4 * |expected|.
  */
-export function checkOutput(label: string, want: ModelRun['outputs'][string], shape: number[],
-                            values: ArrayLike<number>): string[] {
+export function checkOutput(
+  label: string,
+  want: ModelRun['outputs'][string],
+  shape: number[],
+  values: ArrayLike<number>,
+): string[] {
   if (JSON.stringify(shape) !== JSON.stringify(want.shape)) {
     return [`${label}: shape ${JSON.stringify(shape)}, TF ${JSON.stringify(want.shape)}`];
   }

@@ -27,7 +27,8 @@ export function uniformFindings(r: CaseResult): string[] {
   const sd = (hi - lo) / Math.sqrt(12);
   const findings: string[] = [];
   if (n !== 576) findings.push(`${n} noise samples, expected 576`);
-  if (!(Math.abs(mean - (lo + hi) / 2) < 4 * sd / Math.sqrt(n))) findings.push(`mean ${mean}, expected ${(lo + hi) / 2}`);
+  if (!(Math.abs(mean - (lo + hi) / 2) < (4 * sd) / Math.sqrt(n)))
+    findings.push(`mean ${mean}, expected ${(lo + hi) / 2}`);
   if (!(Math.abs(variance / (sd * sd) - 1) < 0.2)) findings.push(`variance ${variance}, expected ${sd * sd}`);
   for (let q = 0; q < 4; q++) {
     const a = lo + (q * (hi - lo)) / 4;
@@ -56,7 +57,7 @@ export function gaussianFindings(results: CaseResult[]): string[] {
     const [mean, sigma, min, max] = stats[ch];
     const v = pooled[ch];
     const m = v.reduce((a, b) => a + b, 0) / v.length;
-    if (!(Math.abs(m - mean) < 0.15 * sigma + 4 * sigma / Math.sqrt(v.length))) {
+    if (!(Math.abs(m - mean) < 0.15 * sigma + (4 * sigma) / Math.sqrt(v.length))) {
       findings.push(`channel ${ch}: mean ${m}, TF's ${mean} (sigma ${sigma})`);
     }
     const within1 = v.filter(x => Math.abs(x - mean) <= sigma).length / v.length;

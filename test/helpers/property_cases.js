@@ -9,7 +9,7 @@
   function mulberry32(seed) {
     let a = seed >>> 0;
     return function () {
-      a = (a + 0x6D2B79F5) | 0;
+      a = (a + 0x6d2b79f5) | 0;
       let t = Math.imul(a ^ (a >>> 15), 1 | a);
       t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -22,8 +22,11 @@
   function nudge(v, steps) {
     f32[0] = v;
     if (steps === 0 || !Number.isFinite(f32[0])) return f32[0];
-    if (f32[0] === 0) { i32[0] = Math.abs(steps); return steps > 0 ? f32[0] : -f32[0]; }
-    i32[0] += (f32[0] > 0 ? steps : -steps);
+    if (f32[0] === 0) {
+      i32[0] = Math.abs(steps);
+      return steps > 0 ? f32[0] : -f32[0];
+    }
+    i32[0] += f32[0] > 0 ? steps : -steps;
     return f32[0];
   }
 
@@ -67,7 +70,7 @@
       const h = pick([1, 1, 2, 3, 4, 5, 8, 13]);
       const w = pick([1, 2, 3, 3, 6, 9, 14]);
       const noise = pick(['zero', 'zero', 'uniform', 'gaussian', '']);
-      const uniformNoise = noise === '' ? rand() < 0.5 : (noise === 'uniform' && rand() < 0.3);
+      const uniformNoise = noise === '' ? rand() < 0.5 : noise === 'uniform' && rand() < 0.3;
       const steps = placementSteps(version, centered, normalized);
       const offsets = [];
       for (let b = 0; b < batch; b++) {
@@ -89,8 +92,13 @@
       for (let k = 0; k < batch * H * W * C; k++) input.push(Math.fround(rand() * 200 - 50));
       cases.push({
         name: `property.${n}.v${version}.${centered ? 'c' : 'u'}${normalized ? 'n' : 'p'}.${noise || 'empty'}`,
-        category: 'property', op: version === 1 ? 'ExtractGlimpse' : 'ExtractGlimpseV2',
-        input_shape: [batch, H, W, C], input, size: [h, w], offsets_shape: [batch, 2], offsets,
+        category: 'property',
+        op: version === 1 ? 'ExtractGlimpse' : 'ExtractGlimpseV2',
+        input_shape: [batch, H, W, C],
+        input,
+        size: [h, w],
+        offsets_shape: [batch, 2],
+        offsets,
         attrs: {centered, normalized, uniform_noise: uniformNoise, noise},
         effective_noise: noise === '' ? (uniformNoise ? 'uniform' : 'gaussian') : noise,
         expected: {kind: 'property'},

@@ -16,8 +16,15 @@ export function insideMask(c: GoldenCase): Uint8Array {
   const [h, w] = c.size as number[];
   const offsets = decode(c.offsets) as number[][];
   const mask = new Uint8Array(batch * h * w * C);
-  const params = {version: (c.op === 'ExtractGlimpse' ? 1 : 2) as 1 | 2, centered: c.attrs.centered,
-                  normalized: c.attrs.normalized, imageHeight: H, imageWidth: W, glimpseHeight: h, glimpseWidth: w};
+  const params = {
+    version: (c.op === 'ExtractGlimpse' ? 1 : 2) as 1 | 2,
+    centered: c.attrs.centered,
+    normalized: c.attrs.normalized,
+    imageHeight: H,
+    imageWidth: W,
+    glimpseHeight: h,
+    glimpseWidth: w,
+  };
   for (let b = 0; b < batch; b++) {
     const corner = windowCorner(offsets[b][0], offsets[b][1], params);
     if (!corner) continue;
@@ -48,7 +55,9 @@ export const GAUSSIAN_TOLERANCE = 1e-3;
 
 export function compareBackends(c: GoldenCase, reference: CaseResult, other: CaseResult, sameBits = false): string[] {
   if (other.error !== undefined || reference.error !== undefined) {
-    return other.error === reference.error ? [] : [`${c.name}: reference ${reference.error ?? 'ok'}, other ${other.error ?? 'ok'}`];
+    return other.error === reference.error
+      ? []
+      : [`${c.name}: reference ${reference.error ?? 'ok'}, other ${other.error ?? 'ok'}`];
   }
   if (JSON.stringify(other.shape) !== JSON.stringify(reference.shape)) {
     return [`${c.name}: shape ${JSON.stringify(other.shape)} vs ${JSON.stringify(reference.shape)}`];
@@ -59,8 +68,10 @@ export function compareBackends(c: GoldenCase, reference: CaseResult, other: Cas
   for (let k = 0; k < ref.length; k++) {
     if (mask[k] === 1 || c.effective_noise === 'zero') {
       if (ref[k] !== got[k]) {
-        return [`${c.name}: at flat ${k} (${mask[k] ? 'copied' : 'zero noise'}) got ${fromBits(got[k])}, ` +
-                `reference ${fromBits(ref[k])}; offsets ${JSON.stringify(c.offsets)}`];
+        return [
+          `${c.name}: at flat ${k} (${mask[k] ? 'copied' : 'zero noise'}) got ${fromBits(got[k])}, ` +
+            `reference ${fromBits(ref[k])}; offsets ${JSON.stringify(c.offsets)}`,
+        ];
       }
     } else {
       const [lo, hi] = bounds(c, k);
@@ -72,8 +83,10 @@ export function compareBackends(c: GoldenCase, reference: CaseResult, other: Cas
       }
       const ratio = hi > lo ? Math.abs(v - fromBits(ref[k])) / (hi - lo) : 0;
       if (ratio > GAUSSIAN_TOLERANCE) {
-        return [`${c.name}: gaussian noise at flat ${k} is ${v}, the cpu's ${fromBits(ref[k])}: ` +
-                `${ratio} of the range [${lo}, ${hi}] apart, more than ${GAUSSIAN_TOLERANCE}`];
+        return [
+          `${c.name}: gaussian noise at flat ${k} is ${v}, the cpu's ${fromBits(ref[k])}: ` +
+            `${ratio} of the range [${lo}, ${hi}] apart, more than ${GAUSSIAN_TOLERANCE}`,
+        ];
       }
     }
   }

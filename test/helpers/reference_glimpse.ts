@@ -25,14 +25,22 @@ export function referenceSources(call: ReferenceCall): Int32Array {
     const v1Steps = call.version === 1 || (call.centered && call.normalized);
     if (v1Steps) {
       // SPEC, version 1: scale, then halve and add the image centre, then subtract half the window.
-      if (call.normalized) { x = f(x * f(W)); y = f(y * f(H)); }
-      if (call.centered) { x = f(f(x / 2) + f(W / 2)); y = f(f(y / 2) + f(H / 2)); }
+      if (call.normalized) {
+        x = f(x * f(W));
+        y = f(y * f(H));
+      }
+      if (call.centered) {
+        x = f(f(x / 2) + f(W / 2));
+        y = f(f(y / 2) + f(H / 2));
+      }
       x = f(x - f(w / 2));
       y = f(y - f(h / 2));
     } else if (call.normalized) {
-      x = f(x * f(W)); y = f(y * f(H));
+      x = f(x * f(W));
+      y = f(y * f(H));
     } else if (call.centered) {
-      x = f(x + f(W / 2)); y = f(y + f(H / 2));
+      x = f(x + f(W / 2));
+      y = f(y + f(H / 2));
     }
     // NaN, infinite or beyond int64: the whole glimpse is noise.
     const limit = 2 ** 63;
@@ -58,11 +66,16 @@ export function referenceSources(call: ReferenceCall): Int32Array {
  * noise within the image's (uniform) or channel's (gaussian) range.
  */
 export function compareWithReference(
-    call: ReferenceCall, input: Float32Array, noise: 'zero' | 'uniform' | 'gaussian',
-    shape: number[] | undefined, bits: ArrayLike<number>): string[] {
+  call: ReferenceCall,
+  input: Float32Array,
+  noise: 'zero' | 'uniform' | 'gaussian',
+  shape: number[] | undefined,
+  bits: ArrayLike<number>,
+): string[] {
   const [B, H, W, C] = call.inputShape;
   const want = [B, call.size[0], call.size[1], C];
-  if (JSON.stringify(shape) !== JSON.stringify(want)) return [`shape ${JSON.stringify(shape)}, expected ${JSON.stringify(want)}`];
+  if (JSON.stringify(shape) !== JSON.stringify(want))
+    return [`shape ${JSON.stringify(shape)}, expected ${JSON.stringify(want)}`];
   const sources = referenceSources(call);
   const asF32 = new Float32Array(1);
   const asU32 = new Uint32Array(asF32.buffer);
@@ -83,7 +96,11 @@ export function compareWithReference(
     const b = Math.floor(k / perGlimpse);
     let lo = Infinity;
     let hi = -Infinity;
-    for (let p = b * perImage + (noise === 'gaussian' ? k % C : 0); p < (b + 1) * perImage; p += noise === 'gaussian' ? C : 1) {
+    for (
+      let p = b * perImage + (noise === 'gaussian' ? k % C : 0);
+      p < (b + 1) * perImage;
+      p += noise === 'gaussian' ? C : 1
+    ) {
       lo = Math.min(lo, input[p]);
       hi = Math.max(hi, input[p]);
     }
