@@ -9,11 +9,11 @@
 //
 // Each floor comes in two variants:
 //   reused  the output buffer is allocated once and reused (the backward floor re-zeroes it
-//           with fill(0) each call). This is the floor of ANCHORS.md: pure memory traffic.
+//           with fill(0) each call): pure memory traffic, the floor of the reference anchors.
 //   fresh   a new zero-filled Float32Array per call, as a tfjs kernel must return one: adds
 //           the allocation and, for large outputs, the page faults of fresh memory.
 // Row copies come in two strategies, `set` (subarray + TypedArray.set per segment) and
-// `loop` (an element loop per segment, faster for short segments); run.mjs times both on
+// `loop` (an element loop per segment, faster for short segments); lib/run_node.mjs times both on
 // each workload and keeps the faster one, so the floor is as tight as this code gets.
 
 /** Copy plan: one entry per window with an inside part, as flat Int32/Float64 arrays. */
@@ -37,7 +37,9 @@ function copyPlan(geometry) {
   // int32 indices keep element access on the fast path (doubles would not be).
   if (batch * imageSize >= 2 ** 31) throw new Error('floor: input too large for int32 indices');
   return {
-    n, imageRow, glimpseRow,
+    n,
+    imageRow,
+    glimpseRow,
     image: Int32Array.from(plan, p => p.image),
     glimpse: Int32Array.from(plan, p => p.glimpse),
     rows: Int32Array.from(plan, p => p.rows),
@@ -75,30 +77,57 @@ function rangePass(values, start, end, sink, at) {
 
 /** Per channel sum, sum of squares, min, max over `pixels` pixels of 3 channels: unrolled. */
 function moments3(values, start, pixels, sink, at) {
-  let s0 = 0, s1 = 0, s2 = 0, q0 = 0, q1 = 0, q2 = 0;
-  let lo0 = Infinity, lo1 = Infinity, lo2 = Infinity, hi0 = -Infinity, hi1 = -Infinity, hi2 = -Infinity;
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    q0 = 0,
+    q1 = 0,
+    q2 = 0;
+  let lo0 = Infinity,
+    lo1 = Infinity,
+    lo2 = Infinity,
+    hi0 = -Infinity,
+    hi1 = -Infinity,
+    hi2 = -Infinity;
   for (let p = 0, k = start; p < pixels; p++, k += 3) {
-    const a = values[k], b = values[k + 1], c = values[k + 2];
-    s0 += a; q0 += a * a; if (a < lo0) lo0 = a; if (a > hi0) hi0 = a;
-    s1 += b; q1 += b * b; if (b < lo1) lo1 = b; if (b > hi1) hi1 = b;
-    s2 += c; q2 += c * c; if (c < lo2) lo2 = c; if (c > hi2) hi2 = c;
+    const a = values[k],
+      b = values[k + 1],
+      c = values[k + 2];
+    s0 += a;
+    q0 += a * a;
+    if (a < lo0) lo0 = a;
+    if (a > hi0) hi0 = a;
+    s1 += b;
+    q1 += b * b;
+    if (b < lo1) lo1 = b;
+    if (b > hi1) hi1 = b;
+    s2 += c;
+    q2 += c * c;
+    if (c < lo2) lo2 = c;
+    if (c > hi2) hi2 = c;
   }
   sink.set([s0, s1, s2, q0, q1, q2, lo0, lo1, lo2, hi0, hi1, hi2], at);
 }
 
 /** The same for any channel count. */
 function momentsN(values, start, pixels, channels, sink, at) {
-  const sum = new Float64Array(channels), sq = new Float64Array(channels);
-  const lo = new Float64Array(channels).fill(Infinity), hi = new Float64Array(channels).fill(-Infinity);
+  const sum = new Float64Array(channels),
+    sq = new Float64Array(channels);
+  const lo = new Float64Array(channels).fill(Infinity),
+    hi = new Float64Array(channels).fill(-Infinity);
   for (let p = 0, k = start; p < pixels; p++) {
     for (let c = 0; c < channels; c++, k++) {
       const v = values[k];
-      sum[c] += v; sq[c] += v * v;
+      sum[c] += v;
+      sq[c] += v * v;
       if (v < lo[c]) lo[c] = v;
       if (v > hi[c]) hi[c] = v;
     }
   }
-  sink.set(sum, at); sink.set(sq, at + channels); sink.set(lo, at + 2 * channels); sink.set(hi, at + 3 * channels);
+  sink.set(sum, at);
+  sink.set(sq, at + channels);
+  sink.set(lo, at + 2 * channels);
+  sink.set(hi, at + 3 * channels);
 }
 
 /**
@@ -124,7 +153,9 @@ export function forwardFloor(geometry, input, mode, statItems, strategy, fresh) 
         copy(out, p.glimpse[j], p.glimpseRow, input, p.image[j], p.imageRow, p.rows[j], p.run[j]);
       }
       if (mode === 'uniform') {
-        for (let j = 0; j < stats.length; j++) rangePass(input, stats[j] * imageSize, (stats[j] + 1) * imageSize, sink, 2 * j);
+        for (let j = 0; j < stats.length; j++) {
+          rangePass(input, stats[j] * imageSize, (stats[j] + 1) * imageSize, sink, 2 * j);
+        }
       } else if (mode === 'gaussian') {
         for (let j = 0; j < stats.length; j++) {
           if (channels === 3) moments3(input, stats[j] * imageSize, pixels, sink, 12 * j);
@@ -136,7 +167,10 @@ export function forwardFloor(geometry, input, mode, statItems, strategy, fresh) 
   };
 }
 
-/** The backward floor: zeroed input-shaped gradient (fresh, or reused and fill(0)), each window row segment of dy copied back. */
+/**
+ * The backward floor: a zeroed input-shaped gradient (fresh, or reused and fill(0)), each
+ * window row segment of dy copied back.
+ */
 export function backwardFloor(geometry, dy, strategy, fresh) {
   const {batch, height, width, channels} = geometry;
   const p = copyPlan(geometry);

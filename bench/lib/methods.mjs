@@ -1,5 +1,5 @@
-// The measured methods and the measuring loop, shared by Node (bench/run.mjs) and the
-// browser page (bench/page.mjs). No imports: tfjs (`tf`) and the plugin's exports are
+// The measured methods and the measuring loop, shared by Node (bench/lib/run_node.mjs) and
+// the browser page (bench/browser/page.mjs). No imports: tfjs (`tf`) and the plugin's exports are
 // passed in, so the same code runs against the Node packages and the UMD bundles.
 
 /** Per-workload repetition policy: warm-up, then interleaved rounds until time and count suffice. */
@@ -7,9 +7,9 @@ export function repetitionPolicy(w, quick = false) {
   const large = w.derived && w.derived.inputBytes >= 128 * 1024 * 1024;
   return {
     warmup: large ? 1 : 2,
-    rounds: 3,            // methods alternate round by round, so drift hits all of them alike
-    targetMs: quick ? 150 : 1000,   // per method, summed over the rounds
-    minReps: large ? 3 : (quick ? 3 : 10),
+    rounds: 3, // methods alternate round by round, so drift hits all of them alike
+    targetMs: quick ? 150 : 1000, // per method, summed over the rounds
+    minReps: large ? 3 : quick ? 3 : 10,
     maxReps: 2000,
   };
 }
@@ -33,16 +33,19 @@ export function installPeakTracker(tf) {
   const backend = tf.backend();
   let gpuBytes = null;
   if (typeof backend.numBytesInGPU === 'number' && typeof backend.acquireTexture === 'function') {
-    gpuBytes = () => backend.numBytesInGPU;                               // webgl: textures in use
+    gpuBytes = () => backend.numBytesInGPU; // webgl: textures in use
     const acquire = backend.acquireTexture;
     backend.acquireTexture = function (...args) {
       const r = acquire.apply(this, args);
       if (backend.numBytesInGPU > s.gpu) s.gpu = backend.numBytesInGPU;
       return r;
     };
-  } else if (backend.bufferManager && typeof backend.bufferManager.numBytesUsed === 'number' &&
-             typeof backend.bufferManager.acquireBuffer === 'function') {
-    const bm = backend.bufferManager;                                      // webgpu: buffers in use
+  } else if (
+    backend.bufferManager &&
+    typeof backend.bufferManager.numBytesUsed === 'number' &&
+    typeof backend.bufferManager.acquireBuffer === 'function'
+  ) {
+    const bm = backend.bufferManager; // webgpu: buffers in use
     gpuBytes = () => bm.numBytesUsed;
     const acquire = bm.acquireBuffer;
     bm.acquireBuffer = function (...args) {
@@ -96,7 +99,7 @@ export async function measureInterleaved(methods, policy, now, tracker) {
   const out = {};
   const slowMs = policy.slowMs ?? policy.targetMs / 2;
   for (const m of methods) {
-    const o = out[m.key] = {samples: [], peakBytes: m.bytes ?? 0, peakGpuBytes: null, warmupMs: [], slow: false};
+    const o = (out[m.key] = {samples: [], peakBytes: m.bytes ?? 0, peakGpuBytes: null, warmupMs: [], slow: false});
     for (let i = 0; i < policy.warmup; i++) {
       const {ms} = await one(m);
       o.warmupMs.push(ms);
@@ -115,7 +118,7 @@ export async function measureInterleaved(methods, policy, now, tracker) {
       const o = out[m.key];
       let spent = 0;
       let reps = 0;
-      while (o.slow ? reps < 1 : ((reps < perRoundMin || spent < perRoundMs) && reps < perRoundMax)) {
+      while (o.slow ? reps < 1 : (reps < perRoundMin || spent < perRoundMs) && reps < perRoundMax) {
         const {ms, peak} = await one(m);
         o.samples.push(ms);
         if (m.bytes == null && peak.bytes != null) o.peakBytes = Math.max(o.peakBytes, peak.bytes);
@@ -141,18 +144,21 @@ export async function measureInterleaved(methods, policy, now, tracker) {
 
 /** The plugin's op, exactly as the workload calls it (fixed seed, so every rep draws the same noise). */
 export function kernelCall(plugin, w, input, offsets, noise = w.noise, uniformNoise = w.uniformNoise) {
-  return plugin.extractGlimpse(input, w.size, offsets, w.centered, w.normalized, noise,
-                               {version: w.op === 'ExtractGlimpse' ? 1 : 2, uniformNoise, seed: 20261125});
+  return plugin.extractGlimpse(input, w.size, offsets, w.centered, w.normalized, noise, {
+    version: w.op === 'ExtractGlimpse' ? 1 : 2,
+    uniformNoise,
+    seed: 20261125,
+  });
 }
 
 /**
  * The composite without the plugin: tf.image.cropAndResize ('nearest', pixel-exact boxes,
  * extrapolation 0) plus, when the workload has noise, the statistics the noise needs via
  * tfjs ops: min/max per image for uniform, tf.moments + min/max per image and channel for
- * gaussian (per channel, after one transpose). It computes them for every image (a composite would need a gather, itself a
- * copy, to restrict them to the images with outside positions) and draws no noise, so it
- * is a lower bound on a complete composite. Returns the tensors it keeps (tidy disposes
- * every intermediate).
+ * gaussian (per channel, after one transpose). It computes them for every image (a
+ * composite would need a gather, itself a copy, to restrict them to the images with outside
+ * positions) and draws no noise, so it is a lower bound on a complete composite. Returns
+ * the tensors it keeps (tidy disposes every intermediate).
  */
 export function compositeCall(tf, w, mode, input, boxes, boxInd) {
   return tf.tidy(() => {
@@ -174,7 +180,9 @@ export function compositeCall(tf, w, mode, input, boxes, boxInd) {
  * mask). Returns {compared, mismatches, first}.
  */
 export function compareBits(a, b, mask) {
-  if (a.length !== b.length) return {compared: 0, mismatches: Math.max(a.length, b.length), first: `length ${a.length} vs ${b.length}`};
+  if (a.length !== b.length) {
+    return {compared: 0, mismatches: Math.max(a.length, b.length), first: `length ${a.length} vs ${b.length}`};
+  }
   const ua = new Uint32Array(a.buffer, a.byteOffset, a.length);
   const ub = new Uint32Array(b.buffer, b.byteOffset, b.length);
   let compared = 0;
@@ -225,8 +233,11 @@ export async function verifyOutputs(tf, plugin, w, geometry, tensors, expected) 
   tf.dispose(kz);
   const kernel = compareBits(kzv, expected);
   if (kernel.mismatches) {
-    throw new Error(`${w.id} on ${backend}: WRONG KERNEL OUTPUT: with zero noise the kernel differs from the expected ` +
-                    `glimpse at ${kernel.mismatches} of ${kernel.compared} positions, first ${kernel.first}`);
+    throw new Error(
+      `${w.id} on ${backend}: WRONG KERNEL OUTPUT: with zero noise the kernel differs ` +
+        'from the expected ' +
+        `glimpse at ${kernel.mismatches} of ${kernel.compared} positions, first ${kernel.first}`,
+    );
   }
   const result = {kernelZeroNoise: pick(kernel)};
   if (w.noise !== 'zero') {
@@ -235,8 +246,11 @@ export async function verifyOutputs(tf, plugin, w, geometry, tensors, expected) 
     tf.dispose(k);
     const inside = compareBits(kv, expected, insideMask(geometry));
     if (inside.mismatches) {
-      throw new Error(`${w.id} on ${backend}: WRONG KERNEL OUTPUT: with the workload's noise the kernel differs from the ` +
-                      `expected glimpse at ${inside.mismatches} of ${inside.compared} inside positions, first ${inside.first}`);
+      throw new Error(
+        `${w.id} on ${backend}: WRONG KERNEL OUTPUT: with the workload's noise the kernel ` +
+          `differs from the expected glimpse at ${inside.mismatches} of ${inside.compared} ` +
+          `inside positions, first ${inside.first}`,
+      );
     }
     result.kernelNoiseInside = pick(inside);
   }

@@ -1,18 +1,23 @@
-// The results table (printed by bench/run.mjs, and in Markdown in bench/README.md).
+// The results table and the targets: as text on stdout, and as Markdown for the results
+// section of bench/README.md.
 
 export const BACKEND_ORDER = ['cpu', 'wasm', 'webgl', 'webgpu'];
 
 export const METHOD_LABELS = {
-  'kernel': 'kernel (the op)',
-  'composite': 'composite (cropAndResize + stats)',
-  'floor': 'floor: copies + stats, reused output',
+  kernel: 'kernel (the op)',
+  'kernel-zero': 'kernel, zero noise',
+  composite: 'composite (cropAndResize + stats)',
+  floor: 'floor: copies + stats, reused output',
   'floor-fresh': 'floor: same, fresh output per call',
+  slice: 'floor: tf.slice, same output size',
   'grad-kernel': 'backward kernel',
   'grad-floor': 'backward floor: fill(0) + copies, reused',
   'grad-floor-fresh': 'backward floor: fresh zeroed output',
   'tf.grad': 'tf.grad (forward + backward)',
   'kernel-nrb': 'kernel, no readback',
+  'kernel-zero-nrb': 'kernel, zero noise, no readback',
   'composite-nrb': 'composite, no readback',
+  'slice-nrb': 'tf.slice, no readback',
 };
 const METHOD_ORDER = Object.keys(METHOD_LABELS);
 
@@ -35,8 +40,9 @@ const ratio = (a, b) => (a != null && b != null && b > 0 ? `${(a / b).toFixed(2)
 
 /**
  * One row per workload x backend x method: median ms, reps, kernel/floor (the backward
- * kernel's row: backward/backward floor), composite/kernel (no-readback rows: their
- * no-readback counterparts), peak tf.memory().numBytes above the inputs, peak GPU bytes.
+ * kernel's row: backward/backward floor; on GPU backends the zero-noise kernel over
+ * tf.slice), composite/kernel (no-readback rows: their no-readback counterparts), peak
+ * tf.memory().numBytes above the inputs, peak GPU bytes.
  */
 export function tableRows(results) {
   const rows = [];
@@ -46,7 +52,13 @@ export function tableRows(results) {
       const b = e.backends[backend];
       if (!b) continue;
       if (b.skipped || b.error) {
-        rows.push({workload: label, backend, method: b.skipped ? 'skipped' : 'error', note: b.skipped || b.error});
+        rows.push({
+          workload: label,
+          id: e.id,
+          backend,
+          method: b.skipped ? 'skipped' : 'error',
+          note: b.skipped || b.error,
+        });
         continue;
       }
       const m = b.methods;
@@ -57,12 +69,19 @@ export function tableRows(results) {
         let vsFresh = '';
         let vsKernel = '';
         const node = backend === 'cpu' || backend === 'wasm';
-        // wasm's kernel is compared with the (Node, JS) floors measured in the cpu group.
-        const cpuM = (e.backends.cpu && e.backends.cpu.methods) || {};
-        const floorOf = k => (m[k] || cpuM[k] || null);
+        // The JS floors are timed once, beside the first Node backend: both compare with them.
+        const nodeM = k =>
+          ['cpu', 'wasm'].map(x => e.backends[x] && e.backends[x].methods && e.backends[x].methods[k]).find(Boolean);
+        const floorOf = k => m[k] || nodeM(k) || null;
         if (key === 'kernel' && node) {
           vsFloor = ratio(r.medianMs, floorOf('floor') && floorOf('floor').medianMs);
           vsFresh = ratio(r.medianMs, floorOf('floor-fresh') && floorOf('floor-fresh').medianMs);
+        }
+        // GPU: the zero-noise kernel (the op itself when the workload has zero noise) over tf.slice.
+        const zeroKey = e.noise === 'zero' ? 'kernel' : 'kernel-zero';
+        if (!node && (key === zeroKey || key === `${zeroKey}-nrb`)) {
+          const s = m[key.endsWith('-nrb') ? 'slice-nrb' : 'slice'];
+          vsFloor = ratio(r.medianMs, s && s.medianMs);
         }
         if (key === 'grad-kernel') {
           vsFloor = ratio(r.medianMs, floorOf('grad-floor') && floorOf('grad-floor').medianMs);
@@ -71,9 +90,18 @@ export function tableRows(results) {
         if (key === 'composite' && m.kernel) vsKernel = ratio(r.medianMs, m.kernel.medianMs);
         if (key === 'composite-nrb' && m['kernel-nrb']) vsKernel = ratio(r.medianMs, m['kernel-nrb'].medianMs);
         rows.push({
-          workload: label, backend, method: METHOD_LABELS[key], key,
-          ms: fmtMs(r.medianMs), reps: String(r.reps), vsFloor, vsFresh, vsKernel,
-          peak: fmtBytes(r.peakBytes), gpuPeak: r.peakGpuBytes == null ? '' : fmtBytes(r.peakGpuBytes),
+          workload: label,
+          id: e.id,
+          backend,
+          method: METHOD_LABELS[key],
+          key,
+          ms: fmtMs(r.medianMs),
+          reps: String(r.reps),
+          vsFloor,
+          vsFresh,
+          vsKernel,
+          peak: fmtBytes(r.peakBytes),
+          gpuPeak: r.peakGpuBytes == null ? '' : fmtBytes(r.peakGpuBytes),
         });
       }
     }
@@ -81,59 +109,134 @@ export function tableRows(results) {
   return rows;
 }
 
+// Text columns (stdout, any width) and Markdown columns (kept under 120 characters a line).
 const COLUMNS = [
-  ['workload', 'workload'], ['backend', 'backend'], ['method', 'method'], ['ms', 'median ms'], ['reps', 'reps'],
-  ['vsFloor', 'kernel / floor'], ['vsFresh', 'kernel / fresh floor'], ['vsKernel', 'composite / kernel'], ['peak', 'peak tf.memory bytes'],
+  ['workload', 'workload'],
+  ['backend', 'backend'],
+  ['method', 'method'],
+  ['ms', 'median ms'],
+  ['reps', 'reps'],
+  ['vsFloor', 'kernel / floor'],
+  ['vsFresh', 'kernel / fresh floor'],
+  ['vsKernel', 'composite / kernel'],
+  ['peak', 'peak tf.memory bytes'],
   ['gpuPeak', 'peak GPU bytes'],
 ];
+const MD_COLUMNS = [
+  ['id', 'id'],
+  ['backend', 'backend'],
+  ['method', 'method'],
+  ['ms', 'ms'],
+  ['reps', 'reps'],
+  ['vsFloor', '/ floor'],
+  ['vsFresh', '/ fresh floor'],
+  ['vsKernel', 'composite / kernel'],
+  ['peak', 'peak tf.memory'],
+  ['gpuPeak', 'peak GPU'],
+];
 const RIGHT = new Set(['ms', 'reps', 'vsFloor', 'vsFresh', 'vsKernel', 'peak', 'gpuPeak']);
+const MD_WIDTH = 118;
+
+/** Greedy word wrap: `first` prefixes the first line, `rest` the others. */
+export function wrap(text, first = '', rest = first, width = MD_WIDTH) {
+  const lines = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = rest + word;
+    } else {
+      line += (empty ? '' : ' ') + word;
+    }
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}
 
 function codeLine(results) {
   const c = results.meta.code || {};
   if (!c.commit) return '';
-  const dirty = c.uncommittedFilesInSrcKernels ? ` + ${c.uncommittedFilesInSrcKernels} uncommitted file(s) in src/kernels` : '';
+  const n = c.uncommittedFilesInSrcKernels;
+  const dirty = n ? ` + ${n} uncommitted file(s) in src/kernels` : '';
   return `; code: commit ${c.commit}${dirty}, dist ESM sha256 ${c.distEsmSha256}…`;
 }
 
 function machineLine(results) {
   const m = results.meta.machine;
-  return `${m.cpu}, ${m.cores} cores, ${m.totalMemGiB} GiB, ${m.platform}; Node ${results.meta.node}, ` +
-         `tfjs ${results.meta.tfjs}${results.meta.chromium ? `, Chromium ${results.meta.chromium}` : ''}; ` +
-         `load average ${m.loadAvgAtStart.join(' ')} at start, ${(m.loadAvgAtEnd || []).join(' ')} at end` +
-         (Object.keys(results.meta.mallocEnv || {}).length ? `; malloc env ${JSON.stringify(results.meta.mallocEnv)}` : '') +
-         codeLine(results);
+  const malloc = results.meta.mallocEnv || {};
+  return (
+    `${m.cpu}, ${m.cores} cores, ${m.totalMemGiB} GiB, ${m.platform}; Node ${results.meta.node}, ` +
+    `tfjs ${results.meta.tfjs}${results.meta.chromium ? `, Chromium ${results.meta.chromium}` : ''}; ` +
+    `load average ${m.loadAvgAtStart.join(' ')} at start, ${(m.loadAvgAtEnd || []).join(' ')} at end` +
+    (Object.keys(malloc).length ? `; malloc env ${JSON.stringify(malloc)}` : '') +
+    codeLine(results)
+  );
+}
+
+function strategyNote(id, fs) {
+  const trial = t =>
+    Object.entries(t)
+      .map(([k, v]) => `${k} ${fmtMs(v)}`)
+      .join(', ');
+  return (
+    `${id} floor copy strategy: forward '${fs.forward.best}', backward '${fs.backward.best}' ` +
+    `(trial ms: forward ${trial(fs.forward.trial)}; backward ${trial(fs.backward.trial)})`
+  );
 }
 
 function backendNotes(results) {
   const notes = [];
   for (const [name, b] of Object.entries(results.meta.backends)) {
     if (b.status === 'skipped') notes.push(`${name}: ${b.note}`);
-    else if (b.renderer) notes.push(`${name}: ${b.renderer} (WebGL ${b.webglVersion}, max texture ${b.maxTextureSize})`);
+    else if (b.renderer) {
+      notes.push(`${name}: ${b.renderer} (WebGL ${b.webglVersion}, max texture ${b.maxTextureSize})`);
+    }
   }
   for (const e of results.workloads) {
     for (const [name, b] of Object.entries(e.backends)) {
-      if (b.skipped && !(results.meta.backends[name] && results.meta.backends[name].status === 'skipped')) notes.push(`${e.id} on ${name}: skipped, ${b.skipped}`);
+      const all = results.meta.backends[name] && results.meta.backends[name].status === 'skipped';
+      if (b.skipped && !all) notes.push(`${e.id} on ${name}: skipped, ${b.skipped}`);
       if (b.error) notes.push(`${e.id} on ${name}: error, ${b.error}`);
       for (const n of b.notes || []) notes.push(`${e.id} on ${name}: ${n}`);
     }
-    const fs = e.backends.cpu && e.backends.cpu.floorStrategy;
-    if (fs) {
-      notes.push(`${e.id} floor copy strategy: forward '${fs.forward.best}', backward '${fs.backward.best}' ` +
-                 `(trial ms: forward ${Object.entries(fs.forward.trial).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ')}; ` +
-                 `backward ${Object.entries(fs.backward.trial).map(([k, v]) => `${k} ${fmtMs(v)}`).join(', ')})`);
-    }
+    for (const b of Object.values(e.backends)) if (b.floorStrategy) notes.push(strategyNote(e.id, b.floorStrategy));
   }
   return notes;
 }
 
-function targetLines(results, mark) {
-  return results.targets.map(t => `${mark(t.holds)} ${t.workload}: ${t.target}: ${t.detail}`);
+/** The targets grouped by target, in the order evaluateTargets gives them. */
+function targetGroups(results) {
+  const groups = new Map();
+  for (const t of results.targets) {
+    if (!groups.has(t.target)) groups.set(t.target, []);
+    groups.get(t.target).push(t);
+  }
+  return groups;
+}
+
+function targetTally(results) {
+  const n = h => results.targets.filter(t => t.holds === h).length;
+  return `${n(true)} pass, ${n(false)} fail, ${n(null)} n/a`;
+}
+
+function tfBaselineLine(results) {
+  const tfb = results.meta.tfBaseline;
+  if (!tfb || !tfb.results) return null;
+  return (
+    `TensorFlow native (tools/tf_baseline.py, ${tfb.date}, TF ${tfb.tensorflow}): ` +
+    Object.entries(tfb.results)
+      .map(([id, r]) => `${id} ${fmtMs(r.medianMs)} ms`)
+      .join(', ')
+  );
 }
 
 export function formatText(results, rows) {
   const cells = rows.map(r => (r.note ? null : COLUMNS.map(([k]) => r[k] ?? '')));
-  const widths = COLUMNS.map(([k, title], i) => Math.max(title.length, ...cells.filter(Boolean).map(c => c[i].length)));
-  const line = c => c.map((v, i) => (RIGHT.has(COLUMNS[i][0]) ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join('  ');
+  const widths = COLUMNS.map(([, title], i) => Math.max(title.length, ...cells.filter(Boolean).map(c => c[i].length)));
+  const pad = (v, i) => (RIGHT.has(COLUMNS[i][0]) ? v.padStart(widths[i]) : v.padEnd(widths[i]));
+  const line = c => c.map(pad).join('  ');
   const out = [];
   out.push(`tfjs-extract-glimpse benchmark, ${results.date}`);
   out.push(machineLine(results));
@@ -148,43 +251,52 @@ export function formatText(results, rows) {
     else out.push(line(cells[i]));
   });
   out.push('');
-  out.push('Targets (issue 6), from this run:');
-  for (const l of targetLines(results, h => (h === true ? '  PASS' : h === false ? '  FAIL' : '  n/a '))) out.push(l);
+  out.push(`Targets, from this run (${targetTally(results)}):`);
+  const mark = h => (h === true ? 'PASS' : h === false ? 'FAIL' : 'n/a ');
+  for (const [target, ts] of targetGroups(results)) {
+    out.push(`  ${target}`);
+    for (const t of ts) out.push(`    ${mark(t.holds)} ${t.workload}  ${t.detail}`);
+  }
   const notes = backendNotes(results);
   if (notes.length) {
     out.push('');
     out.push('Notes:');
     for (const n of notes) out.push(`  - ${n}`);
   }
-  const tfb = results.meta.tfBaseline;
-  if (tfb && tfb.results) {
-    out.push('');
-    out.push(`TensorFlow native (tools/tf_baseline.py, ${tfb.date}, TF ${tfb.tensorflow}): ` +
-             Object.entries(tfb.results).map(([id, r]) => `${id} ${fmtMs(r.medianMs)} ms`).join(', '));
-  }
+  const tf = tfBaselineLine(results);
+  if (tf) out.push('', tf);
   return out.join('\n');
 }
 
 export function formatMarkdown(results, rows) {
   const out = [];
-  out.push(`Run of ${results.date} (${results.meta.totalSeconds} s${results.meta.options.quick ? ', --quick' : ''}): ${machineLine(results)}.`);
+  const quick = results.meta.options.quick ? ', --quick' : '';
+  out.push(...wrap(`Run of ${results.date} (${results.meta.totalSeconds} s${quick}): ${machineLine(results)}.`));
   out.push('');
-  out.push(`| ${COLUMNS.map(c => c[1]).join(' | ')} |`);
-  out.push(`|${COLUMNS.map(([k]) => (RIGHT.has(k) ? '---:' : '---')).join('|')}|`);
+  out.push(`| ${MD_COLUMNS.map(c => c[1]).join(' | ')} |`);
+  out.push(`|${MD_COLUMNS.map(([k]) => (RIGHT.has(k) ? '---:' : '---')).join('|')}|`);
   for (const r of rows) {
-    if (r.note) out.push(`| ${r.workload} | ${r.backend} | ${r.method}: ${r.note.replace(/\|/g, '\\|')} |${' |'.repeat(COLUMNS.length - 3)}`);
-    else out.push(`| ${COLUMNS.map(([k]) => r[k] ?? '').join(' | ')} |`);
+    // A skipped or failed backend: its reason is in the notes below.
+    const empty = ' |'.repeat(MD_COLUMNS.length - 3);
+    if (r.note) out.push(`| ${r.id} | ${r.backend} | ${r.method} (see the notes) |${empty}`);
+    else out.push(`| ${MD_COLUMNS.map(([k]) => r[k] ?? '').join(' | ')} |`);
   }
   out.push('');
-  out.push('Targets, from this run:');
+  out.push(`Targets, from this run (${targetTally(results)}):`);
   out.push('');
-  for (const l of targetLines(results, h => (h === true ? '- ✅' : h === false ? '- ❌' : '- n/a'))) out.push(l);
+  const mark = h => (h === true ? '✅' : h === false ? '❌' : 'n/a');
+  for (const [target, ts] of targetGroups(results)) {
+    out.push(`- ${target}:`);
+    for (const t of ts) out.push(...wrap(`${mark(t.holds)} ${t.workload}: ${t.detail}`, '  - ', '    '));
+  }
   const notes = backendNotes(results);
+  const tf = tfBaselineLine(results);
+  if (tf) notes.push(tf);
   if (notes.length) {
     out.push('');
     out.push('Notes:');
     out.push('');
-    for (const n of notes) out.push(`- ${n}`);
+    for (const n of notes) out.push(...wrap(n, '- ', '  '));
   }
   out.push('');
   out.push('![benchmark chart](chart.svg)');

@@ -1,9 +1,9 @@
 // Workload inputs for the benchmark, by the rules of bench/workloads.json ("prng",
 // "inputRule", "offsetsRule", "checkRule"). Plain ES module with no imports: it runs both
-// in Node (bench/run.mjs) and in the browser page (bench/page.mjs), so both sides
-// generate the same bytes and check the same sha256 values.
+// in Node (bench/lib/run_node.mjs) and in the browser page (bench/browser/page.mjs), so
+// both sides generate the same bytes and check the same sha256 values.
 
-const MULBERRY_INCREMENT = 0x6D2B79F5;
+const MULBERRY_INCREMENT = 0x6d2b79f5;
 const TWO_POW_32 = 4294967296;
 
 /** The workloads.json reference generator (its "prng.js"), written out. */
@@ -24,8 +24,9 @@ export function checkPrngSelfTest(prng) {
   const next = mulberry32(seed);
   const got = [next(), next(), next()];
   if (got.some((v, i) => v !== first3[i])) {
-    throw new Error(`mulberry32 self-test failed: seed ${seed} gave ${got.join(', ')}, ` +
-                    `workloads.json says ${first3.join(', ')}`);
+    throw new Error(
+      `mulberry32 self-test failed: seed ${seed} gave ${got.join(', ')}, workloads.json says ${first3.join(', ')}`,
+    );
   }
 }
 
@@ -90,7 +91,7 @@ export async function sha256Float32(values, digest) {
 /**
  * Generates a workload's input and offsets and checks them against workloads.json's
  * "check" (sha256, first values, offsets list). Throws a clear error on any mismatch: the
- * benchmark must not run on other inputs than the ones the anchors were measured on.
+ * benchmark must not run on other inputs than the ones the reference anchors were measured on.
  */
 export async function generateChecked(w, digest) {
   const input = generateInput(w);
@@ -99,16 +100,21 @@ export async function generateChecked(w, digest) {
   const where = `${w.id} (${w.name})`;
   const inputSha = await sha256Float32(input, digest);
   if (inputSha !== c.inputSha256) {
-    throw new Error(`${where}: generated input sha256 ${inputSha} differs from workloads.json's ` +
-                    `check.inputSha256 ${c.inputSha256}: the generator does not follow inputRule`);
+    throw new Error(
+      `${where}: generated input sha256 ${inputSha} differs from workloads.json's ` +
+        `check.inputSha256 ${c.inputSha256}: the generator does not follow inputRule`,
+    );
   }
   const offsetsSha = await sha256Float32(offsets, digest);
   if (offsetsSha !== c.offsetsSha256) {
-    throw new Error(`${where}: generated offsets sha256 ${offsetsSha} differs from workloads.json's ` +
-                    `check.offsetsSha256 ${c.offsetsSha256}: the generator does not follow offsetsRule`);
+    throw new Error(
+      `${where}: generated offsets sha256 ${offsetsSha} differs from workloads.json's ` +
+        `check.offsetsSha256 ${c.offsetsSha256}: the generator does not follow offsetsRule`,
+    );
   }
   if (c.inputFirst4 && c.inputFirst4.some((v, i) => input[i] !== v)) {
-    throw new Error(`${where}: first input values ${Array.from(input.subarray(0, 4)).join(', ')} differ from check.inputFirst4`);
+    const first = Array.from(input.subarray(0, 4)).join(', ');
+    throw new Error(`${where}: first input values ${first} differ from check.inputFirst4`);
   }
   if (c.offsets && (c.offsets.length !== offsets.length || c.offsets.some((v, i) => offsets[i] !== v))) {
     throw new Error(`${where}: generated offsets differ from check.offsets`);
@@ -125,8 +131,13 @@ export function windowGeometry(w, offsets, windowCorner, insideSpan) {
   const [batch, height, width, channels] = w.inputShape;
   const [h, ww] = w.size;
   const params = {
-    version: w.op === 'ExtractGlimpse' ? 1 : 2, centered: w.centered, normalized: w.normalized,
-    imageHeight: height, imageWidth: width, glimpseHeight: h, glimpseWidth: ww,
+    version: w.op === 'ExtractGlimpse' ? 1 : 2,
+    centered: w.centered,
+    normalized: w.normalized,
+    imageHeight: height,
+    imageWidth: width,
+    glimpseHeight: h,
+    glimpseWidth: ww,
   };
   const items = [];
   const counts = {inside: 0, partial: 0, outside: 0};
@@ -146,9 +157,13 @@ export function windowGeometry(w, offsets, windowCorner, insideSpan) {
         throw new Error(`${w.id}: ${counts[k]} ${k} windows, workloads.json's derived.windows says ${d.windows[k]}`);
       }
     }
-    const first = items.slice(0, d.firstCorners.length / 2).flatMap(it => (it.corner ? [it.corner.y, it.corner.x] : [NaN, NaN]));
+    const first = items
+      .slice(0, d.firstCorners.length / 2)
+      .flatMap(it => (it.corner ? [it.corner.y, it.corner.x] : [NaN, NaN]));
     if (first.some((v, i) => v !== d.firstCorners[i])) {
-      throw new Error(`${w.id}: first corners ${first.join(',')} differ from derived.firstCorners ${d.firstCorners.join(',')}`);
+      throw new Error(
+        `${w.id}: first corners ${first.join(',')} differ from derived.firstCorners ` + d.firstCorners.join(','),
+      );
     }
   }
   return {params, items, counts, batch, height, width, channels, h, w: ww};
@@ -191,7 +206,7 @@ function axisBox(corner, glimpse, size) {
   }
   const slope = 1 - 0.5 / (size - 1);
   const start = (corner * slope + 0.25) / (size - 1);
-  return [start, start + slope * (glimpse - 1) / (size - 1)];
+  return [start, start + (slope * (glimpse - 1)) / (size - 1)];
 }
 
 /**
@@ -201,7 +216,7 @@ function axisBox(corner, glimpse, size) {
 export function checkBoxesPickWindow(geometry, boxes) {
   const {items, height, width, h, w} = geometry;
   const axis = (v1, v2, size, glimpse, corner, name, b) => {
-    const scale = (v2 - v1) * (size - 1) / (glimpse - 1);
+    const scale = ((v2 - v1) * (size - 1)) / (glimpse - 1);
     for (let i = 0; i < glimpse; i++) {
       const ind = v1 * (size - 1) + i * scale;
       const picked = ind < 0 || ind > size - 1 ? null : Math.round(ind);
@@ -213,8 +228,9 @@ export function checkBoxesPickWindow(geometry, boxes) {
   };
   for (const it of items) {
     const [y1, x1, y2, x2] = boxes.subarray(4 * it.b, 4 * it.b + 4);
-    const bad = axis(y1, y2, height, h, it.corner ? it.corner.y : null, 'row', it.b) ||
-                axis(x1, x2, width, w, it.corner ? it.corner.x : null, 'column', it.b);
+    const bad =
+      axis(y1, y2, height, h, it.corner ? it.corner.y : null, 'row', it.b) ||
+      axis(x1, x2, width, w, it.corner ? it.corner.x : null, 'column', it.b);
     if (bad) return bad;
   }
   return null;

@@ -1,0 +1,123 @@
+// The GPU backends (webgl, and webgpu when its bundle is installed and the plugin registers
+// it), each in a fresh headless Chromium driven by playwright-core. The page
+// (bench/browser/page.mjs) generates the inputs, checks and times; this side serves the
+// files, feeds it the workloads and collects its results.
+import * as fs from 'node:fs';
+import {createRequire} from 'node:module';
+import * as path from 'node:path';
+import {CHROMIUM, ROOT, WEBGPU_BUNDLE, log} from './paths.mjs';
+
+export const BROWSER_BACKENDS = ['webgl', 'webgpu'];
+
+const require = createRequire(import.meta.url);
+const BASE_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+// No GPU here: WebGPU runs on SwiftShader, which Chromium only exposes behind these flags.
+const WEBGPU_ARGS = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'];
+
+/** `bundle`: the plugin's UMD bundle, read at the start of the run (dist/ may change since). */
+export async function runBrowser(workloads, bundle, opts, results) {
+  const wanted = opts.backends.filter(b => BROWSER_BACKENDS.includes(b));
+  if (!wanted.length) return;
+  if (!fs.existsSync(CHROMIUM)) {
+    for (const b of wanted) results.meta.backends[b] = {status: 'skipped', note: `no Chromium at ${CHROMIUM}`};
+    log(`no Chromium at ${CHROMIUM}: browser backends skipped`);
+    return;
+  }
+  const {chromium} = await import('playwright-core');
+  const {startServer} = require(path.join(ROOT, 'examples', 'web', 'static_server.cjs'));
+  const server = await startServer({root: ROOT, port: 0});
+  try {
+    for (const backend of wanted) {
+      const scripts = [];
+      if (backend === 'webgpu') {
+        if (!fs.existsSync(path.join(ROOT, WEBGPU_BUNDLE))) {
+          const note = `${WEBGPU_BUNDLE} is not installed: webgpu skipped`;
+          results.meta.backends.webgpu = {status: 'skipped', note};
+          log(note);
+          continue;
+        }
+        scripts.push('/' + WEBGPU_BUNDLE);
+      }
+      await runBrowserBackend(chromium, server, bundle, backend, scripts, workloads, opts, results);
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+async function openPage(browser, server, bundle, backend, scripts) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', e => errors.push(`pageerror: ${e.message}`));
+  page.on('console', m => {
+    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
+  });
+  page.on('crash', () => errors.push('page crashed'));
+  await page.route('**/dist/tfjs-extract-glimpse.min.js', route =>
+    route.fulfill({
+      status: 200,
+      contentType: 'text/javascript; charset=utf-8',
+      body: bundle,
+    }),
+  );
+  const query = scripts.length ? `?scripts=${scripts.map(encodeURIComponent).join(',')}` : '';
+  await page.goto(`${server.url}/bench/browser/page.html${query}`);
+  await page.evaluate(() => window.benchLoaded);
+  const info = await page.evaluate(b => window.benchPage.init(b, {}), backend);
+  return {context, page, errors, info};
+}
+
+function markSkipped(results, workloads, backend, note, info) {
+  results.meta.backends[backend] = {status: 'skipped', note, ...info};
+  for (const x of workloads) results.workloads.find(r => r.id === x.id).backends[backend] = {skipped: note};
+}
+
+async function runBrowserBackend(chromium, server, bundle, backend, scripts, workloads, opts, results) {
+  const args = [...BASE_ARGS, ...(backend === 'webgpu' ? WEBGPU_ARGS : [])];
+  const browser = await chromium.launch({executablePath: CHROMIUM, headless: true, args});
+  results.meta.chromium = browser.version();
+  try {
+    let tab = null;
+    for (const w of workloads) {
+      const entry = results.workloads.find(r => r.id === w.id);
+      try {
+        if (!tab) {
+          tab = await openPage(browser, server, bundle, backend, scripts);
+          results.meta.backends[backend] = {status: 'measured', ...tab.info};
+          if (!tab.info.kernelRegistered) {
+            const note = `the plugin registers no ${backend} kernel: ${backend} skipped`;
+            markSkipped(results, workloads, backend, note, tab.info);
+            log(note);
+            break;
+          }
+          const device = tab.info.renderer ?? JSON.stringify(tab.info.adapter ?? {});
+          log(`${backend} in Chromium ${browser.version()}: ${device}`);
+        }
+        log(`${w.id}: measuring on ${backend} (Chromium)`);
+        const r = await tab.page.evaluate(a => window.benchPage.runWorkload(a.w, a.o), {w, o: {quick: opts.quick}});
+        entry.backends[backend] = r;
+        if (r.skipped) log(`${w.id} on ${backend} skipped: ${r.skipped}`);
+      } catch (e) {
+        const msg = e.message.split('\n')[0];
+        if (/sha256|pixel-exact|BENCH BUG/.test(e.message)) throw e;
+        const pageErrors = tab && tab.errors.length ? `\n  ${tab.errors.join('\n  ')}` : '';
+        log(`${w.id} on ${backend} failed: ${msg}${pageErrors}`);
+        entry.backends[backend] = {error: msg, pageErrors: tab ? tab.errors.slice(-5) : []};
+        if (/WRONG/.test(msg)) results.correctnessFailures.push(msg);
+        // The page may be lost (out of memory, lost context): a fresh one for the next workload.
+        if (tab) await tab.context.close().catch(() => {});
+        tab = null;
+      }
+    }
+    if (tab) await tab.context.close();
+  } finally {
+    await browser.close();
+  }
+}
