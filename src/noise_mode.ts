@@ -4,7 +4,7 @@ import type {NoiseAttr, NoiseMode} from './kernel_names';
 const NOISE_ATTRS: readonly string[] = ['uniform', 'gaussian', 'zero', ''];
 
 /**
- * TF's noise resolution (SPEC "Noise resolution"), with TF's two errors: a noise string
+ * TF's noise resolution (docs/semantics.md, "What goes in each output position"), with TF's two errors: a noise string
  * outside the four values (case-sensitive, as in TF), and `uniformNoise` set together
  * with a noise other than `''`/`'uniform'`.
  */

@@ -10,7 +10,7 @@ export type GlimpseShape = [number, number, number, number];
 export const MAX_OUTPUT_ELEMENTS = 2 ** 30;
 
 /**
- * Validates the shapes of one ExtractGlimpse call (SPEC "Validation") and returns the
+ * Validates the shapes of one ExtractGlimpse call (docs/semantics.md, "Validation") and returns the
  * output shape. The op and every kernel call this before any work or allocation; each
  * error names the op, the argument and the value.
  */
@@ -47,7 +47,7 @@ export function inferGlimpseShape(
     );
   }
   if (elements > 0 && (height === 0 || width === 0)) {
-    // TF leaves this undefined (it reads outside the image); SPEC asks for an error.
+    // TF leaves this undefined (it reads outside the image); the plugin refuses it.
     throw new Error(
       `${opName}: input has an empty image (shape ${formatValue(inputShape)}) but the glimpse ` +
         `size ${formatValue([h, w])} is not empty: there is nothing to copy or draw noise from`,

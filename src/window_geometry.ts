@@ -1,5 +1,5 @@
 /**
- * Where each glimpse window goes (SPEC "Where the window goes"): TensorFlow computes the
+ * Where each glimpse window goes (docs/semantics.md, "Where the window goes"): TensorFlow computes the
  * corner in C++ `float`, so every step is rounded to float32 (`Math.fround`); a float64
  * computation picks a different pixel for some offsets. Every kernel uses this function,
  * or is tested bit for bit against it.
@@ -43,7 +43,7 @@ export function windowCorner(offsetY: number, offsetX: number, p: WindowParams):
 }
 
 /**
- * SPEC's arithmetic as steps, so GPU kernels can run the same recipe from uniforms:
+ * The placement arithmetic as steps, so GPU kernels can run the same recipe from uniforms:
  * `scale` multiplies by the image size (normalized offsets); `center` is 'halve'
  * (x/2 + S/2: V1, or V2 centered and normalized), 'add' (x + S/2: V2 centered pixels) or
  * 'none'; `subtractHalfWindow` subtracts half the glimpse (V1 always, V2 when both flags).

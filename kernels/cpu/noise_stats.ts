@@ -1,5 +1,5 @@
 /**
- * Noise statistics of one image (SPEC "What goes in each output position"), computed in
+ * Noise statistics of one image (docs/semantics.md, "What goes in each output position"), computed in
  * one pass over `values[start, start + pixels * channels)` of an NHWC image.
  *
  * Beyond TF (whose noise there is NaN or undefined): an image (uniform) or a channel
