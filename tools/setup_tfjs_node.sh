@@ -112,8 +112,8 @@ log "using $(basename "$WHEEL")"
 # (-ltensorflow -ltensorflow_framework). deps/include: the C API headers the binding needs.
 # Extracted next to deps/ first, so that a bad wheel leaves the current deps/ alone.
 rm -rf "$PKG/deps.new"
-python3 - "$WHEEL" "$PKG/deps.new" <<'PY' ||
-  { rm -rf "$PKG/deps.new"; die "could not extract libtensorflow from the wheel"; }
+extract_failed() { rm -rf "$PKG/deps.new"; die "could not extract libtensorflow from the wheel"; }
+python3 - "$WHEEL" "$PKG/deps.new" <<'PY' || extract_failed
 import os, shutil, sys, zipfile
 whl, deps = sys.argv[1], sys.argv[2]
 headers = ('tensorflow/include/tensorflow/c/',
