@@ -58,15 +58,13 @@ export function glimpseCall(
 }
 
 /**
- * The backward kernel's call; `mode` is 'zero' (noise has no gradient). `empty` also holds
- * when `dy` is empty: nothing was sampled, and the gradient is all zeros.
+ * The backward kernel's call; `mode` is 'zero' (noise has no gradient). `nothingSampled`:
+ * `dy` is empty, so the gradient is all zeros.
  */
 export function glimpseGradCall(
   dyShape: readonly number[],
   attrs: ExtractGlimpseGradAttrs,
-): GlimpseCall & {
-  nothingSampled: boolean;
-} {
+): GlimpseCall & {nothingSampled: boolean} {
   const shape = attrs.inputShape;
   return {
     opName: ExtractGlimpseGrad,
