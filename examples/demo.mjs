@@ -7,8 +7,9 @@
 //
 // Writes examples/output/demo.png (or --out): the scene with the 16, 32 and 64 px glimpse
 // windows of each location, then per location its three glimpses (nearest-neighbour
-// upscaled) and the sensor's 9 channels as three RGB tiles. --update-docs also copies the
-// picture to docs/demo.png (the README's). No network: the model is read from disk.
+// upscaled), the model's sensor (9 channels) as three RGB tiles, and the same three scales
+// from one glimpseSensor call ("FUSED"). --update-docs also copies the picture to
+// docs/demo.png (the README's). No network: the model is read from disk.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {performance} from 'node:perf_hooks';
@@ -18,7 +19,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import {loadGraphModel} from '@tensorflow/tfjs-converter';
 // The plugin registers its kernels and the converter's ExtractGlimpse/ExtractGlimpseV2 ops
 // when imported: it must come before loadGraphModel (static imports all run first).
-import {windowCorner} from '../dist/tfjs-extract-glimpse.mjs';
+import {glimpseSensor, windowCorner} from '../dist/tfjs-extract-glimpse.mjs';
 import pngjs from 'pngjs';
 
 const {PNG} = pngjs;
@@ -104,6 +105,9 @@ const FONT = {
   I: [14, 4, 4, 4, 4, 4, 14],
   M: [17, 27, 21, 21, 17, 17, 17],
   P: [30, 17, 17, 30, 16, 16, 16],
+  F: [31, 16, 16, 30, 16, 16, 16],
+  U: [17, 17, 17, 17, 17, 17, 14],
+  D: [28, 18, 17, 17, 17, 18, 28],
 };
 
 class Canvas {
@@ -172,6 +176,11 @@ const LOCATIONS = [
 const SIZES = [16, 32, 64];
 const OUTPUTS = ['glimpse16', 'glimpse32', 'glimpse64', 'sensor'];
 
+function medianOf(times) {
+  const t = [...times].sort((a, b) => a - b);
+  return t.length % 2 ? t[(t.length - 1) / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   await tf.setBackend('cpu');
@@ -199,13 +208,26 @@ async function main() {
     times.push(performance.now() - t0);
     tf.dispose(outs);
   }
-  times.sort((a, b) => a - b);
-  const median =
-    times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
+  const median = medianOf(times);
 
   const outputs = run();
   const byName = Object.fromEntries(OUTPUTS.map((n, i) => [n, outputs[i]]));
   const values = Object.fromEntries(OUTPUTS.map(n => [n, byName[n].dataSync()]));
+
+  // The same three scales in one call of the fused sensor: 16, 32 and 64 px windows, each
+  // averaged down to 16x16 (the model resizes bilinearly instead).
+  const SENSOR = {size: [16, 16], scales: SIZES.length, scaleFactor: 2};
+  const sense = () => glimpseSensor(image, location, SENSOR);
+  for (let i = 0; i < 3; i++) tf.dispose(sense());
+  const sensorTimes = [];
+  for (let i = 0; i < args.runs; i++) {
+    const t0 = performance.now();
+    const out = sense();
+    sensorTimes.push(performance.now() - t0);
+    tf.dispose(out);
+  }
+  const sensorOut = sense();
+  const sensorValues = sensorOut.dataSync();
 
   console.log(`tfjs-extract-glimpse demo: converted TF model examples/model/demo_sensor on backend '${backend}'`);
   console.log(`  input  image    [${image.shape}] ${image.dtype}  (examples/assets/scene.png x ${B})`);
@@ -216,6 +238,10 @@ async function main() {
     `  time: ${median.toFixed(2)} ms per call ` +
       `(median of ${args.runs} model.execute calls, batch ${B}, after 3 warm-up calls)`,
   );
+  console.log(
+    `  glimpseSensor [${sensorOut.shape}] ${sensorOut.dtype}: the three scales in one call, ` +
+      `${medianOf(sensorTimes).toFixed(2)} ms per call (median of ${args.runs})`,
+  );
 
   // ---- the picture
   const BG = [245, 245, 242],
@@ -224,7 +250,7 @@ async function main() {
     GAP = 8,
     TILE = 128,
     LABEL = 20;
-  const rowWidth = 14 + GAP + 3 * TILE + 2 * GAP + 3 * GAP + 3 * TILE + 2 * GAP;
+  const rowWidth = 14 + GAP + 3 * (TILE + GAP) + 2 * GAP + 3 * (TILE + GAP) + 2 * GAP + 3 * (TILE + GAP);
   const width = Math.max(2 * scene.width, rowWidth) + 2 * M;
   const sceneTop = M,
     sceneLeft = Math.floor((width - 2 * scene.width) / 2);
@@ -277,6 +303,15 @@ async function main() {
       canvas.blit(x, top + LABEL, tile, 16, 16, TILE / 16);
       x += TILE + GAP;
     }
+    // glimpseSensor's output for the same location: scale i averages a (16 * 2^i) px window.
+    x += 2 * GAP;
+    const n = 16 * 16 * 3;
+    for (let i = 0; i < SIZES.length; i++) {
+      const start = (b * SIZES.length + i) * n;
+      canvas.text(x, top + 3, `FUSED ${16 << i}`, 2, INK);
+      canvas.blit(x, top + LABEL, Uint8Array.from(sensorValues.subarray(start, start + n), toByte), 16, 16, TILE / 16);
+      x += TILE + GAP;
+    }
   });
 
   const bytes = canvas.png();
@@ -289,7 +324,7 @@ async function main() {
     console.log(`  copied to ${path.relative(process.cwd(), DOCS_PNG)}`);
   }
 
-  tf.dispose([...outputs, image, location]);
+  tf.dispose([...outputs, sensorOut, image, location]);
   model.dispose();
   const left = tf.memory().numTensors - tensorsBefore;
   console.log(`  tensors left after dispose: ${left}`);

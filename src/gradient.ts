@@ -18,6 +18,10 @@ import {
   type ExtractGlimpseAttrs,
   type ExtractGlimpseGradAttrs,
   type GlimpseVersion,
+  GlimpseSensor,
+  GlimpseSensorGrad,
+  type GlimpseSensorAttrs,
+  type GlimpseSensorGradAttrs,
 } from './kernel_names';
 
 function gradConfig(version: GlimpseVersion): GradConfig {
@@ -48,3 +52,30 @@ function gradConfig(version: GlimpseVersion): GradConfig {
 
 export const extractGlimpseGradientConfig = gradConfig(1);
 export const extractGlimpseV2GradientConfig = gradConfig(2);
+
+/**
+ * The glimpse sensor's gradient: `d images` spreads each output's dy over the block it
+ * averaged (GlimpseSensorGrad); windows move in whole pixels, so `d locations` is zero.
+ */
+export const glimpseSensorGradientConfig: GradConfig = {
+  kernelName: GlimpseSensor,
+  inputsToSave: ['images', 'locations'],
+  gradFunc: (dy: Tensor | Tensor[], saved: Tensor[], attrs: NamedAttrMap) => {
+    const [images, locations] = saved;
+    const {seed, ...forward} = attrs as unknown as GlimpseSensorAttrs;
+    void seed;
+    const gradAttrs: GlimpseSensorGradAttrs = {
+      ...forward,
+      imagesShape: images.shape as GlimpseSensorGradAttrs['imagesShape'],
+    };
+    return {
+      images: () =>
+        engine().runKernel(
+          GlimpseSensorGrad,
+          {dy, locations} as unknown as NamedTensorMap,
+          gradAttrs as unknown as NamedAttrMap,
+        ) as Tensor,
+      locations: () => zerosLike(locations),
+    };
+  },
+};

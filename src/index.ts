@@ -1,7 +1,16 @@
 import './register_all';
 
 export {extractGlimpse} from './extract_glimpse';
-export {ExtractGlimpse, ExtractGlimpseGrad, ExtractGlimpseV2, KERNEL_NAME_BY_VERSION} from './kernel_names';
+export {glimpseSensor} from './glimpse_sensor';
+export type {GlimpseSensorOptions} from './sensor_options';
+export {
+  ExtractGlimpse,
+  ExtractGlimpseGrad,
+  ExtractGlimpseV2,
+  GlimpseSensor,
+  GlimpseSensorGrad,
+  KERNEL_NAME_BY_VERSION,
+} from './kernel_names';
 export type {
   ExtractGlimpseAttrs,
   ExtractGlimpseGradAttrs,
@@ -10,12 +19,17 @@ export type {
   ExtractGlimpseKernelName,
   ExtractGlimpseV2Attrs,
   ExtractGlimpseV2Inputs,
+  GlimpseSensorAttrs,
+  GlimpseSensorGradAttrs,
+  GlimpseSensorGradInputs,
+  GlimpseSensorInputs,
   GlimpseVersion,
+  SensorPadding,
   NoiseAttr,
   NoiseMode,
 } from './kernel_names';
 export type {ExtractGlimpseOptions} from './options';
-export {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig} from './gradient';
+export {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig, glimpseSensorGradientConfig} from './gradient';
 export {GLIMPSE_KERNEL_CONFIGS, registerAll, registerGlimpseKernelsAs, SUPPORTED_BACKENDS} from './register_all';
 export type {SupportedBackend} from './register_all';
 export {inferGlimpseShape, MAX_OUTPUT_ELEMENTS, type GlimpseShape} from './shape_inference';

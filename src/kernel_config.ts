@@ -1,5 +1,12 @@
 import type {KernelConfig, KernelFunc} from '@tensorflow/tfjs-core';
-import {ExtractGlimpse, ExtractGlimpseGrad, ExtractGlimpseV2, type GlimpseVersion} from './kernel_names';
+import {
+  ExtractGlimpse,
+  ExtractGlimpseGrad,
+  ExtractGlimpseV2,
+  GlimpseSensor,
+  GlimpseSensorGrad,
+  type GlimpseVersion,
+} from './kernel_names';
 
 /**
  * A KernelConfig from a kernel typed with its own inputs, attrs and backend: the one place
@@ -13,15 +20,25 @@ export function kernelConfig<Args>(
   return {kernelName, backendName, kernelFunc: kernelFunc as unknown as KernelFunc};
 }
 
-/** One backend's registry entries: the forward kernel of each op version, and the backward kernel. */
-export function backendKernelConfigs<ForwardArgs, BackwardArgs>(
+/** One backend's kernels, each typed with its own arguments. */
+export interface BackendKernels<Forward, Backward, Sensor, SensorBackward> {
+  /** The forward kernel of op version 1 or 2. */
+  extractGlimpse: (version: GlimpseVersion) => (args: Forward) => unknown;
+  extractGlimpseGrad: (args: Backward) => unknown;
+  glimpseSensor: (args: Sensor) => unknown;
+  glimpseSensorGrad: (args: SensorBackward) => unknown;
+}
+
+/** One backend's registry entries. */
+export function backendKernelConfigs<Forward, Backward, Sensor, SensorBackward>(
   backendName: string,
-  forward: (version: GlimpseVersion) => (args: ForwardArgs) => unknown,
-  backward: (args: BackwardArgs) => unknown,
+  kernels: BackendKernels<Forward, Backward, Sensor, SensorBackward>,
 ): KernelConfig[] {
   return [
-    kernelConfig(ExtractGlimpse, backendName, forward(1)),
-    kernelConfig(ExtractGlimpseV2, backendName, forward(2)),
-    kernelConfig(ExtractGlimpseGrad, backendName, backward),
+    kernelConfig(ExtractGlimpse, backendName, kernels.extractGlimpse(1)),
+    kernelConfig(ExtractGlimpseV2, backendName, kernels.extractGlimpse(2)),
+    kernelConfig(ExtractGlimpseGrad, backendName, kernels.extractGlimpseGrad),
+    kernelConfig(GlimpseSensor, backendName, kernels.glimpseSensor),
+    kernelConfig(GlimpseSensorGrad, backendName, kernels.glimpseSensorGrad),
   ];
 }

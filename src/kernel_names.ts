@@ -66,3 +66,39 @@ export interface ExtractGlimpseGradAttrs {
   centered: boolean;
   normalized: boolean;
 }
+
+/** Beyond TF: the glimpse sensor (several locations, several scales, one fused kernel). */
+export const GlimpseSensor = 'GlimpseSensor';
+/** Its backward kernel: `d images`. */
+export const GlimpseSensorGrad = 'GlimpseSensorGrad';
+
+/** What outside positions of a sensor window take: 0, the nearest image pixel, or the op's noise. */
+export type SensorPadding = 'zero' | 'edge' | 'uniform' | 'gaussian';
+
+/** `images` float32 `[batch, H, W, C]`; `locations` float32 `[batch, n, 2]` as `(y, x)`. */
+export type GlimpseSensorInputs = Pick<NamedTensorInfoMap, 'images' | 'locations'> & {
+  images: TensorInfo;
+  locations: TensorInfo;
+};
+
+export interface GlimpseSensorAttrs {
+  /** `[h, w]`: every scale's output size. */
+  size: [number, number];
+  /** k >= 1: scale i is the window `[h, w] * scaleFactor^i`, averaged down to `[h, w]`. */
+  scales: number;
+  scaleFactor: number;
+  centered: boolean;
+  normalized: boolean;
+  padding: SensorPadding;
+  seed?: number;
+}
+
+export type GlimpseSensorGradInputs = Pick<NamedTensorInfoMap, 'dy' | 'locations'> & {
+  dy: TensorInfo;
+  locations: TensorInfo;
+};
+
+export interface GlimpseSensorGradAttrs extends Omit<GlimpseSensorAttrs, 'seed'> {
+  /** The forward images' shape `[batch, H, W, C]`: the gradient's shape. */
+  imagesShape: [number, number, number, number];
+}

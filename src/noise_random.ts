@@ -80,3 +80,11 @@ export function uniformNoise(lo: number, hi: number, u: number): number {
   const v = fence(lo + fence(u * fence(hi - lo)));
   return v < lo ? lo : v > hi ? hi : v;
 }
+
+/**
+ * The key of glimpse sensor scale `scale`: scale 0 draws the call's own stream (so a
+ * one-location, one-scale sensor draws extractGlimpse's noise), each other scale its own.
+ */
+export function scaleKey(key: number, scale: number): number {
+  return scale === 0 ? key : pcgHash((key ^ pcgHash(scale)) >>> 0);
+}

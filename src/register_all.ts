@@ -15,7 +15,8 @@ import {WASM_KERNEL_CONFIGS} from '../kernels/wasm';
 import {WEBGL_KERNEL_CONFIGS} from '../kernels/webgl';
 import {WEBGPU_KERNEL_CONFIGS} from '../kernels/webgpu';
 import {TENSORFLOW_KERNEL_CONFIGS} from '../kernels/tensorflow';
-import {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig} from './gradient';
+import {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig, glimpseSensorGradientConfig} from './gradient';
+import {glimpseSensor} from './glimpse_sensor';
 import {extractGlimpse} from './extract_glimpse';
 import {registerConverterOps} from './converter_ops';
 import {converterRegisterOp} from './load_converter';
@@ -51,7 +52,7 @@ export function registerGlimpseKernelsAs(backendName: string, like: SupportedBac
   }
 }
 
-const GRADIENT_CONFIGS = [extractGlimpseGradientConfig, extractGlimpseV2GradientConfig];
+const GRADIENT_CONFIGS = [extractGlimpseGradientConfig, extractGlimpseV2GradientConfig, glimpseSensorGradientConfig];
 
 export function registerAll(): void {
   for (const config of GLIMPSE_KERNEL_CONFIGS) {
@@ -64,6 +65,7 @@ export function registerAll(): void {
   // `tf.image` is a plain object in every tfjs-core build: extend it like a built-in op.
   const images = image as unknown as Record<string, unknown>;
   if (images.extractGlimpse == null) images.extractGlimpse = extractGlimpse;
+  if (images.glimpseSensor == null) images.glimpseSensor = glimpseSensor;
   registerConverterOps(converterRegisterOp());
 }
 

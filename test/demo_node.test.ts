@@ -60,6 +60,7 @@ describe('examples/demo.mjs (npm start)', () => {
     expect(s).toMatch(/glimpse64\s+\[3,64,64,3\] float32/);
     expect(s).toMatch(/sensor\s+\[3,16,16,9\] float32/);
     expect(s).toMatch(/\d+\.\d+ ms per call \(median of 5 /);
+    expect(s).toMatch(/glimpseSensor \[3,3,16,16,3\] float32: the three scales in one call, \d+\.\d+ ms per call/);
     expect(s).toContain('demo.png');
     expect(s).toMatch(/tensors left after dispose: 0/);
   });

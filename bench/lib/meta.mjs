@@ -6,7 +6,7 @@ import {createRequire} from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {DIST_ESM, ROOT} from './paths.mjs';
-import {TF_NATIVE_W3_ANCHOR_MS, readTfBaseline} from './targets.mjs';
+import {TF_NATIVE_W3_ANCHOR_MS} from './targets.mjs';
 
 const require = createRequire(import.meta.url);
 const digest = bytes => crypto.createHash('sha256').update(bytes).digest('hex');
@@ -49,10 +49,15 @@ export function collectMeta(spec, opts, bundle) {
     tfjs: require('@tensorflow/tfjs-core/package.json').version,
     plugin: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
     code: provenance(bundle),
-    workloadsFile: {path: 'bench/workloads.json', created: spec.created, producedBy: spec.producedBy},
+    workloadsFile: {
+      path: 'bench/workloads.json',
+      created: spec.created,
+      producedBy: spec.producedBy,
+      sensorFormat: spec.sensorWorkloads.format,
+    },
     options: {quick: opts.quick, only: opts.only, backends: opts.backends},
     backends: {},
-    tfBaseline: readTfBaseline(),
+    tfBaseline: null, // lib/tf_native.mjs
     tfNativeW3AnchorMs: TF_NATIVE_W3_ANCHOR_MS,
   };
 }

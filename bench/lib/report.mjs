@@ -1,7 +1,8 @@
 // The results table and the targets: as text on stdout, and as Markdown for the results
 // section of bench/README.md.
 
-export const BACKEND_ORDER = ['cpu', 'wasm', 'webgl', 'webgpu'];
+export const BACKEND_ORDER = ['cpu', 'wasm', 'tensorflow', 'webgl', 'webgpu'];
+const NODE = ['cpu', 'wasm', 'tensorflow'];
 
 export const METHOD_LABELS = {
   kernel: 'kernel (the op)',
@@ -20,6 +21,15 @@ export const METHOD_LABELS = {
   'slice-nrb': 'tf.slice, no readback',
 };
 const METHOD_ORDER = Object.keys(METHOD_LABELS);
+
+export const SENSOR_LABELS = {
+  sensor: 'fused sensor (the op)',
+  'sensor-composite': 'composite (extractGlimpse + avgPool + stack)',
+  'sensor-grad': 'tf.grad of sum(fused)',
+  'sensor-composite-grad': 'tf.grad of sum(composite)',
+};
+// Each composite row's ratio: over the fused method it replaces.
+const SENSOR_FUSED_OF = {'sensor-composite': 'sensor', 'sensor-composite-grad': 'sensor-grad'};
 
 export function fmtMs(x) {
   if (x == null || !Number.isFinite(x)) return '-';
@@ -68,10 +78,10 @@ export function tableRows(results) {
         let vsFloor = '';
         let vsFresh = '';
         let vsKernel = '';
-        const node = backend === 'cpu' || backend === 'wasm';
-        // The JS floors are timed once, beside the first Node backend: both compare with them.
+        const node = NODE.includes(backend);
+        // The JS floors are timed once, beside the first Node backend: all compare with them.
         const nodeM = k =>
-          ['cpu', 'wasm'].map(x => e.backends[x] && e.backends[x].methods && e.backends[x].methods[k]).find(Boolean);
+          NODE.map(x => e.backends[x] && e.backends[x].methods && e.backends[x].methods[k]).find(Boolean);
         const floorOf = k => m[k] || nodeM(k) || null;
         if (key === 'kernel' && node) {
           vsFloor = ratio(r.medianMs, floorOf('floor') && floorOf('floor').medianMs);
@@ -109,6 +119,56 @@ export function tableRows(results) {
   return rows;
 }
 
+/**
+ * The glimpse sensor's rows: per workload x backend x method, median ms, reps, composite /
+ * fused (on each composite row), peaks. A fused method the backend lacks: a "not available" row.
+ */
+export function sensorRows(results) {
+  const rows = [];
+  for (const e of results.sensorWorkloads || []) {
+    const label = `${e.id} ${e.name}`;
+    for (const backend of BACKEND_ORDER) {
+      const b = e.backends[backend];
+      if (!b) continue;
+      const base = {workload: label, id: e.id, backend};
+      if (b.skipped || b.error) {
+        rows.push({...base, method: b.skipped ? 'skipped' : 'error', note: b.skipped || b.error});
+        continue;
+      }
+      for (const [key, label] of Object.entries(SENSOR_LABELS)) {
+        const r = b.methods[key];
+        if (!r) {
+          if (key === 'sensor' || key === 'sensor-grad') rows.push({...base, method: label, note: 'not available'});
+          continue;
+        }
+        const fused = SENSOR_FUSED_OF[key] && b.methods[SENSOR_FUSED_OF[key]];
+        rows.push({
+          ...base,
+          method: label,
+          key,
+          ms: fmtMs(r.medianMs),
+          reps: String(r.reps),
+          vsFused: fused ? ratio(r.medianMs, fused.medianMs) : '',
+          peak: fmtBytes(r.peakBytes),
+          gpuPeak: r.peakGpuBytes == null ? '' : fmtBytes(r.peakGpuBytes),
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+const SENSOR_COLUMNS = [
+  ['id', 'id'],
+  ['backend', 'backend'],
+  ['method', 'method'],
+  ['ms', 'ms'],
+  ['reps', 'reps'],
+  ['vsFused', 'composite / fused'],
+  ['peak', 'peak tf.memory'],
+  ['gpuPeak', 'peak GPU'],
+];
+
 // Text columns (stdout, any width) and Markdown columns (kept under 120 characters a line).
 const COLUMNS = [
   ['workload', 'workload'],
@@ -134,7 +194,7 @@ const MD_COLUMNS = [
   ['peak', 'peak tf.memory'],
   ['gpuPeak', 'peak GPU'],
 ];
-const RIGHT = new Set(['ms', 'reps', 'vsFloor', 'vsFresh', 'vsKernel', 'peak', 'gpuPeak']);
+const RIGHT = new Set(['ms', 'reps', 'vsFloor', 'vsFresh', 'vsKernel', 'vsFused', 'peak', 'gpuPeak']);
 const MD_WIDTH = 118;
 
 /** Greedy word wrap: `first` prefixes the first line, `rest` the others. */
@@ -192,9 +252,14 @@ function backendNotes(results) {
     if (b.status === 'skipped') notes.push(`${name}: ${b.note}`);
     else if (b.renderer) {
       notes.push(`${name}: ${b.renderer} (WebGL ${b.webglVersion}, max texture ${b.maxTextureSize})`);
+    } else if (b.tfjsNode) {
+      notes.push(
+        `${name}: tfjs-node ${b.tfjsNode}, libtensorflow ${b.libtensorflow}, loaded from .ci/tfjs-node on the ` +
+          "bench's tfjs-core; every timed call ends with dataSync() of its results",
+      );
     }
   }
-  for (const e of results.workloads) {
+  for (const e of [...results.workloads, ...(results.sensorWorkloads || [])]) {
     for (const [name, b] of Object.entries(e.backends)) {
       const all = results.meta.backends[name] && results.meta.backends[name].status === 'skipped';
       if (b.skipped && !all) notes.push(`${e.id} on ${name}: skipped, ${b.skipped}`);
@@ -224,33 +289,63 @@ function targetTally(results) {
 function tfBaselineLine(results) {
   const tfb = results.meta.tfBaseline;
   if (!tfb || !tfb.results) return null;
+  const source = tfb.thisRun ? 'tools/tf_baseline.py, this run' : `${tfb.note}; measured ${tfb.date}`;
+  const numpy = r => (r.withNumpyMedianMs ? ` (${fmtMs(r.withNumpyMedianMs)} with .numpy())` : '');
   return (
-    `TensorFlow native (tools/tf_baseline.py, ${tfb.date}, TF ${tfb.tensorflow}): ` +
+    `TensorFlow native ExtractGlimpseV2 (${source}, TF ${tfb.tensorflow}): ` +
     Object.entries(tfb.results)
-      .map(([id, r]) => `${id} ${fmtMs(r.medianMs)} ms`)
+      .map(([id, r]) => `${id} ${fmtMs(r.medianMs)} ms${numpy(r)}`)
       .join(', ')
   );
 }
 
-export function formatText(results, rows) {
-  const cells = rows.map(r => (r.note ? null : COLUMNS.map(([k]) => r[k] ?? '')));
-  const widths = COLUMNS.map(([, title], i) => Math.max(title.length, ...cells.filter(Boolean).map(c => c[i].length)));
-  const pad = (v, i) => (RIGHT.has(COLUMNS[i][0]) ? v.padStart(widths[i]) : v.padEnd(widths[i]));
+/** A text table (stdout): aligned columns, a blank line between workloads, notes in line. */
+function textTable(rows, columns) {
+  const cells = rows.map(r => (r.note ? null : columns.map(([k]) => r[k] ?? '')));
+  const widths = columns.map(([, title], i) => Math.max(title.length, ...cells.filter(Boolean).map(c => c[i].length)));
+  const pad = (v, i) => (RIGHT.has(columns[i][0]) ? v.padStart(widths[i]) : v.padEnd(widths[i]));
   const line = c => c.map(pad).join('  ');
-  const out = [];
-  out.push(`tfjs-extract-glimpse benchmark, ${results.date}`);
-  out.push(machineLine(results));
-  out.push('');
-  out.push(line(COLUMNS.map(c => c[1])));
-  out.push(widths.map(w => '-'.repeat(w)).join('  '));
+  const out = [line(columns.map(c => c[1])), widths.map(w => '-'.repeat(w)).join('  ')];
   let last = null;
   rows.forEach((r, i) => {
     if (last !== null && r.workload !== last) out.push('');
     last = r.workload;
-    if (r.note) out.push(`${r.workload.padEnd(widths[0])}  ${r.backend.padEnd(widths[1])}  ${r.method}: ${r.note}`);
+    const first = String(r[columns[0][0]]).padEnd(widths[0]);
+    if (r.note) out.push(`${first}  ${r.backend.padEnd(widths[1])}  ${r.method}: ${r.note}`);
     else out.push(line(cells[i]));
   });
+  return out;
+}
+
+/** A Markdown table; a row with a note (skipped, failed, not available) says it in its method cell. */
+function mdTable(rows, columns) {
+  const out = [`| ${columns.map(c => c[1]).join(' | ')} |`];
+  out.push(`|${columns.map(([k]) => (RIGHT.has(k) ? '---:' : '---')).join('|')}|`);
+  const empty = ' |'.repeat(columns.length - 3);
+  for (const r of rows) {
+    const why = r.note === 'not available' ? 'not available' : 'see the notes';
+    if (r.note) out.push(`| ${r.id} | ${r.backend} | ${r.method} (${why}) |${empty}`);
+    else out.push(`| ${columns.map(([k]) => r[k] ?? '').join(' | ')} |`);
+  }
+  return out;
+}
+
+/** The sensor table's title; the composite has zero padding whatever the workload's. */
+function sensorTitle(results) {
+  const other = results.sensorWorkloads.filter(e => e.padding !== 'zero');
+  const pads = other.map(e => `${e.id} has ${e.padding} padding, its composite zero padding`).join('; ');
+  const title = 'Glimpse sensor: the fused op against the composite (extractGlimpse + avgPool + stack)';
+  return `${title}${pads ? `; ${pads}` : ''}:`;
+}
+
+export function formatText(results, rows) {
+  const out = [];
+  out.push(`tfjs-extract-glimpse benchmark, ${results.date}`);
+  out.push(machineLine(results));
   out.push('');
+  if (rows.length) out.push(...textTable(rows, COLUMNS), '');
+  const sensor = sensorRows(results);
+  if (sensor.length) out.push(sensorTitle(results), '', ...textTable(sensor, SENSOR_COLUMNS), '');
   out.push(`Targets, from this run (${targetTally(results)}):`);
   const mark = h => (h === true ? 'PASS' : h === false ? 'FAIL' : 'n/a ');
   for (const [target, ts] of targetGroups(results)) {
@@ -273,15 +368,9 @@ export function formatMarkdown(results, rows) {
   const quick = results.meta.options.quick ? ', --quick' : '';
   out.push(...wrap(`Run of ${results.date} (${results.meta.totalSeconds} s${quick}): ${machineLine(results)}.`));
   out.push('');
-  out.push(`| ${MD_COLUMNS.map(c => c[1]).join(' | ')} |`);
-  out.push(`|${MD_COLUMNS.map(([k]) => (RIGHT.has(k) ? '---:' : '---')).join('|')}|`);
-  for (const r of rows) {
-    // A skipped or failed backend: its reason is in the notes below.
-    const empty = ' |'.repeat(MD_COLUMNS.length - 3);
-    if (r.note) out.push(`| ${r.id} | ${r.backend} | ${r.method} (see the notes) |${empty}`);
-    else out.push(`| ${MD_COLUMNS.map(([k]) => r[k] ?? '').join(' | ')} |`);
-  }
-  out.push('');
+  if (rows.length) out.push(...mdTable(rows, MD_COLUMNS), '');
+  const sensor = sensorRows(results);
+  if (sensor.length) out.push(...wrap(sensorTitle(results)), '', ...mdTable(sensor, SENSOR_COLUMNS), '');
   out.push(`Targets, from this run (${targetTally(results)}):`);
   out.push('');
   const mark = h => (h === true ? '✅' : h === false ? '❌' : 'n/a');

@@ -1,7 +1,7 @@
 // The GPU backends (webgl, and webgpu when its bundle is installed and the plugin registers
 // it), each in a fresh headless Chromium driven by playwright-core. The page
 // (bench/browser/page.mjs) generates the inputs, checks and times; this side serves the
-// files, feeds it the workloads and collects its results.
+// files, feeds it the workloads (then the glimpse sensor workloads) and collects its results.
 import * as fs from 'node:fs';
 import {createRequire} from 'node:module';
 import * as path from 'node:path';
@@ -21,7 +21,7 @@ const BASE_ARGS = [
 const WEBGPU_ARGS = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'];
 
 /** `bundle`: the plugin's UMD bundle, read at the start of the run (dist/ may change since). */
-export async function runBrowser(workloads, bundle, opts, results) {
+export async function runBrowser(workloads, sensorWorkloads, bundle, opts, results) {
   const wanted = opts.backends.filter(b => BROWSER_BACKENDS.includes(b));
   if (!wanted.length) return;
   if (!fs.existsSync(CHROMIUM)) {
@@ -44,7 +44,11 @@ export async function runBrowser(workloads, bundle, opts, results) {
         }
         scripts.push('/' + WEBGPU_BUNDLE);
       }
-      await runBrowserBackend(chromium, server, bundle, backend, scripts, workloads, opts, results);
+      const jobs = [
+        ...workloads.map(w => ({w, entries: results.workloads, fn: 'runWorkload'})),
+        ...sensorWorkloads.map(w => ({w, entries: results.sensorWorkloads, fn: 'runSensorWorkload'})),
+      ];
+      await runBrowserBackend(chromium, server, bundle, backend, scripts, jobs, opts, results);
     }
   } finally {
     await server.close();
@@ -74,26 +78,27 @@ async function openPage(browser, server, bundle, backend, scripts) {
   return {context, page, errors, info};
 }
 
-function markSkipped(results, workloads, backend, note, info) {
+function markSkipped(results, jobs, backend, note, info) {
   results.meta.backends[backend] = {status: 'skipped', note, ...info};
-  for (const x of workloads) results.workloads.find(r => r.id === x.id).backends[backend] = {skipped: note};
+  for (const j of jobs) j.entries.find(r => r.id === j.w.id).backends[backend] = {skipped: note};
 }
 
-async function runBrowserBackend(chromium, server, bundle, backend, scripts, workloads, opts, results) {
+/** `jobs`: {w, entries (the results list it belongs to), fn (the page's function)} in order. */
+async function runBrowserBackend(chromium, server, bundle, backend, scripts, jobs, opts, results) {
   const args = [...BASE_ARGS, ...(backend === 'webgpu' ? WEBGPU_ARGS : [])];
   const browser = await chromium.launch({executablePath: CHROMIUM, headless: true, args});
   results.meta.chromium = browser.version();
   try {
     let tab = null;
-    for (const w of workloads) {
-      const entry = results.workloads.find(r => r.id === w.id);
+    for (const {w, entries, fn} of jobs) {
+      const entry = entries.find(r => r.id === w.id);
       try {
         if (!tab) {
           tab = await openPage(browser, server, bundle, backend, scripts);
           results.meta.backends[backend] = {status: 'measured', ...tab.info};
           if (!tab.info.kernelRegistered) {
             const note = `the plugin registers no ${backend} kernel: ${backend} skipped`;
-            markSkipped(results, workloads, backend, note, tab.info);
+            markSkipped(results, jobs, backend, note, tab.info);
             log(note);
             break;
           }
@@ -101,7 +106,7 @@ async function runBrowserBackend(chromium, server, bundle, backend, scripts, wor
           log(`${backend} in Chromium ${browser.version()}: ${device}`);
         }
         log(`${w.id}: measuring on ${backend} (Chromium)`);
-        const r = await tab.page.evaluate(a => window.benchPage.runWorkload(a.w, a.o), {w, o: {quick: opts.quick}});
+        const r = await tab.page.evaluate(a => window.benchPage[a.fn](a.w, a.o), {fn, w, o: {quick: opts.quick}});
         entry.backends[backend] = r;
         if (r.skipped) log(`${w.id} on ${backend} skipped: ${r.skipped}`);
       } catch (e) {

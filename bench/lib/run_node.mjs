@@ -1,5 +1,6 @@
-// The Node backends (cpu, and wasm when installed and the plugin registers it): per workload,
-// the op, the composite, the JS copy floors, the backward kernel and its floors, tf.grad.
+// The Node backends (cpu; wasm when installed and the plugin registers it; tensorflow, tfjs-node's
+// backend, when it loads): per workload, the op, the composite, the JS copy floors, the backward
+// kernel and its floors, tf.grad.
 import * as crypto from 'node:crypto';
 import {performance} from 'node:perf_hooks';
 import * as tf from '@tensorflow/tfjs-core';
@@ -23,8 +24,22 @@ import {
 } from './methods.mjs';
 import {COPY_STRATEGIES, backwardFloor, forwardFloor} from './floor.mjs';
 import {log} from './paths.mjs';
+import {loadTfjsNode} from './tfjs_node.mjs';
 
-export const NODE_BACKENDS = ['cpu', 'wasm'];
+export const NODE_BACKENDS = ['cpu', 'wasm', 'tensorflow'];
+
+/**
+ * tfjs-node keeps results in TensorFlow's memory until read: each timed call there ends with
+ * dataSync() of its results, as a user reading them pays (cpu's results already are in JS).
+ */
+export function readBack(backend, call) {
+  if (backend !== 'tensorflow') return call;
+  return () => {
+    const r = call();
+    for (const t of [].concat(r)) t.dataSync();
+    return r;
+  };
+}
 
 export const nodeDigest = bytes => crypto.createHash('sha256').update(bytes).digest('hex');
 
@@ -69,6 +84,40 @@ async function tryWasm() {
     return {ok: false, note: `the wasm backend failed to start (${e.message}): wasm skipped`};
   }
   return {ok: true};
+}
+
+async function tryTensorflow() {
+  const r = loadTfjsNode(tf);
+  if (!r.ok) return r;
+  try {
+    if (!(await tf.setBackend('tensorflow'))) {
+      return {ok: false, note: "tf.setBackend('tensorflow') returned false: tensorflow skipped"};
+    }
+    await tf.ready();
+  } catch (e) {
+    return {ok: false, note: `the tensorflow backend failed to start (${e.message}): tensorflow skipped`};
+  }
+  return r;
+}
+
+/**
+ * Starts the requested Node backends and records them in the run's metadata; returns those
+ * that run, in order (the floors are timed beside the first).
+ */
+export async function startNodeBackends(opts, results) {
+  const wanted = opts.backends.filter(b => NODE_BACKENDS.includes(b));
+  const started = [];
+  for (const backend of wanted) {
+    let r = {ok: true};
+    if (backend === 'wasm') r = await tryWasm();
+    if (backend === 'tensorflow') r = await tryTensorflow();
+    await tf.setBackend('cpu');
+    if (!r.ok) log(r.note);
+    const {ok, note, ...info} = r;
+    results.meta.backends[backend] = ok ? {status: 'measured', ...info} : {status: 'skipped', note};
+    if (ok) started.push(backend);
+  }
+  return started;
 }
 
 /**
@@ -138,6 +187,7 @@ async function runNodeBackend(backend, w, gen, geometry, boxes, expected, plugin
     }
     const kernel = () => kernelCall(plugin, w, t.input, t.offsets);
     const dy = kernel(); // the backward kernel's dy: a real forward output
+    const timed = call => readBack(backend, call);
     const gradAttrs = {
       inputShape: w.inputShape,
       version: w.op === 'ExtractGlimpse' ? 1 : 2,
@@ -156,22 +206,24 @@ async function runNodeBackend(backend, w, gen, geometry, boxes, expected, plugin
     }
 
     const methods = [
-      {key: 'kernel', run: kernel, dispose: r => r.dispose()},
+      {key: 'kernel', run: timed(kernel), dispose: r => r.dispose()},
       {
         key: 'composite',
-        run: () => compositeCall(tf, w, mode, t.input, t.boxes, t.boxInd),
+        run: timed(() => compositeCall(tf, w, mode, t.input, t.boxes, t.boxInd)),
         dispose: r => tf.dispose(r),
       },
     ];
+    // The op alone, its result left in TensorFlow: what tools/tf_baseline.py times.
+    if (backend === 'tensorflow') methods.push({key: 'kernel-nrb', run: kernel, dispose: r => r.dispose()});
     const floorMethod = (key, f) => ({key, run: () => f.run(), bytes: f.bytes});
     if (floors) methods.push(floorMethod('floor', floors.forward), floorMethod('floor-fresh', floors.forwardFresh));
     if (hasGrad) {
-      methods.push({key: 'grad-kernel', run: gradKernel, dispose: r => r.dispose()});
+      methods.push({key: 'grad-kernel', run: timed(gradKernel), dispose: r => r.dispose()});
       if (floors) {
         const fresh = floorMethod('grad-floor-fresh', floors.backwardFresh);
         methods.push(floorMethod('grad-floor', floors.backward), fresh);
       }
-      methods.push({key: 'tf.grad', run: () => gradOf(t.input, dy), dispose: r => r.dispose()});
+      methods.push({key: 'tf.grad', run: timed(() => gradOf(t.input, dy)), dispose: r => r.dispose()});
     } else {
       out.notes.push(`no ExtractGlimpseGrad kernel on ${backend}: backward not timed`);
     }
@@ -223,32 +275,23 @@ async function prepare(w, plugin, entry) {
 }
 
 /**
- * Measures every workload on the requested Node backends. The floors are plain JS, timed
- * once per workload beside the first Node backend's kernel (cpu's, unless only wasm runs).
+ * Measures every workload on the Node backends started (startNodeBackends). The floors are
+ * plain JS, timed once per workload beside the first of them (cpu's kernel, unless cpu is not run).
  */
-export async function runNode(workloads, plugin, opts, results) {
+export async function runNode(workloads, plugin, opts, results, started) {
   const backends = opts.backends.filter(b => NODE_BACKENDS.includes(b));
   if (!backends.length) return;
-  let wasm = {ok: false, note: 'not requested'};
-  if (backends.includes('wasm')) {
-    wasm = await tryWasm();
-    if (!wasm.ok) log(wasm.note);
-    await tf.setBackend('cpu');
-  }
-  results.meta.backends.wasm = wasm.ok ? {status: 'measured'} : {status: 'skipped', note: wasm.note};
-  if (backends.includes('cpu')) results.meta.backends.cpu = {status: 'measured'};
-  const measured = backends.filter(b => b !== 'wasm' || wasm.ok);
   for (const w of workloads) {
     const entry = results.workloads.find(r => r.id === w.id);
     const p = await prepare(w, plugin, entry);
     for (const backend of backends) {
-      if (backend === 'wasm' && !wasm.ok) {
-        entry.backends.wasm = {skipped: wasm.note};
+      if (!started.includes(backend)) {
+        entry.backends[backend] = {skipped: results.meta.backends[backend].note};
         continue;
       }
       log(`${w.id}: measuring on ${backend}`);
       try {
-        const floors = backend === measured[0] ? p.floors : null;
+        const floors = backend === started[0] ? p.floors : null;
         entry.backends[backend] = await runNodeBackend(
           backend,
           w,

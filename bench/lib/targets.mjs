@@ -1,24 +1,10 @@
 // The targets, checked on this run's medians: every ratio compares two figures of the same
-// run (the TensorFlow figure excepted: TF is not part of this run).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import {BENCH, log} from './paths.mjs';
+// run. TensorFlow's own figures come from tools/tf_baseline.py run by this run, or, without
+// the .venv-tf environment, from the committed bench/tf_baseline.json: the line then says so.
 import {fmtMs} from './report.mjs';
 
 /** The reference anchors' figure for TensorFlow 2.21's native CPU kernel on W3, ms per call. */
 export const TF_NATIVE_W3_ANCHOR_MS = 26;
-
-/** bench/tf_baseline.json (tools/tf_baseline.py), or null when absent or unreadable. */
-export function readTfBaseline() {
-  const file = path.join(BENCH, 'tf_baseline.json');
-  if (!fs.existsSync(file)) return null;
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    log(`bench/tf_baseline.json unreadable (${e.message}): ignored`);
-    return null;
-  }
-}
 
 function method(entry, backend, key) {
   const b = entry.backends[backend];
@@ -34,9 +20,9 @@ function missing(entry, backend) {
   return null;
 }
 
-/** The floors are plain JS, timed beside the first Node backend: cpu's, or wasm's alone. */
+/** The floors are plain JS, timed beside the first Node backend run (cpu's unless cpu is not run). */
 function floorMs(entry, key) {
-  return method(entry, 'cpu', key) ?? method(entry, 'wasm', key);
+  return method(entry, 'cpu', key) ?? method(entry, 'wasm', key) ?? method(entry, 'tensorflow', key);
 }
 
 const x = r => `${r.toFixed(2)}x`;
@@ -55,8 +41,33 @@ function ratioTarget(target, entry, backend, num, den, limit, describe, why) {
   return {...base, value, holds: value <= limit, detail: `${x(value)} (${describe(num, den)})`};
 }
 
+/**
+ * `value` = composite / fused must be at least `limit` (a speed-up). A fused op the backend
+ * lacks gives "n/a" with the reason.
+ */
+function speedupTarget(target, entry, backend, fused, composite, limit, what) {
+  const base = {target, workload: entry.id, backend, limit, atLeast: true};
+  if (fused == null || composite == null || !(fused > 0)) {
+    const b = entry.backends[backend];
+    const lacking = b && b.methods && (b.notes || []).find(n => /not available/.test(n));
+    return {...base, value: null, holds: null, detail: missing(entry, backend) || lacking || 'figures missing'};
+  }
+  const value = composite / fused;
+  const detail = `${x(value)} (composite ${what} ${ms(composite)} / fused ${ms(fused)})`;
+  return {...base, value, holds: value >= limit, detail};
+}
+
 /** Workloads on which `backend` was asked for (an entry exists, measured or not). */
-const ran = (results, backend) => results.workloads.filter(e => e.backends[backend]);
+const ran = (results, backend, list = results.workloads) => list.filter(e => e.backends[backend]);
+
+/** TensorFlow's own figure for a workload, with where it comes from. */
+function tfNative(results, id) {
+  const tfb = results.meta.tfBaseline;
+  const r = tfb && tfb.results && tfb.results[id];
+  if (!r) return null;
+  const source = tfb.thisRun ? 'tools/tf_baseline.py, this run' : `bench/tf_baseline.json of ${tfb.date}, NOT this run`;
+  return {...r, source};
+}
 
 export function evaluateTargets(results) {
   const out = [];
@@ -113,9 +124,9 @@ export function evaluateTargets(results) {
   }
   const w3 = results.workloads.find(e => e.id === 'W3');
   if (w3 && w3.backends.cpu) {
-    const tfb = results.meta.tfBaseline && results.meta.tfBaseline.results && results.meta.tfBaseline.results.W3;
+    const tfb = tfNative(results, 'W3');
     const tfMs = tfb ? tfb.medianMs : TF_NATIVE_W3_ANCHOR_MS;
-    const source = tfb ? 'bench/tf_baseline.json' : 'the reference anchors';
+    const source = tfb ? tfb.source : 'the reference anchors';
     const k = method(w3, 'cpu', 'kernel');
     const anchor =
       tfb && k != null ? `; reference anchors' ${ms(TF_NATIVE_W3_ANCHOR_MS)}: ${x(k / TF_NATIVE_W3_ANCHOR_MS)}` : '';
@@ -128,6 +139,51 @@ export function evaluateTargets(results) {
         tfMs,
         0.8,
         (n, d) => `kernel ${ms(n)} / TF native ${ms(d)}, ${source}${anchor}`,
+      ),
+    );
+  }
+  // Like with like: tools/tf_baseline.py times TF's eager op, whose result stays in TensorFlow;
+  // so is the kernel without dataSync. Copying the result into JS (dataSync, or .numpy() in
+  // Python) is printed beside it.
+  for (const e of ran(results, 'tensorflow').filter(e => ['W2', 'W4', 'W5'].includes(e.id))) {
+    const k = method(e, 'tensorflow', 'kernel'),
+      kn = method(e, 'tensorflow', 'kernel-nrb');
+    const tfb = tfNative(results, e.id);
+    const tfMs = tfb ? tfb.medianMs : null;
+    const beside = [];
+    if (k != null && tfb && tfb.withNumpyMedianMs) {
+      beside.push(
+        `with dataSync ${ms(k)} / TF with .numpy() ${ms(tfb.withNumpyMedianMs)}: ${x(k / tfb.withNumpyMedianMs)}`,
+      );
+    }
+    out.push(
+      ratioTarget(
+        "tensorflow kernel within 1.2x of TensorFlow's own kernel",
+        e,
+        'tensorflow',
+        kn,
+        tfMs,
+        1.2,
+        (n, d) => `kernel ${ms(n)} / TF ${ms(d)} (${tfb.source})${beside.map(b => `; ${b}`).join('')}`,
+        kn != null && !tfb
+          ? 'no TensorFlow figure (tools/tf_baseline.py did not run, no bench/tf_baseline.json)'
+          : null,
+      ),
+    );
+  }
+  for (const e of ran(results, 'tensorflow').filter(e => ['W1', 'W3'].includes(e.id))) {
+    const k = method(e, 'tensorflow', 'kernel'),
+      wk = method(e, 'wasm', 'kernel');
+    out.push(
+      ratioTarget(
+        'tensorflow kernel no slower than the wasm kernel',
+        e,
+        'tensorflow',
+        k,
+        wk,
+        1,
+        (n, d) => `tensorflow ${ms(n)} / wasm ${ms(d)}`,
+        k != null && wk == null ? `wasm: ${missing(e, 'wasm') || 'no kernel figure'}` : null,
       ),
     );
   }
@@ -153,5 +209,28 @@ export function evaluateTargets(results) {
       );
     }
   }
+  sensorTargets(results, out);
   return out;
+}
+
+/** The glimpse sensor: fused against the composite, forward and backward, on every backend. */
+function sensorTargets(results, out) {
+  const list = results.sensorWorkloads || [];
+  const forward = {cpu: 3, wasm: 3, tensorflow: 3, webgl: 2, webgpu: 2};
+  for (const [backend, limit] of Object.entries(forward)) {
+    for (const e of ran(results, backend, list)) {
+      const f = method(e, backend, 'sensor'),
+        c = method(e, backend, 'sensor-composite');
+      const target = `${backend} fused sensor at least ${limit}x faster than the composite`;
+      out.push(speedupTarget(target, e, backend, f, c, limit, 'forward'));
+    }
+  }
+  for (const backend of Object.keys(forward)) {
+    for (const e of ran(results, backend, list)) {
+      const f = method(e, backend, 'sensor-grad'),
+        c = method(e, backend, 'sensor-composite-grad');
+      const target = `${backend} sensor backward (tf.grad) at least 2x faster than the composite's`;
+      out.push(speedupTarget(target, e, backend, f, c, 2, 'tf.grad'));
+    }
+  }
 }

@@ -1,8 +1,11 @@
 // Web demo (see index.html): the converted glimpse sensor on the webgl backend. Clicking
 // the picture moves the glimpse location and re-renders.
 //
+// Below the model's outputs, glimpseSensor computes 1 to 5 scales (the select) in one call.
+//
 // For tests, window.demoState = {ready, backend, location: [y, x], renders, msPerCall,
-// lastGlimpse16: the RGB bytes drawn into the glimpse16 canvas (16*16*3, row-major), error},
+// lastGlimpse16: the RGB bytes drawn into the glimpse16 canvas (16*16*3, row-major),
+// scales: how many glimpseSensor scales are drawn, lastFused: the RGB bytes of each, error},
 // and window.demo = {image (the [1, H, W, 3] float32 tensor the model sees), toByte, render}.
 (function () {
   'use strict';
@@ -21,6 +24,8 @@
     renders: 0,
     msPerCall: null,
     lastGlimpse16: [],
+    scales: 3,
+    lastFused: [],
     error: null,
   });
   var statusEl = document.getElementById('status');
@@ -98,6 +103,32 @@
     ctx.fillRect(px - 1, py - 3, 2, 6);
   }
 
+  /** glimpseSensor's scales at `location`, one 16x16 tile each; returns the RGB bytes drawn. */
+  async function drawFused(image, location, scales) {
+    var loc = tf.tensor2d([location], [1, 2]);
+    var fused = tf.glimpseSensor(image, loc, {size: [16, 16], scales: scales, scaleFactor: 2});
+    var values = await fused.data();
+    tf.dispose([fused, loc]);
+    var holder = document.getElementById('fused');
+    holder.textContent = '';
+    var drawn = [];
+    for (var i = 0; i < scales; i++) {
+      var figure = document.createElement('figure');
+      var canvas = document.createElement('canvas');
+      canvas.width = 16;
+      canvas.height = 16;
+      canvas.style.width = canvas.style.height = '128px';
+      canvas.style.imageRendering = 'pixelated';
+      var caption = document.createElement('figcaption');
+      caption.textContent = 'scale ' + i + ': ' + 16 * Math.pow(2, i) + ' px';
+      figure.appendChild(canvas);
+      figure.appendChild(caption);
+      holder.appendChild(figure);
+      drawn.push(drawRGB(canvas, values.subarray(i * 768, (i + 1) * 768), 16, 16, 3, 0));
+    }
+    return drawn;
+  }
+
   async function main() {
     if (!(await tf.setBackend('webgl'))) throw new Error("tf.setBackend('webgl') failed (no WebGL?)");
     await tf.ready();
@@ -136,6 +167,7 @@
         drawRGB(document.getElementById('glimpse32'), values[1], 32, 32, 3, 0);
         drawRGB(document.getElementById('glimpse64'), values[2], 64, 64, 3, 0);
         for (var t = 0; t < 3; t++) drawRGB(document.getElementById('sensor' + t), values[3], 16, 16, 9, 3 * t);
+        state.lastFused = await drawFused(image, location, state.scales);
 
         state.location = [location[0], location[1]];
         state.lastGlimpse16 = g16;
@@ -171,6 +203,11 @@
       var y = ((e.clientY - r.top) / r.height) * 2 - 1;
       var x = ((e.clientX - r.left) / r.width) * 2 - 1;
       render([Math.min(1, Math.max(-1, y)), Math.min(1, Math.max(-1, x))]).catch(fail);
+    });
+
+    document.getElementById('scales').addEventListener('change', function (e) {
+      state.scales = Number(e.target.value);
+      render(state.location).catch(fail);
     });
 
     window.demo = {image: image, model: model, toByte: toByte, render: render};

@@ -2,5 +2,12 @@
 import {backendKernelConfigs} from '../../src/kernel_config';
 import {extractGlimpseCpu} from './ExtractGlimpse';
 import {extractGlimpseGradCpu} from './ExtractGlimpseGrad';
+import {glimpseSensorCpu} from './GlimpseSensor';
+import {glimpseSensorGradCpu} from './GlimpseSensorGrad';
 
-export const CPU_KERNEL_CONFIGS = backendKernelConfigs('cpu', extractGlimpseCpu, extractGlimpseGradCpu);
+export const CPU_KERNEL_CONFIGS = backendKernelConfigs('cpu', {
+  extractGlimpse: extractGlimpseCpu,
+  extractGlimpseGrad: extractGlimpseGradCpu,
+  glimpseSensor: glimpseSensorCpu,
+  glimpseSensorGrad: glimpseSensorGradCpu,
+});

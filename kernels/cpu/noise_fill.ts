@@ -71,3 +71,13 @@ function clamp(v: number, lo: number, hi: number): number {
   const r = Math.fround(v);
   return r < lo ? lo : r > hi ? hi : r;
 }
+
+/** One noise value: output index `index` (the generator's counter) in channel `channel`, drawn with `key`. */
+export function noiseAt(plan: NoisePlan, key: number, index: number, channel: number): number {
+  if (plan.mode === 'zero') return 0;
+  if (plan.mode === 'uniform') return uniformNoise(plan.lo, plan.hi, uniformAt(key, index));
+  const pair = index >>> 1;
+  const angle = normalAngle(key, pair);
+  const n = normalRadius(key, pair) * ((index & 1) === 0 ? Math.cos(angle) : Math.sin(angle));
+  return clamp(plan.mean[channel] + n * plan.sigma[channel], plan.min[channel], plan.max[channel]);
+}

@@ -2,9 +2,12 @@
 import {backendKernelConfigs} from '../../src/kernel_config';
 import {extractGlimpseTensorflow} from './ExtractGlimpse';
 import {extractGlimpseGradTensorflow} from './ExtractGlimpseGrad';
+import {glimpseSensorTensorflow} from './GlimpseSensor';
+import {glimpseSensorGradTensorflow} from './GlimpseSensorGrad';
 
-export const TENSORFLOW_KERNEL_CONFIGS = backendKernelConfigs(
-  'tensorflow',
-  extractGlimpseTensorflow,
-  extractGlimpseGradTensorflow,
-);
+export const TENSORFLOW_KERNEL_CONFIGS = backendKernelConfigs('tensorflow', {
+  extractGlimpse: extractGlimpseTensorflow,
+  extractGlimpseGrad: extractGlimpseGradTensorflow,
+  glimpseSensor: glimpseSensorTensorflow,
+  glimpseSensorGrad: glimpseSensorGradTensorflow,
+});

@@ -2,5 +2,12 @@
 import {backendKernelConfigs} from '../../src/kernel_config';
 import {extractGlimpseWasm} from './ExtractGlimpse';
 import {extractGlimpseGradWasm} from './ExtractGlimpseGrad';
+import {glimpseSensorWasm} from './GlimpseSensor';
+import {glimpseSensorGradWasm} from './GlimpseSensorGrad';
 
-export const WASM_KERNEL_CONFIGS = backendKernelConfigs('wasm', extractGlimpseWasm, extractGlimpseGradWasm);
+export const WASM_KERNEL_CONFIGS = backendKernelConfigs('wasm', {
+  extractGlimpse: extractGlimpseWasm,
+  extractGlimpseGrad: extractGlimpseGradWasm,
+  glimpseSensor: glimpseSensorWasm,
+  glimpseSensorGrad: glimpseSensorGradWasm,
+});

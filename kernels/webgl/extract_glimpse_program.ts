@@ -10,8 +10,17 @@ import {NOISE_UNIFORMS, PLACEMENT_UNIFORMS} from '../gpu/uniforms';
 import {CORNER_OF_GLSL, FENCE_GLSL} from './window_corners_program';
 import {uniformsDecl} from './uniforms';
 
-/** PCG draws, identical in bits to src/noise_random.ts (uint needs GLSL ES 3.00). */
-const DRAWS_WEBGL2 = `
+/**
+ * PCG draws, identical in bits to src/noise_random.ts (uint needs GLSL ES 3.00). The program
+ * defines `noiseKey()`, the key drawn with: the call's (`callKey()`) or, in the glimpse
+ * sensor, a scale's. Indices are taken as 32-bit patterns (`>>> 1`, as in JS), so counters
+ * that wrapped past 2^31 still draw the cpu's bits.
+ */
+export const DRAWS_WEBGL2 = `
+uint noiseKey();
+
+uint callKey() { return (uint(seedHigh) << 16u) | uint(seedLow); }
+
 uint pcgHash(uint v) {
   uint state = v * 747796405u + 2891336453u;
   uint word = ((state >> ((state >> 28u) + 4u)) ^ state) * 277803737u;
@@ -19,31 +28,35 @@ uint pcgHash(uint v) {
 }
 
 uint randomBits(int index, uint lane) {
-  uint key = (uint(seedHigh) << 16u) | uint(seedLow);
-  return pcgHash(pcgHash(uint(index) ^ key) ^ lane);
+  return pcgHash(pcgHash(uint(index) ^ noiseKey()) ^ lane);
 }
 
 float uniformAt(int index) { return float(randomBits(index, 0u) >> 8u) * (1.0 / 16777216.0); }
 
 // Box-Muller on the pair index / 2: cosine for even indices, sine for odd ones.
 float normalAt(int index) {
-  int pair = index / 2;
+  uint bits = uint(index);
+  int pair = int(bits >> 1u);
   float u1 = (float(randomBits(pair, 0u) >> 8u) + 1.0) * (1.0 / 16777216.0);
   float u2 = float(randomBits(pair, 1u) >> 8u) * (1.0 / 16777216.0);
   float angle = 6.283185307179586 * u2;
-  return sqrt(-2.0 * log(u1)) * (index - 2 * pair == 0 ? cos(angle) : sin(angle));
+  return sqrt(-2.0 * log(u1)) * ((bits & 1u) == 0u ? cos(angle) : sin(angle));
 }
 `;
 
 /**
  * GLSL ES 1.00 has no uint or bit operations: a float hash (Hoskins' "hash without sine")
- * of the output index and the seed. Deterministic on one device, not the CPU's bits.
+ * of the output index and the key, the seed's two 16-bit halves (`noiseKey()` as in
+ * DRAWS_WEBGL2). Deterministic on one device, not the CPU's bits.
  */
-const DRAWS_WEBGL1 = `
+export const DRAWS_WEBGL1 = `
+vec2 noiseKey();
+
+vec2 callKey() { return vec2(float(seedHigh), float(seedLow)); }
+
 float hashAt(int index, float lane) {
   float k = float(index);
-  vec2 p = vec2(mod(k, 4096.0), floor(k / 4096.0) + lane * 7919.0) +
-           vec2(float(seedHigh), float(seedLow)) * 0.6180339887;
+  vec2 p = vec2(mod(k, 4096.0), floor(k / 4096.0) + lane * 7919.0) + noiseKey() * 0.6180339887;
   vec3 p3 = fract(vec3(p.xyx) * 0.1031);
   p3 += dot(p3, p3.yzx + 33.33);
   return fract((p3.x + p3.y) * p3.z);
@@ -63,7 +76,7 @@ float normalAt(int index) {
  * gaussian. tfjs's reductions propagate NaN: an image (uniform) or channel (gaussian) holding
  * NaN or an infinity has no usable range and gets 0, as on the CPU.
  */
-const NOISE_AT = `
+export const NOISE_AT = `
 float uniformNoise(float lo, float hi, float u) {
   return clamp(fence(lo + fence(u * fence(hi - lo))), lo, hi);
 }
@@ -88,8 +101,16 @@ float noiseAt(int b, int c, int index) {
 }
 `;
 
-const ZERO_NOISE_AT = `
+export const ZERO_NOISE_AT = `
 float noiseAt(int b, int c, int index) { return 0.0; }
+`;
+
+/** extractGlimpse draws with the call's key. */
+const CALL_KEY_WEBGL2 = `
+uint noiseKey() { return callKey(); }
+`;
+const CALL_KEY_WEBGL1 = `
+vec2 noiseKey() { return callKey(); }
 `;
 
 const MAIN = `
@@ -130,7 +151,7 @@ export class ExtractGlimpseProgram implements GPGPUProgram {
     drawsNoise: boolean,
   ) {
     const noise = drawsNoise
-      ? FENCE_GLSL + (webglVersion === 2 ? DRAWS_WEBGL2 : DRAWS_WEBGL1) + NOISE_AT
+      ? FENCE_GLSL + (webglVersion === 2 ? DRAWS_WEBGL2 + CALL_KEY_WEBGL2 : DRAWS_WEBGL1 + CALL_KEY_WEBGL1) + NOISE_AT
       : ZERO_NOISE_AT;
     this.userCode = CORNER_OF_GLSL + noise + outputIndexGlsl(outputShape) + MAIN;
     this.variableNames = [

@@ -2,5 +2,12 @@
 import {backendKernelConfigs} from '../../src/kernel_config';
 import {extractGlimpseWebGL} from './ExtractGlimpse';
 import {extractGlimpseGradWebGL} from './ExtractGlimpseGrad';
+import {glimpseSensorWebGL} from './GlimpseSensor';
+import {glimpseSensorGradWebGL} from './GlimpseSensorGrad';
 
-export const WEBGL_KERNEL_CONFIGS = backendKernelConfigs('webgl', extractGlimpseWebGL, extractGlimpseGradWebGL);
+export const WEBGL_KERNEL_CONFIGS = backendKernelConfigs('webgl', {
+  extractGlimpse: extractGlimpseWebGL,
+  extractGlimpseGrad: extractGlimpseGradWebGL,
+  glimpseSensor: glimpseSensorWebGL,
+  glimpseSensorGrad: glimpseSensorGradWebGL,
+});

@@ -18,13 +18,10 @@ float fence(float v) { return clamp(v, -3.0e38, 3.0e38); }
 
 /**
  * The placement of src/window_geometry.ts, step for step; GLSL ES 3.00 rounds + - *
- * correctly, and halving is `* 0.5`, exact, where TF divides by 2. `windowCorner` returns
- * (found, row, col): found is 0 when no image pixel can land in the window. int() of NaN,
- * Inf or a huge float is undefined in GLSL, so that is decided with float compares first;
- * past 2^24 no window can reach the image (the kernels refuse larger extents), and below it
- * floor() and the later sums are exact.
+ * correctly, and halving is `* 0.5`, exact, where TF divides by 2. Shared with the glimpse
+ * sensor's corners program, which places each scale's window with the same steps.
  */
-const WINDOW_CORNER_GLSL = `
+export const PLACE_AXIS_GLSL = `
 float placeAxis(float offset, float size, float glimpse) {
   float v = offset;
   if (placementScale == 1) v = fence(v * size);
@@ -35,7 +32,15 @@ float placeAxis(float offset, float size, float glimpse) {
 }
 
 float truncTowardZero(float v) { return v >= 0.0 ? floor(v) : -floor(-v); }
+`;
 
+/**
+ * `windowCorner` returns (found, row, col): found is 0 when no image pixel can land in the
+ * window. int() of NaN, Inf or a huge float is undefined in GLSL, so that is decided with
+ * float compares first; past 2^24 no window can reach the image (the kernels refuse larger
+ * extents), and below it floor() and the later sums are exact.
+ */
+const WINDOW_CORNER_GLSL = `
 vec3 windowCorner(int b) {
   float offsetY = getOffsets(b, 0);
   float offsetX = getOffsets(b, 1);
@@ -65,7 +70,7 @@ vec2 cornerOf(int b) { return vec2(getCorners(b, 0), getCorners(b, 1)); }
 export class WindowCornersProgram implements GPGPUProgram {
   variableNames = ['Offsets'];
   customUniforms = uniformsDecl(PLACEMENT_UNIFORMS);
-  userCode = FENCE_GLSL + WINDOW_CORNER_GLSL + MAIN;
+  userCode = FENCE_GLSL + PLACE_AXIS_GLSL + WINDOW_CORNER_GLSL + MAIN;
   outputShape: number[];
   constructor(batch: number) {
     this.outputShape = [batch, 2];

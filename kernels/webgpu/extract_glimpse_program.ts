@@ -9,8 +9,15 @@ import {FlatProgram} from './flat_program';
 import {CORNER_OF_WGSL, FENCE_WGSL} from './window_corners_program';
 import {uniformsDecl} from './uniforms';
 
-/** PCG draws, identical in bits to src/noise_random.ts. */
-const DRAWS_WGSL = `
+/**
+ * PCG draws, identical in bits to src/noise_random.ts. The program defines `noiseKey()`, the
+ * key drawn with: the call's (`callKey()`) or, in the glimpse sensor, a scale's. Indices are
+ * taken as 32-bit patterns (`>>> 1`, as in JS), so counters that wrapped past 2^31 still draw
+ * the cpu's bits.
+ */
+export const DRAWS_WGSL = `
+fn callKey() -> u32 { return (u32(uniforms.seedHigh) << 16u) | u32(uniforms.seedLow); }
+
 fn pcgHash(v : u32) -> u32 {
   let state = v * 747796405u + 2891336453u;
   let word = ((state >> ((state >> 28u) + 4u)) ^ state) * 277803737u;
@@ -18,19 +25,19 @@ fn pcgHash(v : u32) -> u32 {
 }
 
 fn randomBits(index : i32, lane : u32) -> u32 {
-  let key = (u32(uniforms.seedHigh) << 16u) | u32(uniforms.seedLow);
-  return pcgHash(pcgHash(bitcast<u32>(index) ^ key) ^ lane);
+  return pcgHash(pcgHash(bitcast<u32>(index) ^ noiseKey()) ^ lane);
 }
 
 fn uniformAt(index : i32) -> f32 { return f32(randomBits(index, 0u) >> 8u) * (1.0 / 16777216.0); }
 
 // Box-Muller on the pair index / 2: cosine for even indices, sine for odd ones.
 fn normalAt(index : i32) -> f32 {
-  let pair = index / 2;
+  let bits = bitcast<u32>(index);
+  let pair = bitcast<i32>(bits >> 1u);
   let u1 = (f32(randomBits(pair, 0u) >> 8u) + 1.0) * (1.0 / 16777216.0);
   let u2 = f32(randomBits(pair, 1u) >> 8u) * (1.0 / 16777216.0);
   let angle = 6.283185307179586 * u2;
-  return sqrt(-2.0 * log(u1)) * select(sin(angle), cos(angle), index - 2 * pair == 0);
+  return sqrt(-2.0 * log(u1)) * select(sin(angle), cos(angle), (bits & 1u) == 0u);
 }
 `;
 
@@ -39,7 +46,7 @@ fn normalAt(index : i32) -> f32 {
  * gaussian. tfjs's reductions propagate NaN: an image (uniform) or channel (gaussian) holding
  * NaN or an infinity has no usable range and gets 0, as on the CPU.
  */
-const NOISE_AT_WGSL = `
+export const NOISE_AT_WGSL = `
 fn uniformNoise(lo : f32, hi : f32, u : f32) -> f32 {
   return clamp(fence(lo + fence(u * fence(hi - lo))), lo, hi);
 }
@@ -64,8 +71,13 @@ fn noiseAt(b : i32, c : i32, index : i32) -> f32 {
 }
 `;
 
-const ZERO_NOISE_AT_WGSL = `
+export const ZERO_NOISE_AT_WGSL = `
 fn noiseAt(b : i32, c : i32, index : i32) -> f32 { return 0.0; }
+`;
+
+/** extractGlimpse draws with the call's key. */
+const CALL_KEY_WGSL = `
+fn noiseKey() -> u32 { return callKey(); }
 `;
 
 const MAIN = `
@@ -110,6 +122,7 @@ export class ExtractGlimpseProgram extends FlatProgram {
   }
 
   getUserCode(): string {
-    return CORNER_OF_WGSL + (this.drawsNoise ? FENCE_WGSL + DRAWS_WGSL + NOISE_AT_WGSL : ZERO_NOISE_AT_WGSL) + MAIN;
+    const noise = this.drawsNoise ? FENCE_WGSL + DRAWS_WGSL + CALL_KEY_WGSL + NOISE_AT_WGSL : ZERO_NOISE_AT_WGSL;
+    return CORNER_OF_WGSL + noise + MAIN;
   }
 }

@@ -2,5 +2,12 @@
 import {backendKernelConfigs} from '../../src/kernel_config';
 import {extractGlimpseWebGPU} from './ExtractGlimpse';
 import {extractGlimpseGradWebGPU} from './ExtractGlimpseGrad';
+import {glimpseSensorWebGPU} from './GlimpseSensor';
+import {glimpseSensorGradWebGPU} from './GlimpseSensorGrad';
 
-export const WEBGPU_KERNEL_CONFIGS = backendKernelConfigs('webgpu', extractGlimpseWebGPU, extractGlimpseGradWebGPU);
+export const WEBGPU_KERNEL_CONFIGS = backendKernelConfigs('webgpu', {
+  extractGlimpse: extractGlimpseWebGPU,
+  extractGlimpseGrad: extractGlimpseGradWebGPU,
+  glimpseSensor: glimpseSensorWebGPU,
+  glimpseSensorGrad: glimpseSensorGradWebGPU,
+});

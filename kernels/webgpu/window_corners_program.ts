@@ -19,11 +19,10 @@ fn fence(v : f32) -> f32 { return clamp(v, -3.0e38, 3.0e38); }
 
 /**
  * The placement of src/window_geometry.ts, step for step; halving is `* 0.5`, exact, where
- * TF divides by 2. `windowCorner` returns (found, row, col): found is 0 when no image pixel
- * can land in the window. Offsets are checked for NaN/Inf first, and past 2^24 no window
- * reaches the image (the kernels refuse larger extents), so later sums are exact.
+ * TF divides by 2. Shared with the glimpse sensor's corners program, which places each
+ * scale's window with the same steps.
  */
-const WINDOW_CORNER_WGSL = `
+export const PLACE_AXIS_WGSL = `
 fn placeAxis(offset : f32, size : f32, glimpse : f32) -> f32 {
   var v = offset;
   if (uniforms.placementScale == 1) { v = fence(v * size); }
@@ -34,7 +33,14 @@ fn placeAxis(offset : f32, size : f32, glimpse : f32) -> f32 {
 }
 
 fn truncTowardZero(v : f32) -> f32 { return select(-floor(-v), floor(v), v >= 0.0); }
+`;
 
+/**
+ * `windowCorner` returns (found, row, col): found is 0 when no image pixel can land in the
+ * window. Offsets are checked for NaN/Inf first, and past 2^24 no window reaches the image
+ * (the kernels refuse larger extents), so later sums are exact.
+ */
+const WINDOW_CORNER_WGSL = `
 fn windowCorner(b : i32) -> vec3<f32> {
   let offsetY = getOffsets(b, 0);
   let offsetX = getOffsets(b, 1);
@@ -68,7 +74,7 @@ export class WindowCornersProgram extends FlatProgram {
   uniforms = uniformsDecl(PLACEMENT_UNIFORMS);
   shaderKey = 'extractGlimpseCorners';
   getUserCode(): string {
-    return FENCE_WGSL + WINDOW_CORNER_WGSL + MAIN;
+    return FENCE_WGSL + PLACE_AXIS_WGSL + WINDOW_CORNER_WGSL + MAIN;
   }
 }
 

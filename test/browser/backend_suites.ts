@@ -9,6 +9,7 @@ import {defineHostileSuite} from './hostile_suite';
 import {defineLeakSuite} from './leak_suite';
 import {definePropertySuite} from './property_suite';
 import {defineReferenceSuite} from './reference_suite';
+import {defineSensorSuite} from './sensor_suite';
 
 /** `sameBits`: the backend's noise draws the cpu's random bits (every GPU backend but WebGL1). */
 export function defineBackendSuites(label: string, session: BrowserSession, sameBits: boolean): void {
@@ -17,6 +18,7 @@ export function defineBackendSuites(label: string, session: BrowserSession, same
   defineLeakSuite(label, session);
   definePropertySuite(label, session, sameBits);
   defineGradientSuite(label, session);
+  defineSensorSuite(label, session, sameBits);
   defineConverterSuite(label, session);
   defineReferenceSuite(label, session);
 }

@@ -20,6 +20,8 @@ interface DemoState {
   renders: number;
   msPerCall: number | null;
   lastGlimpse16: number[];
+  scales: number;
+  lastFused: number[][];
   error: string | null;
 }
 
@@ -42,6 +44,8 @@ const demoState = (): Promise<DemoState> =>
       renders: s.renders,
       msPerCall: s.msPerCall,
       lastGlimpse16: s.lastGlimpse16,
+      scales: s.scales,
+      lastFused: s.lastFused,
       error: s.error,
     };
   });
@@ -184,6 +188,21 @@ describe('web demo (examples/web) in Chromium', () => {
     expect(s.location[0]).toBeLessThan(-0.9);
     expect(s.location[1]).toBeLessThan(-0.9);
     expect(s.lastGlimpse16.slice(0, 3)).toEqual([0, 0, 0]); // top-left of the window is outside
+  });
+
+  test('the scales select redraws glimpseSensor with that many scales; scale 0 is glimpse16', async () => {
+    const before = (await demoState()).renders;
+    await page.selectOption('#scales', '5');
+    await page.waitForFunction((n: number) => (window as any).demoState.renders > n, before, {timeout: 30000});
+    const s = await demoState();
+    expect(s.error).toBeNull();
+    expect(s.scales).toBe(5);
+    expect(s.lastFused).toHaveLength(5);
+    expect(await page.locator('#fused canvas').count()).toBe(5);
+    // Scale 0 of the sensor (zero padding, s = 1) is extractGlimpse's 16x16 glimpse, bit for bit.
+    expect(s.lastFused[0]).toEqual(s.lastGlimpse16);
+    // Larger scales average larger windows: not the same picture.
+    expect(s.lastFused[2]).not.toEqual(s.lastFused[0]);
   });
 
   test('no page errors', () => {

@@ -1,0 +1,274 @@
+// The glimpse sensor workloads (bench/workloads.json, "sensorWorkloads"): inputs, window
+// geometry, a plain JS reference for the checks, and the timed calls (the fused op, the
+// composite users write without it, and both gradients). Imports only its sibling module, so
+// Node (lib/run_sensor.mjs) and the browser page (browser/page.mjs) run the same code.
+import {generateInput, mulberry32, sha256Float32, sizeOf} from './workloads.mjs';
+
+/** Locations per image: n for `[B, n, 2]`, 1 for `[B, 2]`. */
+export const locationsPerImage = w => (w.locationsShape.length === 3 ? w.locationsShape[1] : 1);
+
+/** The fused op's output shape: `[B, k, h, w, C]`, or `[B, n, k, h, w, C]` for rank-3 locations. */
+export function sensorOutputShape(w) {
+  const [batch, , , channels] = w.imagesShape;
+  const tail = [w.scales, w.size[0], w.size[1], channels];
+  return w.locationsShape.length === 3 ? [batch, w.locationsShape[1], ...tail] : [batch, ...tail];
+}
+
+/** Locations by "locationsRule": the offsets rule over B*n (y, x) pairs in flat (b, l) order. */
+export function generateLocations(w) {
+  const count = sizeOf(w.locationsShape) / 2;
+  const next = mulberry32(w.locationSeed);
+  const out = new Float32Array(count * 2);
+  for (let j = 0; j < count; j++) {
+    const u1 = next();
+    const u2 = next();
+    const r = w.locationRanges[j % w.locationRanges.length];
+    out[2 * j] = r.y[0] + (r.y[1] - r.y[0]) * u1;
+    out[2 * j + 1] = r.x[0] + (r.x[1] - r.x[0]) * u2;
+  }
+  return out;
+}
+
+/** Generates a sensor workload's images and locations and checks them against its "check". */
+export async function generateSensorChecked(w, digest) {
+  const images = generateInput({inputShape: w.imagesShape, inputSeed: w.inputSeed});
+  const locations = generateLocations(w);
+  const c = w.check;
+  const imagesSha = await sha256Float32(images, digest);
+  const locationsSha = await sha256Float32(locations, digest);
+  const wrong = [];
+  if (imagesSha !== c.inputSha256) wrong.push(`images sha256 ${imagesSha} (check.inputSha256 ${c.inputSha256})`);
+  if (locationsSha !== c.locationsSha256) {
+    wrong.push(`locations sha256 ${locationsSha} (check.locationsSha256 ${c.locationsSha256})`);
+  }
+  if (c.inputFirst4.some((v, i) => images[i] !== v)) wrong.push('first image values differ from check.inputFirst4');
+  if (c.locationsFirst4.some((v, i) => locations[i] !== v)) {
+    wrong.push('first locations differ from check.locationsFirst4');
+  }
+  if (wrong.length) throw new Error(`${w.id} (${w.name}): generated ${wrong.join('; ')}: the generator is off`);
+  return {images, locations, imagesSha, locationsSha};
+}
+
+/**
+ * Every window's corner, per location and scale (`corners[j * k + i]`, null when unreachable),
+ * and per scale the inside / partial / outside counts, checked against "derived.windows".
+ */
+export function sensorWindows(w, locations, windowCorner, insideSpan) {
+  const [, height, width] = w.imagesShape;
+  const count = locations.length / 2;
+  const corners = [];
+  const perScale = [];
+  for (let i = 0, s = 1; i < w.scales; i++, s *= w.scaleFactor) {
+    const [gh, gw] = [w.size[0] * s, w.size[1] * s];
+    const params = {
+      version: 2,
+      centered: w.centered,
+      normalized: w.normalized,
+      imageHeight: height,
+      imageWidth: width,
+      glimpseHeight: gh,
+      glimpseWidth: gw,
+    };
+    const counts = {inside: 0, partial: 0, outside: 0};
+    for (let j = 0; j < count; j++) {
+      const corner = windowCorner(locations[2 * j], locations[2 * j + 1], params);
+      corners[j * w.scales + i] = corner;
+      const [r0, r1] = corner ? insideSpan(corner.y, gh, height) : [0, 0];
+      const [c0, c1] = corner ? insideSpan(corner.x, gw, width) : [0, 0];
+      const any = r1 > r0 && c1 > c0;
+      const whole = any && r0 === 0 && r1 === gh && c0 === 0 && c1 === gw;
+      counts[whole ? 'inside' : any ? 'partial' : 'outside']++;
+    }
+    perScale.push(counts);
+  }
+  const want = w.derived && w.derived.windows;
+  if (want && JSON.stringify(want) !== JSON.stringify(perScale)) {
+    throw new Error(`${w.id}: windows per scale ${JSON.stringify(perScale)}, derived.windows ${JSON.stringify(want)}`);
+  }
+  return {corners, counts: perScale};
+}
+
+/**
+ * The sensor in plain JS (docs/semantics.md, "The glimpse sensor"), for 'zero' and 'edge'
+ * padding: each output the float32 sum of its s x s block in row-major order, divided once.
+ */
+export function sensorReference(w, images, corners, padding) {
+  const [, height, width, channels] = w.imagesShape;
+  const [h, ww] = w.size;
+  const k = w.scales;
+  const count = corners.length / k;
+  const perImage = locationsPerImage(w);
+  const out = new Float32Array(count * k * h * ww * channels);
+  const clamp = (v, n) => (v < 0 ? 0 : v >= n ? n - 1 : v);
+  let o = 0;
+  for (let j = 0; j < count; j++) {
+    const base = Math.floor(j / perImage) * height * width * channels;
+    for (let i = 0, s = 1; i < k; i++, s *= w.scaleFactor) {
+      const corner = corners[j * k + i];
+      if (!corner) {
+        o += h * ww * channels; // unreachable: zeros for both paddings
+        continue;
+      }
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < ww; x++) {
+          for (let c = 0; c < channels; c++) {
+            let sum = 0;
+            for (let a = 0; a < s; a++) {
+              const py = corner.y + y * s + a;
+              for (let d = 0; d < s; d++) {
+                const px = corner.x + x * s + d;
+                const inside = py >= 0 && py < height && px >= 0 && px < width;
+                let v = 0;
+                if (inside) v = images[base + (py * width + px) * channels + c];
+                else if (padding === 'edge') {
+                  v = images[base + (clamp(py, height) * width + clamp(px, width)) * channels + c];
+                }
+                sum = a === 0 && d === 0 ? v : Math.fround(sum + v);
+              }
+            }
+            out[o++] = Math.fround(sum / (s * s));
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** max |a - b| (NaN-safe: a NaN on either side counts as Infinity), and where. */
+export function maxAbsDiff(a, b) {
+  if (a.length !== b.length) return {max: Infinity, at: `length ${a.length} vs ${b.length}`};
+  let max = 0;
+  let at = -1;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i] - b[i]);
+    const dd = Number.isNaN(d) ? Infinity : d;
+    if (dd > max) {
+      max = dd;
+      at = i;
+    }
+  }
+  return {max, at: at < 0 ? null : `index ${at}: ${a[at]} vs ${b[at]}`};
+}
+
+export function maxAbs(values) {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]));
+  return m;
+}
+
+/** The fused op, as the workload calls it (`padding` overrides the workload's). */
+export function sensorCall(plugin, w, images, locations, padding = w.padding) {
+  const {size, scales, scaleFactor, centered, normalized} = w;
+  return plugin.glimpseSensor(images, locations, {size, scales, scaleFactor, centered, normalized, padding});
+}
+
+/**
+ * What users write without the op: per scale s = f^i, extractGlimpse of the s-times larger
+ * window ('zero' noise: no op pads by the edge), tf.avgPool(s, s) for s > 1, tf.stack on
+ * axis 1. Several locations per image: the images tiled n times, b-major to match the
+ * locations reshaped to [B*n, 2] (tiled along rows, then reshaped: tfjs has no gradient for
+ * a rank-5 tile), and the result reshaped to [B, n, k, h, w, C].
+ */
+export function sensorCompositeRaw(tf, plugin, w, images, locations) {
+  const [batch, height, width, channels] = w.imagesShape;
+  const n = locationsPerImage(w);
+  const many = w.locationsShape.length === 3;
+  const x = many ? tf.reshape(tf.tile(images, [1, n, 1, 1]), [batch * n, height, width, channels]) : images;
+  const where = many ? tf.reshape(locations, [batch * n, 2]) : locations;
+  const perScale = [];
+  for (let i = 0, s = 1; i < w.scales; i++, s *= w.scaleFactor) {
+    const g = plugin.extractGlimpse(x, [w.size[0] * s, w.size[1] * s], where, w.centered, w.normalized, 'zero');
+    perScale.push(s > 1 ? tf.avgPool(g, s, s, 'valid') : g);
+  }
+  const out = tf.stack(perScale, 1);
+  return many ? tf.reshape(out, sensorOutputShape(w)) : out;
+}
+
+export const sensorComposite = (tf, plugin, w, images, locations) =>
+  tf.tidy(() => sensorCompositeRaw(tf, plugin, w, images, locations));
+
+/** tf.grad of sum(fused) and of sum(composite), with respect to the images. */
+export function sensorGrads(tf, plugin, w, locations) {
+  return {
+    fused: tf.grad(x => tf.sum(sensorCall(plugin, w, x, locations))),
+    composite: tf.grad(x => tf.sum(sensorCompositeRaw(tf, plugin, w, x, locations))),
+  };
+}
+
+/**
+ * The checks, not timed: the fused op against the JS reference (its own padding) and, with
+ * zero padding, against the composite; the composite against the zero-padding reference; the
+ * two gradients against each other. Tolerance: 1e-5 of max |input| (gradients: of max |grad|).
+ * `fusedOk` false skips the fused checks (no fused kernel on the backend). A wrong fused
+ * output throws; the rest is returned for the report.
+ */
+export async function verifySensor(tf, plugin, w, t, refs, fusedOk, gradsOk) {
+  const backend = tf.getBackend();
+  const tol = 1e-5 * refs.maxInput;
+  const pick = (d, limit) => ({maxAbsDiff: d.max, tolerance: limit, ok: d.max <= limit, ...(d.at ? {at: d.at} : {})});
+  const read = async x => {
+    const v = await x.data();
+    x.dispose();
+    return v;
+  };
+  const out = {};
+  const composite = await read(sensorComposite(tf, plugin, w, t.images, t.locations));
+  out.compositeVsReference = pick(maxAbsDiff(composite, refs.zero), tol);
+  if (fusedOk) {
+    const fused = await read(sensorCall(plugin, w, t.images, t.locations));
+    out.fusedVsReference = pick(maxAbsDiff(fused, refs.own), tol);
+    if (!out.fusedVsReference.ok) {
+      throw new Error(
+        `${w.id} on ${backend}: WRONG SENSOR OUTPUT: the fused op differs from the JS reference by ` +
+          `${out.fusedVsReference.maxAbsDiff} (tolerance ${tol}), at ${out.fusedVsReference.at}`,
+      );
+    }
+    const fusedZero = w.padding === 'zero' ? fused : await read(sensorCall(plugin, w, t.images, t.locations, 'zero'));
+    out.fusedZeroVsComposite = pick(maxAbsDiff(fusedZero, composite), tol);
+    if (!out.fusedZeroVsComposite.ok) {
+      throw new Error(
+        `${w.id} on ${backend}: WRONG SENSOR OUTPUT: with zero padding the fused op differs from the composite by ` +
+          `${out.fusedZeroVsComposite.maxAbsDiff} (tolerance ${tol}), at ${out.fusedZeroVsComposite.at}`,
+      );
+    }
+  }
+  if (fusedOk && gradsOk && w.padding === 'zero') {
+    const g = sensorGrads(tf, plugin, w, t.locations);
+    const gc = await read(g.composite(t.images));
+    const gf = await read(g.fused(t.images));
+    out.gradFusedVsComposite = pick(maxAbsDiff(gf, gc), 1e-5 * maxAbs(gc));
+    if (!out.gradFusedVsComposite.ok) {
+      throw new Error(
+        `${w.id} on ${backend}: WRONG SENSOR GRADIENT: tf.grad of the fused op differs from the composite's by ` +
+          `${out.gradFusedVsComposite.maxAbsDiff}, at ${out.gradFusedVsComposite.at}`,
+      );
+    }
+  }
+  return out;
+}
+
+/** The JS references a workload's checks need, computed once per workload. */
+export function sensorReferences(w, images, corners) {
+  const zero = sensorReference(w, images, corners, 'zero');
+  return {
+    zero,
+    own: w.padding === 'zero' ? zero : sensorReference(w, images, corners, w.padding),
+    maxInput: maxAbs(images),
+  };
+}
+
+/**
+ * The timed methods of one sensor workload, the same in Node and in the page; `wrap` adds the
+ * backend's read of the results (none on cpu and wasm).
+ */
+export function sensorMethods(tf, plugin, w, t, {fused, fusedGrad, wrap}) {
+  const grads = sensorGrads(tf, plugin, w, t.locations);
+  const methods = [];
+  const add = (key, call) => methods.push({key, run: wrap(call), dispose: r => tf.dispose(r)});
+  if (fused) add('sensor', () => sensorCall(plugin, w, t.images, t.locations));
+  add('sensor-composite', () => sensorComposite(tf, plugin, w, t.images, t.locations));
+  if (fused && fusedGrad) add('sensor-grad', () => grads.fused(t.images));
+  add('sensor-composite-grad', () => grads.composite(t.images));
+  return methods;
+}

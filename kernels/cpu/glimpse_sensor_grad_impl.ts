@@ -1,0 +1,62 @@
+/**
+ * The glimpse sensor's backward pass over plain typed arrays, shared by the cpu, wasm and
+ * tensorflow kernels: each output's dy / s^2 goes to every image pixel its block sampled
+ * (edge padding: the clamped pixel), accumulated in float32 in output order. Zero and noise
+ * padding send nothing back.
+ */
+import {windowCorner} from '../../src/window_geometry';
+import type {SensorCall} from '../../src/sensor_prelude';
+
+export function glimpseSensorGradImpl(
+  dy: Float32Array,
+  locations: ArrayLike<number>,
+  call: SensorCall,
+  output?: Float32Array,
+): Float32Array {
+  const [batch, n, k, h, w, channels] = call.shape;
+  const {imageHeight: height, imageWidth: width} = call;
+  const dx = output ? output.fill(0) : new Float32Array(batch * height * width * channels);
+  if (dx.length === 0 || dy.length === 0) return dx;
+  const edge = call.attrs.padding === 'edge';
+  const imageSize = height * width * channels;
+  let o = 0;
+  for (let b = 0; b < batch; b++) {
+    const base = b * imageSize;
+    for (let l = 0; l < n; l++) {
+      const ly = locations[2 * (b * n + l)];
+      const lx = locations[2 * (b * n + l) + 1];
+      for (let scale = 0; scale < k; scale++) {
+        const corner = windowCorner(ly, lx, call.windowParams(scale));
+        const s = call.blockSide(scale);
+        const count = s * s;
+        if (!corner) {
+          o += h * w * channels;
+          continue;
+        }
+        for (let y = 0; y < h; y++) {
+          for (let x = 0; x < w; x++) {
+            for (let c = 0; c < channels; c++, o++) {
+              const g = Math.fround(dy[o] / count);
+              for (let a = 0; a < s; a++) {
+                let r = corner.y + y * s + a;
+                if (r < 0 || r >= height) {
+                  if (!edge) continue;
+                  r = r < 0 ? 0 : height - 1;
+                }
+                for (let d = 0; d < s; d++) {
+                  let q = corner.x + x * s + d;
+                  if (q < 0 || q >= width) {
+                    if (!edge) continue;
+                    q = q < 0 ? 0 : width - 1;
+                  }
+                  dx[base + (r * width + q) * channels + c] += g;
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return dx;
+}

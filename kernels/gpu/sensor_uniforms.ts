@@ -1,0 +1,25 @@
+/**
+ * The uniforms of the glimpse sensor's GPU programs, shared by webgl and webgpu
+ * (docs/semantics.md, "The glimpse sensor"): the placement of scale 0's window (each program
+ * multiplies the glimpse size by the scale's block side), the scale factor and the padding.
+ */
+import type {SensorCall} from '../../src/sensor_prelude';
+import {PLACEMENT_UNIFORMS, placementValues, type UniformDecl} from './uniforms';
+
+export const SENSOR_UNIFORMS: readonly UniformDecl[] = [
+  ...PLACEMENT_UNIFORMS,
+  {name: 'scaleFactor', type: 'int'},
+  /** 1: samples outside the image read the nearest image pixel. */
+  {name: 'edgePadding', type: 'int'},
+];
+
+/** Values of SENSOR_UNIFORMS, in order; refuses extents the GPU arithmetic cannot keep exact. */
+export function sensorValues(call: SensorCall): number[] {
+  // The last scale's window is the largest: if it fits, every scale does.
+  placementValues(call.windowParams(call.attrs.scales - 1), call.opName);
+  return [
+    ...placementValues(call.windowParams(0), call.opName),
+    call.attrs.scaleFactor,
+    call.attrs.padding === 'edge' ? 1 : 0,
+  ];
+}

@@ -1,0 +1,54 @@
+import {env, type TensorInfo} from '@tensorflow/tfjs-core';
+import type {MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
+import type {GlimpseSensorAttrs, GlimpseSensorInputs} from '../../src/kernel_names';
+import {sensorCall} from '../../src/sensor_prelude';
+import {callKey} from '../../src/noise_random';
+import {disposeNoiseStats, gpuNoiseStats} from '../gpu/noise_stats';
+import {noiseValues} from '../gpu/uniforms';
+import {sensorValues} from '../gpu/sensor_uniforms';
+import {GlimpseSensorProgram} from './glimpse_sensor_program';
+import {sensorCorners} from './sensor_corners_program';
+import {checkFloatTextures} from './float_textures';
+import {uniformData} from './uniforms';
+
+export interface WebGLSensorArgs {
+  inputs: GlimpseSensorInputs;
+  backend: MathBackendWebGL;
+  attrs: GlimpseSensorAttrs;
+}
+
+/** The glimpse sensor on the webgl backend: corners pass, then one sensor program. */
+export function glimpseSensorWebGL({inputs, backend, attrs}: WebGLSensorArgs): TensorInfo {
+  const {images, locations} = inputs;
+  const call = sensorCall(images.shape, locations.shape, attrs);
+  const values = sensorValues(call);
+  checkFloatTextures(call.opName);
+  if (call.empty) return backend.makeTensorInfo(call.shape, 'float32', new Float32Array(0));
+  const webglVersion = env().getNumber('WEBGL_VERSION');
+  const corners = sensorCorners(locations, call.attrs.scales, values, backend);
+  const {padding} = call.attrs;
+  if (padding === 'zero' || padding === 'edge') {
+    try {
+      return backend.runWebGLProgram(
+        new GlimpseSensorProgram(call.shape, webglVersion, false),
+        [images, corners],
+        'float32',
+        uniformData(values),
+      );
+    } finally {
+      backend.disposeIntermediateTensorInfo(corners);
+    }
+  }
+  const stats = gpuNoiseStats(images, padding, 'webgl', backend);
+  try {
+    return backend.runWebGLProgram(
+      new GlimpseSensorProgram(call.shape, webglVersion, true),
+      [images, corners, stats.min, stats.max, stats.mean, stats.sigma],
+      'float32',
+      uniformData([...values, ...noiseValues(padding, callKey(attrs.seed))]),
+    );
+  } finally {
+    disposeNoiseStats(stats, backend);
+    backend.disposeIntermediateTensorInfo(corners);
+  }
+}

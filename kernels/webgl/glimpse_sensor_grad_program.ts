@@ -1,0 +1,82 @@
+/**
+ * The glimpse sensor's backward program: one image pixel per fragment, gathering `dy / s^2`
+ * from every block that sampled it (docs/semantics.md, "The glimpse sensor"). The JS
+ * (kernels/cpu/glimpse_sensor_grad_impl.ts), GLSL (here) and WGSL (kernels/webgpu) copies
+ * move together.
+ */
+import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
+import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
+import {BLOCK_SIDE_GLSL, SENSOR_CORNER_OF_GLSL} from './sensor_corners_program';
+import {uniformsDecl} from './uniforms';
+
+/**
+ * The window rows [lo, hi] (or columns) that read image row `pixel` of an axis ending at
+ * `last`, for a window from `start` of `side` rows: the one row `pixel - start`, and with
+ * edge padding on a border also every row beyond it, clamped onto it. Empty when lo > hi.
+ */
+const SAMPLED_BY = `
+ivec2 sampledBy(int pixel, int start, int side, int last) {
+  int lo = edgePadding == 1 && pixel == 0 ? 0 : pixel - start;
+  int hi = edgePadding == 1 && pixel == last ? side - 1 : pixel - start;
+  return ivec2(lo < 0 ? 0 : lo, hi > side - 1 ? side - 1 : hi);
+}
+
+// How many of block t's rows [t*s, t*s + s) lie in [lo, hi] (exact in float below 2^24).
+float rowsIn(int t, int s, ivec2 range) {
+  return min(float(range.y), float(t * s + s - 1)) - max(float(range.x), float(t * s)) + 1.0;
+}
+`;
+
+/**
+ * Windows and scales in the cpu's order. A window is a translation, so without edge
+ * padding a pixel lies in at most one block of it; on an edge-padded border it may take
+ * several blocks, each with its count of clamped samples. GLSL ES 1.00 loops need constant
+ * bounds: the shapes, with a break.
+ */
+function mainGlsl([, n, k, h, w]: number[]): string {
+  return `
+void main() {
+  ivec4 coords = getOutputCoords();
+  int b = coords[0];
+  int c = coords[3];
+  int lastRow = int(imageHeight) - 1;
+  int lastCol = int(imageWidth) - 1;
+  float sum = 0.0;
+  for (int l = 0; l < ${n}; l++) {
+    for (int scale = 0; scale < ${k}; scale++) {
+      vec2 corner = cornerOf(b, l, scale);
+      if (!found(corner)) continue;
+      int s = blockSide(scale);
+      ivec2 rows = sampledBy(coords[1], int(corner.x), ${h} * s, lastRow);
+      ivec2 cols = sampledBy(coords[2], int(corner.y), ${w} * s, lastCol);
+      if (rows.x > rows.y || cols.x > cols.y) continue;
+      float area = float(s) * float(s);
+      for (int ty = 0; ty < ${h}; ty++) {
+        int y = rows.x / s + ty;
+        if (y * s > rows.y) break;
+        float rowCount = rowsIn(y, s, rows);
+        for (int tx = 0; tx < ${w}; tx++) {
+          int x = cols.x / s + tx;
+          if (x * s > cols.y) break;
+          sum += getDy(b, l, scale, y, x, c) / area * (rowCount * rowsIn(x, s, cols));
+        }
+      }
+    }
+  }
+  setOutput(sum);
+}
+`;
+}
+
+/** `d images` `[B, H, W, C]`. Inputs `Dy` `[B, n, k, h, w, C]` and `Corners`; uniforms SENSOR_UNIFORMS. */
+export class GlimpseSensorGradProgram implements GPGPUProgram {
+  variableNames = ['Dy', 'Corners'];
+  customUniforms = uniformsDecl(SENSOR_UNIFORMS);
+  userCode: string;
+  constructor(
+    public outputShape: number[],
+    dyShape: number[],
+  ) {
+    this.userCode = SENSOR_CORNER_OF_GLSL + BLOCK_SIDE_GLSL + SAMPLED_BY + mainGlsl(dyShape);
+  }
+}

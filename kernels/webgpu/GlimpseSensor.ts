@@ -1,0 +1,52 @@
+import type {TensorInfo} from '@tensorflow/tfjs-core';
+import type {WebGPUBackend} from '@tensorflow/tfjs-backend-webgpu';
+import type {GlimpseSensorAttrs, GlimpseSensorInputs} from '../../src/kernel_names';
+import {sensorCall} from '../../src/sensor_prelude';
+import {callKey} from '../../src/noise_random';
+import {disposeNoiseStats, gpuNoiseStats, type GpuBackend} from '../gpu/noise_stats';
+import {NOISE_UNIFORMS, noiseValues} from '../gpu/uniforms';
+import {SENSOR_UNIFORMS, sensorValues} from '../gpu/sensor_uniforms';
+import {GlimpseSensorProgram} from './glimpse_sensor_program';
+import {sensorCorners} from './sensor_corners_program';
+import {uniformData} from './uniforms';
+
+export interface WebGPUSensorArgs {
+  inputs: GlimpseSensorInputs;
+  backend: WebGPUBackend;
+  attrs: GlimpseSensorAttrs;
+}
+
+/** The glimpse sensor on the webgpu backend: corners pass, then one sensor program. */
+export function glimpseSensorWebGPU({inputs, backend, attrs}: WebGPUSensorArgs): TensorInfo {
+  const {images, locations} = inputs;
+  const call = sensorCall(images.shape, locations.shape, attrs);
+  const values = sensorValues(call);
+  if (call.empty) return backend.makeTensorInfo(call.shape, 'float32', new Float32Array(0));
+  const gpu = backend as unknown as GpuBackend;
+  const corners = sensorCorners(locations, call.attrs.scales, values, backend);
+  const {padding} = call.attrs;
+  if (padding === 'zero' || padding === 'edge') {
+    try {
+      return backend.runWebGPUProgram(
+        new GlimpseSensorProgram(call.shape, false),
+        [images, corners],
+        'float32',
+        uniformData(SENSOR_UNIFORMS, values),
+      );
+    } finally {
+      gpu.disposeData(corners.dataId);
+    }
+  }
+  const stats = gpuNoiseStats(images, padding, 'webgpu', gpu);
+  try {
+    return backend.runWebGPUProgram(
+      new GlimpseSensorProgram(call.shape, true),
+      [images, corners, stats.min, stats.max, stats.mean, stats.sigma],
+      'float32',
+      uniformData([...SENSOR_UNIFORMS, ...NOISE_UNIFORMS], [...values, ...noiseValues(padding, callKey(attrs.seed))]),
+    );
+  } finally {
+    disposeNoiseStats(stats, gpu);
+    gpu.disposeData(corners.dataId);
+  }
+}

@@ -1,0 +1,36 @@
+import type {TensorInfo} from '@tensorflow/tfjs-core';
+import type {WebGPUBackend} from '@tensorflow/tfjs-backend-webgpu';
+import type {GlimpseSensorGradAttrs, GlimpseSensorGradInputs} from '../../src/kernel_names';
+import {sensorGradCall} from '../../src/sensor_prelude';
+import type {GpuBackend} from '../gpu/noise_stats';
+import {SENSOR_UNIFORMS, sensorValues} from '../gpu/sensor_uniforms';
+import {GlimpseSensorGradProgram} from './glimpse_sensor_grad_program';
+import {sensorCorners} from './sensor_corners_program';
+import {uniformData} from './uniforms';
+
+export interface WebGPUSensorGradArgs {
+  inputs: GlimpseSensorGradInputs;
+  backend: WebGPUBackend;
+  attrs: GlimpseSensorGradAttrs;
+}
+
+/** The glimpse sensor's backward kernel on the webgpu backend: corners pass, then one gather program. */
+export function glimpseSensorGradWebGPU({inputs, backend, attrs}: WebGPUSensorGradArgs): TensorInfo {
+  const {dy, locations} = inputs;
+  const call = sensorGradCall(dy.shape, locations.shape, attrs);
+  const values = sensorValues(call);
+  const size = call.imagesShape.reduce((a, b) => a * b, 1);
+  // No output value sampled anything: d images is all zeros (or empty).
+  if (call.empty || size === 0) return backend.makeTensorInfo(call.imagesShape, 'float32', new Float32Array(size));
+  const corners = sensorCorners(locations, call.attrs.scales, values, backend);
+  try {
+    return backend.runWebGPUProgram(
+      new GlimpseSensorGradProgram(call.imagesShape),
+      [dy, corners],
+      'float32',
+      uniformData(SENSOR_UNIFORMS, values),
+    );
+  } finally {
+    (backend as unknown as GpuBackend).disposeData(corners.dataId);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The glimpse sensor's backward program: one image pixel per invocation, gathering
+ * `dy / s^2` from every block that sampled it (docs/semantics.md, "The glimpse sensor").
+ * Its text is constant: shapes come from the backend's shape uniforms. The JS
+ * (kernels/cpu/glimpse_sensor_grad_impl.ts), GLSL (kernels/webgl) and WGSL (here) copies
+ * move together.
+ */
+import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
+import {FlatProgram} from './flat_program';
+import {BLOCK_SIDE_WGSL, SENSOR_CORNER_OF_WGSL} from './sensor_corners_program';
+import {uniformsDecl} from './uniforms';
+
+/**
+ * The window rows [lo, hi] (or columns) that read image row `pixel` of an axis ending at
+ * `last`, for a window from `start` of `side` rows: the one row `pixel - start`, and with
+ * edge padding on a border also every row beyond it, clamped onto it. Empty when lo > hi.
+ */
+const SAMPLED_BY_WGSL = `
+fn sampledBy(pixel : i32, start : i32, side : i32, last : i32) -> vec2<i32> {
+  let lo = select(pixel - start, 0, uniforms.edgePadding == 1 && pixel == 0);
+  let hi = select(pixel - start, side - 1, uniforms.edgePadding == 1 && pixel == last);
+  return vec2<i32>(max(lo, 0), min(hi, side - 1));
+}
+
+// How many of block t's rows [t*s, t*s + s) lie in [lo, hi] (exact in float below 2^24).
+fn rowsIn(t : i32, s : i32, range : vec2<i32>) -> f32 {
+  return min(f32(range.y), f32(t * s + s - 1)) - max(f32(range.x), f32(t * s)) + 1.0;
+}
+`;
+
+/**
+ * Windows and scales in the cpu's order. A window is a translation, so without edge
+ * padding a pixel lies in at most one block of it; on an edge-padded border it may take
+ * several blocks, each with its count of clamped samples.
+ */
+const MAIN = `
+fn main(index : i32) {
+  if (index < uniforms.size) {
+    let coords = getCoordsFromIndex(index);
+    let b = coords[0];
+    let c = coords[3];
+    let n = uniforms.dyShape.y;
+    let k = uniforms.dyShape.z;
+    let h = uniforms.dyShape.w;
+    let w = uniforms.dyShape.u;
+    let lastRow = i32(uniforms.imageHeight) - 1;
+    let lastCol = i32(uniforms.imageWidth) - 1;
+    var sum = 0.0;
+    for (var l = 0; l < n; l++) {
+      for (var scale = 0; scale < k; scale++) {
+        let corner = cornerOf(b, l, scale);
+        if (!found(corner)) { continue; }
+        let s = blockSide(scale);
+        let rows = sampledBy(coords[1], i32(corner.x), h * s, lastRow);
+        let cols = sampledBy(coords[2], i32(corner.y), w * s, lastCol);
+        if (rows.x > rows.y || cols.x > cols.y) { continue; }
+        let area = f32(s) * f32(s);
+        for (var y = rows.x / s; y * s <= rows.y; y++) {
+          let rowCount = rowsIn(y, s, rows);
+          for (var x = cols.x / s; x * s <= cols.y; x++) {
+            sum += getDy(b, l, scale, y, x, c) / area * (rowCount * rowsIn(x, s, cols));
+          }
+        }
+      }
+    }
+    setOutputAtIndex(index, sum);
+  }
+}
+`;
+
+/** `d images` `[B, H, W, C]`. Inputs `Dy` `[B, n, k, h, w, C]` and `Corners`; uniforms SENSOR_UNIFORMS. */
+export class GlimpseSensorGradProgram extends FlatProgram {
+  variableNames = ['Dy', 'Corners'];
+  uniforms = uniformsDecl(SENSOR_UNIFORMS);
+  shaderKey = 'glimpseSensorGrad';
+  getUserCode(): string {
+    return SENSOR_CORNER_OF_WGSL + BLOCK_SIDE_WGSL + SAMPLED_BY_WGSL + MAIN;
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * The glimpse sensor's forward program: one output value per invocation, the float32 mean
+ * of its s x s block of window samples (docs/semantics.md, "The glimpse sensor"). Its text
+ * is constant: shapes, placement, scale factor, padding and seed are uniforms. The JS
+ * (kernels/cpu/glimpse_sensor_impl.ts), GLSL (kernels/webgl) and WGSL (here) copies move
+ * together.
+ */
+import {NOISE_UNIFORMS} from '../gpu/uniforms';
+import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
+import {DRAWS_WGSL, NOISE_AT_WGSL, ZERO_NOISE_AT_WGSL} from './extract_glimpse_program';
+import {FlatProgram} from './flat_program';
+import {BLOCK_SIDE_WGSL, SENSOR_CORNER_OF_WGSL} from './sensor_corners_program';
+import {FENCE_WGSL} from './window_corners_program';
+import {uniformsDecl} from './uniforms';
+
+/** Each scale draws with its own key, src/noise_random.ts `scaleKey`: set per invocation by `useScale`. */
+const SCALE_KEY_WGSL = `
+fn scaleKey(key : u32, scale : i32) -> u32 {
+  if (scale == 0) { return key; }
+  return pcgHash(key ^ pcgHash(u32(scale)));
+}
+
+var<private> drawKey : u32;
+
+fn noiseKey() -> u32 { return drawKey; }
+
+fn useScale(scale : i32) { drawKey = scaleKey(callKey(), scale); }
+`;
+
+const NO_SCALE_KEY_WGSL = `
+fn useScale(scale : i32) {}
+`;
+
+/** A window sample at image (row, col): the pixel, or the padding. */
+const SAMPLE_AT_WGSL = `
+fn sampleAt(b : i32, row : i32, col : i32, c : i32, index : i32) -> f32 {
+  let lastRow = i32(uniforms.imageHeight) - 1;
+  let lastCol = i32(uniforms.imageWidth) - 1;
+  if (row >= 0 && row <= lastRow && col >= 0 && col <= lastCol) { return getImage(b, row, col, c); }
+  if (uniforms.edgePadding == 1) { return getImage(b, clamp(row, 0, lastRow), clamp(col, 0, lastCol), c); }
+  return noiseAt(b, c, index);
+}
+`;
+
+/**
+ * The sum runs in row-major block order from the first sample (so s = 1 gives the sample,
+ * -0 included), then divides once. The noise counter is the sample's flat index in a
+ * `[B, n, h*s, w*s, C]` glimpse; i32 arithmetic wraps as the cpu's 32-bit counter does.
+ */
+const MAIN = `
+fn main(index : i32) {
+  if (index < uniforms.size) {
+    let coords = getCoordsFromIndex(index);
+    let b = coords.x;
+    let l = coords.y;
+    let scale = coords.z;
+    let c = coords.v;
+    let n = uniforms.outShape.y;
+    let h = uniforms.outShape.w;
+    let w = uniforms.outShape.u;
+    let channels = uniforms.outShape.v;
+    let corner = cornerOf(b, l, scale);
+    if (!found(corner) && uniforms.edgePadding == 1) {
+      setOutputAtIndex(index, 0.0);
+      return;
+    }
+    useScale(scale);
+    let s = blockSide(scale);
+    let row0 = i32(corner.x) + coords.w * s;
+    let col0 = i32(corner.y) + coords.u * s;
+    let windowRow = w * s * channels;
+    let index0 = (((b * n + l) * h * s + coords.w * s) * w * s + coords.u * s) * channels + c;
+    var sum = 0.0;
+    for (var a = 0; a < s; a++) {
+      for (var d = 0; d < s; d++) {
+        let v = sampleAt(b, row0 + a, col0 + d, c, index0 + a * windowRow + d * channels);
+        sum = select(sum + v, v, a == 0 && d == 0);
+      }
+    }
+    setOutputAtIndex(index, select(sum / (f32(s) * f32(s)), sum, s == 1));
+  }
+}
+`;
+
+/**
+ * Output `[B, n, k, h, w, C]`. Inputs `Image` and `Corners` (SensorCornersProgram's output),
+ * uniforms SENSOR_UNIFORMS; with noise padding also the statistics inputs and NOISE_UNIFORMS.
+ * Zero and edge padding run a variant without the noise code, as ExtractGlimpseProgram does.
+ */
+export class GlimpseSensorProgram extends FlatProgram {
+  variableNames: string[];
+  uniforms: string;
+  shaderKey: string;
+  private readonly drawsNoise: boolean;
+
+  constructor(outputShape: number[], drawsNoise: boolean) {
+    super(outputShape);
+    this.drawsNoise = drawsNoise;
+    this.variableNames = [
+      'Image',
+      'Corners',
+      ...(drawsNoise ? ['NoiseMin', 'NoiseMax', 'NoiseMean', 'NoiseSigma'] : []),
+    ];
+    this.uniforms = uniformsDecl(drawsNoise ? [...SENSOR_UNIFORMS, ...NOISE_UNIFORMS] : SENSOR_UNIFORMS);
+    this.shaderKey = drawsNoise ? 'glimpseSensorNoise' : 'glimpseSensor';
+  }
+
+  getUserCode(): string {
+    const noise = this.drawsNoise
+      ? FENCE_WGSL + DRAWS_WGSL + SCALE_KEY_WGSL + NOISE_AT_WGSL
+      : ZERO_NOISE_AT_WGSL + NO_SCALE_KEY_WGSL;
+    return SENSOR_CORNER_OF_WGSL + BLOCK_SIDE_WGSL + noise + SAMPLE_AT_WGSL + MAIN;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The glimpse sensor's corners program: the window corner of every (image, location, scale),
+ * placed as ExtractGlimpseV2 places a window of that scale's size (docs/semantics.md, "The
+ * glimpse sensor"), computed once and read by the forward and backward programs. The JS
+ * (src/window_geometry.ts), GLSL (kernels/webgl) and WGSL (here) copies move together.
+ */
+import type {TensorInfo} from '@tensorflow/tfjs-core';
+import type {WebGPUBackend} from '@tensorflow/tfjs-backend-webgpu';
+import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
+import {FlatProgram} from './flat_program';
+import {FENCE_WGSL, PLACE_AXIS_WGSL} from './window_corners_program';
+import {uniformData, uniformsDecl} from './uniforms';
+
+/**
+ * scaleFactor^scale. A non-empty call has a window side of at least 1, at most 2^24 pixels,
+ * so a factor of 2 or more allows at most 24 scales past the first; a factor of 1 gives 1.
+ */
+export const BLOCK_SIDE_WGSL = `
+fn blockSide(scale : i32) -> i32 {
+  var s = 1;
+  for (var i = 0; i < 24; i++) {
+    if (i >= scale) { break; }
+    s *= uniforms.scaleFactor;
+  }
+  return s;
+}
+`;
+
+/**
+ * (found, row, col) as src/window_geometry.ts `windowCorner`: not found for NaN, infinite or
+ * past int64 (a fenced overflow lands there too). A found corner far outside is clamped to
+ * +-2^25: windows and images are at most 2^24 pixels a side, so every window row maps to the
+ * same side of the image (edge padding clamps it to the same pixel), and int sums stay exact.
+ */
+const SENSOR_CORNER_WGSL = `
+fn sensorCorner(b : i32, l : i32, scale : i32) -> vec3<f32> {
+  let locationY = getLocations(b, l, 0);
+  let locationX = getLocations(b, l, 1);
+  if (isnan(locationY) || isinf(locationY) || isnan(locationX) || isinf(locationX)) { return vec3<f32>(0.0); }
+  let s = f32(blockSide(scale));
+  let y = placeAxis(locationY, uniforms.imageHeight, uniforms.glimpseHeight * s);
+  let x = placeAxis(locationX, uniforms.imageWidth, uniforms.glimpseWidth * s);
+  if (!(abs(y) < 9.223372036854775808e18 && abs(x) < 9.223372036854775808e18)) { return vec3<f32>(0.0); }
+  let far = 33554432.0;
+  return vec3<f32>(1.0, clamp(truncTowardZero(y), -far, far), clamp(truncTowardZero(x), -far, far));
+}
+`;
+
+/** (row, col) per item, or -1e9 when not found (below any clamped corner). */
+const MAIN = `
+fn main(index : i32) {
+  if (index < uniforms.size) {
+    let coords = getCoordsFromIndex(index);
+    let corner = sensorCorner(coords[0], coords[1], coords[2]);
+    setOutputAtIndex(index, select(-1.0e9, select(corner.z, corner.y, coords[3] == 0), corner.x == 1.0));
+  }
+}
+`;
+
+/**
+ * Read by the programs that take the corners program's output as their `Corners` input:
+ * `found` is whether any image pixel can land in the window (not the -1e9 sentinel).
+ */
+export const SENSOR_CORNER_OF_WGSL = `
+fn cornerOf(b : i32, l : i32, scale : i32) -> vec2<f32> {
+  return vec2<f32>(getCorners(b, l, scale, 0), getCorners(b, l, scale, 1));
+}
+
+fn found(corner : vec2<f32>) -> bool { return corner.x > -1.0e8; }
+`;
+
+/** `[batch, n, k, 2]` window corners from `[batch, n, 2]` locations. Uniforms: SENSOR_UNIFORMS. */
+export class SensorCornersProgram extends FlatProgram {
+  variableNames = ['Locations'];
+  uniforms = uniformsDecl(SENSOR_UNIFORMS);
+  shaderKey = 'glimpseSensorCorners';
+  getUserCode(): string {
+    return FENCE_WGSL + PLACE_AXIS_WGSL + BLOCK_SIDE_WGSL + SENSOR_CORNER_WGSL + MAIN;
+  }
+}
+
+/** Runs the corners program (no readback); the caller disposes the result. */
+export function sensorCorners(
+  locations: TensorInfo,
+  scales: number,
+  values: number[],
+  backend: WebGPUBackend,
+): TensorInfo {
+  const [batch, n] = locations.shape;
+  return backend.runWebGPUProgram(
+    new SensorCornersProgram([batch, n, scales, 2]),
+    [locations],
+    'float32',
+    uniformData(SENSOR_UNIFORMS, values),
+  );
+}

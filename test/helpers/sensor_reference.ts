@@ -1,0 +1,152 @@
+/**
+ * Independent references for the glimpse sensor (docs/semantics.md, "The glimpse sensor"):
+ * the composite of tfjs ops that users write today (extractGlimpse per scale, avgPool,
+ * stack), and a plain per-sample reading for what the composite cannot express (edge
+ * padding, unreachable locations, the backward pass with edge padding).
+ */
+import {extractGlimpse, windowCorner} from '../../src';
+import {tf} from './backends';
+
+export interface SensorCase {
+  name: string;
+  shape: [number, number, number, number];
+  locations: number[][][];
+  size: [number, number];
+  scales: number;
+  scaleFactor: number;
+  centered: boolean;
+  normalized: boolean;
+  padding: 'zero' | 'edge' | 'uniform' | 'gaussian';
+}
+
+/** Pixel values with a sign, a fraction and a spread, so sums round differently from exact. */
+export function sensorImage(shape: number[], seed: number): Float32Array {
+  const n = shape.reduce((a, b) => a * b, 1);
+  const v = new Float32Array(n);
+  let x = seed >>> 0 || 1;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    v[i] = ((x >>> 0) / 4294967296) * 200 - 60.5;
+  }
+  return v;
+}
+
+/** The composite, `[B, n, k, h, w, C]`: one extractGlimpse (V2, zero noise) and one avgPool per location and scale. */
+export function compositeSensor(images: tf.Tensor4D, c: SensorCase): tf.Tensor {
+  return tf.tidy(() => {
+    const [h, w] = c.size;
+    const perLocation = c.locations[0].map((_, l) => {
+      const where = tf.tensor2d(c.locations.map(row => row[l]));
+      const perScale = Array.from({length: c.scales}, (_, i) => {
+        const s = c.scaleFactor ** i;
+        const glimpse = extractGlimpse(images, [h * s, w * s], where, c.centered, c.normalized, 'zero');
+        return s === 1 ? glimpse : tf.avgPool(glimpse, s, s, 'valid');
+      });
+      return tf.stack(perScale, 1);
+    });
+    return tf.stack(perLocation, 1);
+  });
+}
+
+/** One sample of the window of location l, scale i, at window position (row, col): plain reading. */
+function sample(
+  values: Float32Array,
+  c: SensorCase,
+  b: number,
+  l: number,
+  i: number,
+  row: number,
+  col: number,
+  ch: number,
+) {
+  const [, H, W, C] = c.shape;
+  const s = c.scaleFactor ** i;
+  const params = {
+    version: 2 as const,
+    centered: c.centered,
+    normalized: c.normalized,
+    imageHeight: H,
+    imageWidth: W,
+    glimpseHeight: c.size[0] * s,
+    glimpseWidth: c.size[1] * s,
+  };
+  const corner = windowCorner(c.locations[b][l][0], c.locations[b][l][1], params);
+  if (!corner) return {value: 0, pixel: -1};
+  let r = corner.y + row;
+  let q = corner.x + col;
+  const inside = r >= 0 && r < H && q >= 0 && q < W;
+  if (!inside && c.padding !== 'edge') return {value: 0, pixel: -1};
+  r = Math.min(H - 1, Math.max(0, r));
+  q = Math.min(W - 1, Math.max(0, q));
+  const pixel = ((b * H + r) * W + q) * C + ch;
+  return {value: values[pixel], pixel};
+}
+
+/** Plain forward, float64 mean (zero or edge padding). */
+export function plainSensor(values: Float32Array, c: SensorCase): Float64Array {
+  const [B, , , C] = c.shape;
+  const n = c.locations[0].length;
+  const [h, w] = c.size;
+  const out = new Float64Array(B * n * c.scales * h * w * C);
+  let o = 0;
+  for (let b = 0; b < B; b++) {
+    for (let l = 0; l < n; l++) {
+      for (let i = 0; i < c.scales; i++) {
+        const s = c.scaleFactor ** i;
+        for (let y = 0; y < h; y++) {
+          for (let x = 0; x < w; x++) {
+            for (let ch = 0; ch < C; ch++, o++) {
+              let sum = 0;
+              for (let a = 0; a < s; a++) {
+                for (let d = 0; d < s; d++) sum += sample(values, c, b, l, i, y * s + a, x * s + d, ch).value;
+              }
+              out[o] = sum / (s * s);
+            }
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Plain backward, float64: d images of sum(sensor * dy). */
+export function plainSensorGrad(dy: ArrayLike<number>, c: SensorCase): Float64Array {
+  const [B, H, W, C] = c.shape;
+  const n = c.locations[0].length;
+  const [h, w] = c.size;
+  const dx = new Float64Array(B * H * W * C);
+  const zeros = new Float32Array(B * H * W * C);
+  let o = 0;
+  for (let b = 0; b < B; b++) {
+    for (let l = 0; l < n; l++) {
+      for (let i = 0; i < c.scales; i++) {
+        const s = c.scaleFactor ** i;
+        for (let y = 0; y < h; y++) {
+          for (let x = 0; x < w; x++) {
+            for (let ch = 0; ch < C; ch++, o++) {
+              for (let a = 0; a < s; a++) {
+                for (let d = 0; d < s; d++) {
+                  const {pixel} = sample(zeros, c, b, l, i, y * s + a, x * s + d, ch);
+                  if (pixel >= 0) dx[pixel] += dy[o] / (s * s);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return dx;
+}
+
+/** Largest |got - want| over max(1, |want|) scaled by the bound's unit; [] when within `bound`. */
+export function closeTo(got: ArrayLike<number>, want: ArrayLike<number>, bound: (k: number) => number): string[] {
+  if (got.length !== want.length) return [`length ${got.length}, want ${want.length}`];
+  for (let k = 0; k < want.length; k++) {
+    if (!(Math.abs(got[k] - want[k]) <= bound(k))) return [`at flat ${k}: got ${got[k]}, want ${want[k]}`];
+  }
+  return [];
+}
