@@ -7,6 +7,12 @@
 import {getKernel, type KernelFunc, type NamedAttrMap, type TensorInfo} from '@tensorflow/tfjs-core';
 import type {NoiseMode} from '../../src/kernel_names';
 
+/**
+ * The input names under which programs that draw noise take the statistics, in the order of
+ * `[stats.min, stats.max, stats.mean, stats.sigma]` (their getters: getNoiseMin, ...).
+ */
+export const NOISE_STATS_INPUTS = ['NoiseMin', 'NoiseMax', 'NoiseMean', 'NoiseSigma'];
+
 /** What this needs of a backend: both GPU backends have it. */
 export interface GpuBackend {
   makeTensorInfo(shape: number[], dtype: 'float32', values?: Float32Array): TensorInfo;

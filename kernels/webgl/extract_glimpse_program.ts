@@ -7,6 +7,7 @@
  */
 import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
 import {NOISE_UNIFORMS, PLACEMENT_UNIFORMS} from '../gpu/uniforms';
+import {NOISE_STATS_INPUTS} from '../gpu/noise_stats';
 import {CORNER_OF_GLSL, FENCE_GLSL} from './window_corners_program';
 import {uniformsDecl} from './uniforms';
 
@@ -154,11 +155,7 @@ export class ExtractGlimpseProgram implements GPGPUProgram {
       ? FENCE_GLSL + (webglVersion === 2 ? DRAWS_WEBGL2 + CALL_KEY_WEBGL2 : DRAWS_WEBGL1 + CALL_KEY_WEBGL1) + NOISE_AT
       : ZERO_NOISE_AT;
     this.userCode = CORNER_OF_GLSL + noise + outputIndexGlsl(outputShape) + MAIN;
-    this.variableNames = [
-      'Image',
-      'Corners',
-      ...(drawsNoise ? ['NoiseMin', 'NoiseMax', 'NoiseMean', 'NoiseSigma'] : []),
-    ];
+    this.variableNames = ['Image', 'Corners', ...(drawsNoise ? NOISE_STATS_INPUTS : [])];
     this.customUniforms = uniformsDecl(drawsNoise ? [...PLACEMENT_UNIFORMS, ...NOISE_UNIFORMS] : PLACEMENT_UNIFORMS);
   }
 }

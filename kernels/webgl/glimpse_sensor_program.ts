@@ -8,6 +8,7 @@
  */
 import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
 import {NOISE_UNIFORMS} from '../gpu/uniforms';
+import {NOISE_STATS_INPUTS} from '../gpu/noise_stats';
 import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
 import {DRAWS_WEBGL1, DRAWS_WEBGL2, NOISE_AT, ZERO_NOISE_AT} from './extract_glimpse_program';
 import {BLOCK_SIDE_GLSL, SENSOR_CORNER_OF_GLSL} from './sensor_corners_program';
@@ -115,11 +116,7 @@ export class GlimpseSensorProgram implements GPGPUProgram {
       ? FENCE_GLSL + (webglVersion === 2 ? DRAWS_WEBGL2 + SCALE_KEY_WEBGL2 : DRAWS_WEBGL1 + SCALE_KEY_WEBGL1) + NOISE_AT
       : ZERO_NOISE_AT + NO_SCALE_KEY;
     this.userCode = SENSOR_CORNER_OF_GLSL + BLOCK_SIDE_GLSL + noise + SAMPLE_AT + mainGlsl(outputShape);
-    this.variableNames = [
-      'Image',
-      'Corners',
-      ...(drawsNoise ? ['NoiseMin', 'NoiseMax', 'NoiseMean', 'NoiseSigma'] : []),
-    ];
+    this.variableNames = ['Image', 'Corners', ...(drawsNoise ? NOISE_STATS_INPUTS : [])];
     this.customUniforms = uniformsDecl(drawsNoise ? [...SENSOR_UNIFORMS, ...NOISE_UNIFORMS] : SENSOR_UNIFORMS);
   }
 }

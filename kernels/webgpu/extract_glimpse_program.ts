@@ -5,6 +5,7 @@
  * together.
  */
 import {NOISE_UNIFORMS, PLACEMENT_UNIFORMS} from '../gpu/uniforms';
+import {NOISE_STATS_INPUTS} from '../gpu/noise_stats';
 import {FlatProgram} from './flat_program';
 import {CORNER_OF_WGSL, FENCE_WGSL} from './window_corners_program';
 import {uniformsDecl} from './uniforms';
@@ -112,11 +113,7 @@ export class ExtractGlimpseProgram extends FlatProgram {
   constructor(outputShape: number[], drawsNoise: boolean) {
     super(outputShape);
     this.drawsNoise = drawsNoise;
-    this.variableNames = [
-      'Image',
-      'Corners',
-      ...(drawsNoise ? ['NoiseMin', 'NoiseMax', 'NoiseMean', 'NoiseSigma'] : []),
-    ];
+    this.variableNames = ['Image', 'Corners', ...(drawsNoise ? NOISE_STATS_INPUTS : [])];
     this.uniforms = uniformsDecl(drawsNoise ? [...PLACEMENT_UNIFORMS, ...NOISE_UNIFORMS] : PLACEMENT_UNIFORMS);
     this.shaderKey = drawsNoise ? 'extractGlimpseNoise' : 'extractGlimpse';
   }

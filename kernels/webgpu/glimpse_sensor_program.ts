@@ -6,6 +6,7 @@
  * together.
  */
 import {NOISE_UNIFORMS} from '../gpu/uniforms';
+import {NOISE_STATS_INPUTS} from '../gpu/noise_stats';
 import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
 import {DRAWS_WGSL, NOISE_AT_WGSL, ZERO_NOISE_AT_WGSL} from './extract_glimpse_program';
 import {FlatProgram} from './flat_program';
@@ -96,11 +97,7 @@ export class GlimpseSensorProgram extends FlatProgram {
   constructor(outputShape: number[], drawsNoise: boolean) {
     super(outputShape);
     this.drawsNoise = drawsNoise;
-    this.variableNames = [
-      'Image',
-      'Corners',
-      ...(drawsNoise ? ['NoiseMin', 'NoiseMax', 'NoiseMean', 'NoiseSigma'] : []),
-    ];
+    this.variableNames = ['Image', 'Corners', ...(drawsNoise ? NOISE_STATS_INPUTS : [])];
     this.uniforms = uniformsDecl(drawsNoise ? [...SENSOR_UNIFORMS, ...NOISE_UNIFORMS] : SENSOR_UNIFORMS);
     this.shaderKey = drawsNoise ? 'glimpseSensorNoise' : 'glimpseSensor';
   }
