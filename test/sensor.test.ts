@@ -79,8 +79,8 @@ const options = (c: SensorCase, seed?: number) => ({
   ...(seed === undefined ? {} : {seed}),
 });
 /** The float32 sum of s*s samples differs from an exact mean by at most s*s units of 2^-24 of the largest. */
-const sumBound = (c: SensorCase, k: number) => {
-  const [, , , h, w, C] = [0, 0, c.scales, c.size[0], c.size[1], SHAPE[3]];
+const sumBound = (c: SensorCase, k: number, C = SHAPE[3]) => {
+  const [h, w] = c.size;
   const scale = Math.floor(k / (h * w * C)) % c.scales;
   const s = c.scaleFactor ** scale;
   return s * s * 2 ** -23 * MAX_ABS;
@@ -179,6 +179,34 @@ describeEachBackend('glimpseSensor', () => {
       expect(zeroLocations).toBe(true);
     },
   );
+
+  test.each([2, 4])('one-channel images, blocks of side %i: the composite', side => {
+    const c: SensorCase = {
+      name: 'one-channel',
+      shape: [2, 40, 44, 1],
+      size: [4, 5],
+      scales: side === 2 ? 2 : 3,
+      scaleFactor: 2,
+      centered: true,
+      normalized: true,
+      padding: 'zero',
+      locations: [
+        [
+          [0, 0],
+          [-0.7, 0.9],
+        ],
+        [
+          [0.2, -0.1],
+          [0.95, -0.95],
+        ],
+      ],
+    };
+    const x = tf.tensor4d(sensorImage(c.shape, 11), c.shape);
+    const got = glimpseSensor(x, c.locations, options(c));
+    const want = compositeSensor(x, c);
+    expect(closeTo(got.dataSync(), want.dataSync(), k => sumBound({...c, size: c.size}, k, 1))).toEqual([]);
+    tf.dispose([x, got, want]);
+  });
 
   test('the gradient frees what it makes', () => {
     const c = CASES[9];
