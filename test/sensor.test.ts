@@ -12,20 +12,15 @@ import {
   plainSensor,
   plainSensorGrad,
   sensorImage,
+  SENSOR_IMAGE_MAX_ABS,
+  SENSOR_SPOTS,
   type SensorCase,
 } from './helpers/sensor_reference';
 
 const SHAPE: [number, number, number, number] = [2, 13, 17, 3];
 const IMAGE = sensorImage(SHAPE, 7);
-const MAX_ABS = 140;
-/** Locations: inside, near a corner (partial), far outside, on a truncation boundary, NaN. */
-const SPOTS = [
-  [0, 0],
-  [-0.9, 0.85],
-  [3, -4],
-  [0.25, -0.5],
-  [NaN, 0],
-];
+const MAX_ABS = SENSOR_IMAGE_MAX_ABS;
+const SPOTS = SENSOR_SPOTS;
 
 function cases(): SensorCase[] {
   const out: SensorCase[] = [];

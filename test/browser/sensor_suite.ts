@@ -7,7 +7,7 @@
  */
 import {glimpseSensor} from '../../src';
 import {tf} from '../helpers/backends';
-import {sensorImage} from '../helpers/sensor_reference';
+import {SENSOR_IMAGE_MAX_ABS, SENSOR_SPOTS, sensorImage} from '../helpers/sensor_reference';
 import type {BrowserSession} from './golden_suite';
 
 type Padding = 'zero' | 'edge' | 'uniform' | 'gaussian';
@@ -45,26 +45,15 @@ const IMAGE_SHAPES: Array<[number, number, number, number]> = [
   [2, 9, 7, 1],
 ];
 const IMAGES = IMAGE_SHAPES.map((shape, i) => ({shape, values: Array.from(sensorImage(shape, 7 + i))}));
-/** sensorImage's values lie in [-60.5, 139.5). */
-const MAX_ABS = 140;
+const MAX_ABS = SENSOR_IMAGE_MAX_ABS;
 const SEED = 21;
 const OTHER_SEED = 22;
 
 /**
- * Normalized (y, x): centre, partial near a corner, outside, on a truncation boundary, NaN,
- * inside, far outside (found: past 2^31 pixels, or past 2^24; edge padding clamps them), infinite.
+ * The shared spots, then: inside, far outside (found: past 2^31 pixels, or past 2^24; edge
+ * padding clamps them), infinite.
  */
-const SPOTS = [
-  [0, 0],
-  [-0.9, 0.85],
-  [3, -4],
-  [0.25, -0.5],
-  [NaN, 0],
-  [0.6, 0.1],
-  [2e9, -1e9],
-  [0, Infinity],
-  [-3e7, 0.5],
-];
+const SPOTS = [...SENSOR_SPOTS, [0.6, 0.1], [2e9, -1e9], [0, Infinity], [-3e7, 0.5]];
 
 /** [scales, scaleFactor, locations per image]. */
 const CONFIGS = [

@@ -19,6 +19,21 @@ export interface SensorCase {
   padding: 'zero' | 'edge' | 'uniform' | 'gaussian';
 }
 
+/** The largest |value| sensorImage gives (its values lie in [-60.5, 139.5)). */
+export const SENSOR_IMAGE_MAX_ABS = 140;
+
+/**
+ * Normalized (y, x) locations every sensor suite uses: centre, partial near a corner,
+ * outside, on a truncation boundary, NaN.
+ */
+export const SENSOR_SPOTS: readonly number[][] = [
+  [0, 0],
+  [-0.9, 0.85],
+  [3, -4],
+  [0.25, -0.5],
+  [NaN, 0],
+];
+
 /** Pixel values with a sign, a fraction and a spread, so sums round differently from exact. */
 export function sensorImage(shape: number[], seed: number): Float32Array {
   const n = shape.reduce((a, b) => a * b, 1);
