@@ -1,27 +1,28 @@
 /**
  * The glimpse sensor over plain typed arrays (NHWC), shared by the cpu, wasm and tensorflow
- * kernels: each output value is the float32 mean of its s x s block of window samples, read
- * straight from the image (docs/semantics.md, "The glimpse sensor"); nothing per scale is
- * materialised. A window wholly inside the image is read with strides alone; otherwise its
- * rows and columns are mapped to image offsets once, so the inner loops only add.
+ * kernels: each output value is the mean of its s x s block of window samples, read straight
+ * from the image (docs/semantics.md, "The glimpse sensor"); nothing per scale is materialised.
+ * Zero and edge padding sum in float64 (block_sums.ts) and read only the window's inside part:
+ * whole blocks in one go, the blocks the image's border cuts (and, for edge padding, the
+ * repeated border pixels) a block row at a time. Noise padding checks every sample and draws
+ * the outside ones.
  */
 import {insideSpan, windowCorner} from '../../src/window_geometry';
 import {scaleKey} from '../../src/noise_random';
 import type {SensorCall} from '../../src/sensor_prelude';
+import {addEdgeSums, addRowSums, wholeBlockMeans, type Span} from './block_sums';
 import {noiseAt, planNoise, type NoisePlan} from './noise_fill';
 
 type Values = Float32Array | Int32Array | Uint8Array;
 
-const f = Math.fround;
-/** A window row or column outside the image (zero or noise padding). */
+/** A window row or column outside the image (noise padding). */
 const OUTSIDE = -1;
 
-/** Image offsets of a window's rows (`stride` W*C) or columns (`stride` C): clamped (edge) or OUTSIDE. */
-function mapAxis(into: Int32Array, count: number, start: number, size: number, stride: number, edge: boolean): void {
+/** Image offsets of a window's rows (`stride` W*C) or columns (`stride` C), or OUTSIDE. */
+function mapAxis(into: Int32Array, count: number, start: number, size: number, stride: number): void {
   for (let i = 0; i < count; i++) {
     const p = start + i;
-    if (p >= 0 && p < size) into[i] = p * stride;
-    else into[i] = edge ? (p < 0 ? 0 : size - 1) * stride : OUTSIDE;
+    into[i] = p >= 0 && p < size ? p * stride : OUTSIDE;
   }
 }
 
@@ -33,18 +34,19 @@ export function glimpseSensorImpl(
   output?: Float32Array,
 ): Float32Array {
   const [batch, n, k, h, w, channels] = call.shape;
-  const out = output ?? new Float32Array(batch * n * k * h * w * channels);
+  const out = output ? output.fill(0) : new Float32Array(batch * n * k * h * w * channels);
   if (call.empty) return out;
   const {imageHeight: height, imageWidth: width} = call;
   const {padding} = call.attrs;
+  const noise = padding === 'uniform' || padding === 'gaussian' ? padding : null;
   const edge = padding === 'edge';
-  const noisy = padding === 'uniform' || padding === 'gaussian';
   const imageSize = height * width * channels;
-  const rowStride = width * channels;
-  const largest = call.blockSide(k - 1);
-  const rows = new Int32Array(h * largest);
-  const cols = new Int32Array(w * largest);
   const glimpseSize = h * w * channels;
+  const scales = Array.from({length: k}, (_, i) => ({s: call.blockSide(i), params: call.windowParams(i)}));
+  const largest = scales[k - 1].s;
+  const sums = new Float64Array(w * channels);
+  const rows = new Int32Array(noise ? h * largest : 0);
+  const cols = new Int32Array(noise ? w * largest : 0);
   let o = 0;
   for (let b = 0; b < batch; b++) {
     const base = b * imageSize;
@@ -53,34 +55,23 @@ export function glimpseSensorImpl(
       const ly = locations[2 * (b * n + l)];
       const lx = locations[2 * (b * n + l) + 1];
       for (let scale = 0; scale < k; scale++, o += glimpseSize) {
-        const s = call.blockSide(scale);
-        const params = call.windowParams(scale);
+        const {s, params} = scales[scale];
         const corner = windowCorner(ly, lx, params);
-        if (corner) {
-          const [r0, r1] = insideSpan(corner.y, h * s, height);
-          const [c0, c1] = insideSpan(corner.x, w * s, width);
-          const start = base + corner.y * rowStride + corner.x * channels;
-          if (r0 === 0 && r1 === h * s && c0 === 0 && c1 === w * s) {
-            insideBlockMeans(out, o, image, start, rowStride, h, w, channels, s);
-            continue;
-          }
-          if (padding === 'zero') {
-            zeroPaddedBlockMeans(out, o, image, start, rowStride, [r0, r1, c0, c1], h, w, channels, s);
-            continue;
-          }
-          mapAxis(rows, h * s, corner.y, height, rowStride, edge);
-          mapAxis(cols, w * s, corner.x, width, channels, edge);
-          if (edge) {
-            blockMeans(out, o, image, base, rows, cols, h, w, channels, s);
-            continue;
-          }
-        } else if (!noisy) {
-          out.fill(0, o, o + glimpseSize);
+        // An unreachable location leaves a glimpse of zeros, for edge padding too.
+        const window = corner && {base, corner, rows: insideSpan(corner.y, h * s, height)};
+        const columns = corner ? insideSpan(corner.x, w * s, width) : ([0, 0] as const);
+        const inside = window?.rows[0] === 0 && window.rows[1] === h * s && columns[0] === 0 && columns[1] === w * s;
+        if (noise === null || inside) {
+          if (window) blockMeans(out, o, sums, image, window, columns, call, s, edge);
           continue;
+        }
+        if (corner) {
+          mapAxis(rows, h * s, corner.y, height, width * channels);
+          mapAxis(cols, w * s, corner.x, width, channels);
         } else {
           rows.fill(OUTSIDE, 0, h * s);
         }
-        plan ??= planNoise(padding, key, image, base, height * width, channels);
+        plan ??= planNoise(noise, key, image, base, height * width, channels);
         noisyBlockMeans(out, o, image, base, rows, cols, h, w, channels, s, plan, {
           key: scaleKey(key, scale),
           // Noise counters run over the scale's whole window, as in a [batch, n, h*s, w*s, C] glimpse.
@@ -93,118 +84,103 @@ export function glimpseSensorImpl(
   return out;
 }
 
-/**
- * Block means of a window wholly inside the image, whose top-left sample is `image[start]`:
- * float32 sums in row-major order from the first sample, one division.
- */
-function insideBlockMeans(
-  out: Float32Array,
-  o: number,
-  image: Values,
-  start: number,
-  rowStride: number,
-  h: number,
-  w: number,
-  channels: number,
-  s: number,
-): void {
-  if (s === 1) {
-    for (let y = 0, row = start; y < h; y++, row += rowStride) {
-      for (let q = row, end = row + w * channels; q < end; q++) out[o++] = image[q];
-    }
-    return;
-  }
-  const count = s * s;
-  const blockRow = s * rowStride;
-  const blockCol = s * channels;
-  for (let y = 0, top = start; y < h; y++, top += blockRow) {
-    for (let x = 0, block = top; x < w; x++, block += blockCol) {
-      for (let c = 0; c < channels; c++) {
-        const first = block + c;
-        let sum = image[first];
-        for (let d = 1; d < s; d++) sum = f(sum + image[first + d * channels]);
-        for (let a = 1, row = first + rowStride; a < s; a++, row += rowStride) {
-          for (let d = 0; d < s; d++) sum = f(sum + image[row + d * channels]);
-        }
-        out[o++] = sum / count;
-      }
-    }
-  }
+interface Window {
+  /** The image's first value. */
+  base: number;
+  corner: {y: number; x: number};
+  /** The window's rows inside the image. */
+  rows: Span;
 }
 
-/** Block means through the row and column tables, every entry an image offset (edge padding). */
+/**
+ * Block means of one window under zero or edge padding, block row by block row. Zero padding
+ * reads the inside rows and columns only, so blocks wholly outside stay 0; edge padding reads
+ * every window row at its clamped image row and repeats the border pixels.
+ */
 function blockMeans(
   out: Float32Array,
   o: number,
+  sums: Float64Array,
   image: Values,
-  base: number,
-  rows: Int32Array,
-  cols: Int32Array,
-  h: number,
-  w: number,
-  channels: number,
+  window: Window,
+  columns: Span,
+  call: SensorCall,
   s: number,
+  edge: boolean,
 ): void {
+  const [, , , h, w, channels] = call.shape;
+  const {imageHeight: height, imageWidth: width} = call;
+  const rowStride = width * channels;
+  const {base, corner} = window;
+  const [r0, r1] = edge ? [0, h * s] : window.rows;
+  // Zero padding: the blocks any inside sample falls in; edge padding: all of them.
+  const [x0, x1] = edge ? [0, w] : [Math.floor(columns[0] / s), Math.ceil(columns[1] / s)];
+  if (s === 1) {
+    copySamples(out, o, image, window, columns, r0, r1, call, edge);
+    return;
+  }
   const count = s * s;
-  for (let y = 0; y < h; y++) {
-    const r0 = y * s;
-    for (let x = 0; x < w; x++) {
-      const c0 = x * s;
-      for (let c = 0; c < channels; c++) {
-        let sum = image[base + rows[r0] + cols[c0] + c];
-        for (let d = 1; d < s; d++) sum = f(sum + image[base + rows[r0] + cols[c0 + d] + c]);
-        for (let a = 1; a < s; a++) {
-          const at = base + rows[r0 + a] + c;
-          for (let d = 0; d < s; d++) sum = f(sum + image[at + cols[c0 + d]]);
-        }
-        out[o++] = s === 1 ? sum : sum / count;
-      }
+  const [c0, c1] = columns;
+  // Blocks [whole0, whole1) of the inside columns are whole: in a block row of inside rows,
+  // their means come straight from the image; the sums gather the rest.
+  const whole0 = Math.ceil(c0 / s);
+  const whole1 = Math.max(whole0, Math.floor(c1 / s));
+  for (let y = Math.floor(r0 / s), end = Math.ceil(r1 / s); y < end; y++) {
+    const row = o + y * w * channels;
+    const rowsInside = y * s >= window.rows[0] && y * s + s <= window.rows[1];
+    const skip0 = rowsInside ? whole0 : x1;
+    const skip1 = rowsInside ? whole1 : x1;
+    if (rowsInside) {
+      const top = base + (corner.y + y * s) * rowStride + (corner.x + whole0 * s) * channels;
+      wholeBlockMeans(out, row + whole0 * channels, image, top, rowStride, whole1 - whole0, s, channels);
     }
+    if (skip0 === x0 && skip1 === x1 && !edge) continue;
+    for (let j = x0 * channels; j < x1 * channels; j++) sums[j] = -0;
+    for (let a = Math.max(y * s, r0), a1 = Math.min(y * s + s, r1); a < a1; a++) {
+      const imageRow = Math.min(height - 1, Math.max(0, corner.y + a));
+      const first = base + imageRow * rowStride;
+      const at = first + corner.x * channels;
+      addRowSums(sums, image, at, c0, Math.min(c1, skip0 * s), s, channels);
+      addRowSums(sums, image, at, Math.max(c0, skip1 * s), c1, s, channels);
+      if (edge) addEdgeSums(sums, image, first, first + rowStride - channels, columns, w * s, s, channels);
+    }
+    for (let j = x0 * channels; j < skip0 * channels; j++) out[row + j] = sums[j] / count;
+    for (let j = skip1 * channels; j < x1 * channels; j++) out[row + j] = sums[j] / count;
   }
 }
 
-/**
- * Block means with zero padding: only the samples inside the image (rows [r0, r1), columns
- * [c0, c1) of the window, whose top-left sample is `image[start]`) are added. Adding a 0
- * leaves a float32 sum as it is, except that a zero sum becomes +0: a block that had
- * outside samples turns a -0 sum into +0, as the sum over every sample would.
- */
-function zeroPaddedBlockMeans(
+/** Scale 1 x 1: the window's samples themselves, rows `[r0, r1)`, copied (edge padding repeats the border pixels). */
+function copySamples(
   out: Float32Array,
   o: number,
   image: Values,
-  start: number,
-  rowStride: number,
-  span: readonly [number, number, number, number],
-  h: number,
-  w: number,
-  channels: number,
-  s: number,
+  window: Window,
+  columns: Span,
+  r0: number,
+  r1: number,
+  call: SensorCall,
+  edge: boolean,
 ): void {
-  const [r0, r1, c0, c1] = span;
-  const count = s * s;
-  for (let y = 0; y < h; y++) {
-    const a0 = Math.max(y * s, r0);
-    const a1 = Math.min(y * s + s, r1);
-    for (let x = 0; x < w; x++) {
-      const d0 = Math.max(x * s, c0);
-      const d1 = Math.min(x * s + s, c1);
-      if (a0 >= a1 || d0 >= d1) {
-        for (let c = 0; c < channels; c++) out[o++] = 0;
-        continue;
-      }
-      const whole = (a1 - a0) * (d1 - d0) === count;
-      for (let c = 0; c < channels; c++) {
-        const topLeft = start + a0 * rowStride + d0 * channels + c;
-        const rowEnd = (d1 - d0) * channels;
-        let sum = image[topLeft];
-        for (let q = channels; q < rowEnd; q += channels) sum = f(sum + image[topLeft + q]);
-        for (let a = a0 + 1, row = topLeft + rowStride; a < a1; a++, row += rowStride) {
-          for (let q = 0; q < rowEnd; q += channels) sum = f(sum + image[row + q]);
-        }
-        if (!whole && sum === 0) sum = 0;
-        out[o++] = s === 1 ? sum : sum / count;
-      }
+  const [, , , , w, channels] = call.shape;
+  const {imageHeight: height, imageWidth: width} = call;
+  const rowStride = width * channels;
+  const {base, corner} = window;
+  const [c0, c1] = columns;
+  for (let a = r0; a < r1; a++) {
+    const first = base + Math.min(height - 1, Math.max(0, corner.y + a)) * rowStride;
+    const row = o + a * w * channels;
+    for (let q = c0 * channels, p = first + (corner.x + c0) * channels; q < c1 * channels; q++, p++) {
+      out[row + q] = image[p];
+    }
+    if (!edge) continue;
+    for (let q = 0, c = 0; q < c0 * channels; q++) {
+      out[row + q] = image[first + c];
+      if (++c === channels) c = 0;
+    }
+    const last = first + rowStride - channels;
+    for (let q = c1 * channels, c = 0; q < w * channels; q++) {
+      out[row + q] = image[last + c];
+      if (++c === channels) c = 0;
     }
   }
 }
@@ -234,7 +210,7 @@ function noisyBlockMeans(
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       for (let c = 0; c < channels; c++) {
-        let sum = 0;
+        let sum = -0;
         for (let a = 0; a < s; a++) {
           const i = y * s + a;
           const row = rows[i];
@@ -245,10 +221,10 @@ function noisyBlockMeans(
               row !== OUTSIDE && col !== OUTSIDE
                 ? image[base + row + col + c]
                 : noiseAt(plan, draws.key, draws.first + i * draws.windowRow + j * channels + c, c);
-            sum = a === 0 && d === 0 ? v : f(sum + v);
+            sum += v;
           }
         }
-        out[o++] = s === 1 ? sum : sum / count;
+        out[o++] = sum / count;
       }
     }
   }
