@@ -1,6 +1,7 @@
 import {
   engine,
   op,
+  reshape,
   type NamedAttrMap,
   type NamedTensorMap,
   type Tensor,
@@ -8,7 +9,15 @@ import {
   type Tensor4D,
   type TensorLike,
 } from '@tensorflow/tfjs-core';
-import {KERNEL_NAME_BY_VERSION, type ExtractGlimpseAttrs, type NoiseAttr} from './kernel_names';
+import {
+  GlimpseSensor,
+  KERNEL_NAME_BY_VERSION,
+  type ExtractGlimpseAttrs,
+  type GlimpseSensorAttrs,
+  type NoiseAttr,
+} from './kernel_names';
+import {checkSensorOptions} from './sensor_options';
+import {drawSeed} from './noise_random';
 import {inferGlimpseShape} from './shape_inference';
 import {resolveNoise} from './noise_mode';
 import {checkFlag, checkOptions, type ExtractGlimpseOptions} from './options';
@@ -27,7 +36,8 @@ const OP = 'extractGlimpse';
  * @param centered (0, 0) is the image centre instead of its top-left corner.
  * @param normalized offsets are fractions of the image size instead of pixels.
  * @param noise `'uniform'`, `'gaussian'`, `'zero'`, or `''` (then `options.uniformNoise` decides).
- * @param options `version` (2, default, or 1), `uniformNoise` (default false), `seed`.
+ * @param options `version` (2, default, or 1), `uniformNoise` (default false), `seed`,
+ *     `interpolation` (`'nearest'`, default, or `'bilinear'`).
  * @returns float32 `[batch, h, w, channels]`.
  */
 function extractGlimpse_(
@@ -39,16 +49,31 @@ function extractGlimpse_(
   noise: NoiseAttr = 'uniform',
   options: ExtractGlimpseOptions = {},
 ): Tensor4D {
-  const {version, uniformNoise, seed} = checkOptions(options, OP);
+  const {version, uniformNoise, interpolation, seed} = checkOptions(options, OP);
   const $size = readSize(size, OP);
   const $input = toFloatTensor(input, 'input', OP);
   const $offsets = toFloatTensor(offsets, 'offsets', OP);
   inferGlimpseShape($input.shape, $size, $offsets.shape, OP);
-  resolveNoise(noise, uniformNoise, OP);
+  const mode = resolveNoise(noise, uniformNoise, OP);
+  const flags = {centered: checkFlag(centered, 'centered', OP), normalized: checkFlag(normalized, 'normalized', OP)};
+  if (interpolation === 'bilinear') {
+    // A bilinear glimpse is a one-scale glimpse sensor whose window follows this op's placement.
+    const checked = checkSensorOptions(
+      {size: $size, ...flags, padding: mode, interpolation, seed: seed ?? drawSeed(mode)},
+      OP,
+    );
+    const sensorAttrs: GlimpseSensorAttrs = {...checked, scaleFactor: 1, version};
+    const [batch, , , channels] = $input.shape;
+    const out = engine().runKernel(
+      GlimpseSensor,
+      {images: $input, locations: reshape($offsets, [batch, 1, 2])} as unknown as NamedTensorMap,
+      sensorAttrs as unknown as NamedAttrMap,
+    ) as Tensor;
+    return reshape(out, [batch, $size[0], $size[1], channels]);
+  }
   const attrs: ExtractGlimpseAttrs = {
     size: $size,
-    centered: checkFlag(centered, 'centered', OP),
-    normalized: checkFlag(normalized, 'normalized', OP),
+    ...flags,
     uniformNoise,
     noise,
     ...(seed === undefined ? {} : {seed}),

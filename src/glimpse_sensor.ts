@@ -14,6 +14,9 @@ import {GlimpseSensor} from './kernel_names';
 import {checkSensorOptions, type GlimpseSensorOptions} from './sensor_options';
 import {inferSensorShape} from './sensor_prelude';
 import {toFloatTensor} from './to_tensor';
+import {drawSeed} from './noise_random';
+
+const withSeed = (seed: number | undefined) => (seed === undefined ? {} : {seed});
 
 const OP = 'glimpseSensor';
 
@@ -34,7 +37,11 @@ function glimpseSensor_(
   locations: Tensor2D | Tensor3D | TensorLike,
   options: GlimpseSensorOptions,
 ): Tensor {
-  const attrs = checkSensorOptions(options, OP);
+  const checked = checkSensorOptions(options, OP);
+  const attrs =
+    checked.interpolation === 'bilinear' && checked.seed === undefined
+      ? {...checked, ...withSeed(drawSeed(checked.padding))}
+      : checked;
   const $images = toFloatTensor(images, 'images', OP);
   const $locations = toFloatTensor(locations, 'locations', OP);
   const oneEach = $locations.rank === 2;

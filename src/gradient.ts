@@ -5,6 +5,10 @@
  */
 import {
   engine,
+  mul,
+  stack,
+  sum,
+  tidy,
   zerosLike,
   type GradConfig,
   type NamedAttrMap,
@@ -20,9 +24,12 @@ import {
   type GlimpseVersion,
   GlimpseSensor,
   GlimpseSensorGrad,
+  GlimpseSensorSlope,
+  type GlimpseSensorSlopeAttrs,
   type GlimpseSensorAttrs,
   type GlimpseSensorGradAttrs,
 } from './kernel_names';
+import {placementSlope} from './window_geometry';
 
 function gradConfig(version: GlimpseVersion): GradConfig {
   return {
@@ -55,7 +62,9 @@ export const extractGlimpseV2GradientConfig = gradConfig(2);
 
 /**
  * The glimpse sensor's gradient: `d images` spreads each output's dy over the block it
- * averaged (GlimpseSensorGrad); windows move in whole pixels, so `d locations` is zero.
+ * averaged (GlimpseSensorGrad). Nearest windows move in whole pixels, so `d locations` is
+ * zero; bilinear ones have `d locations` = sum of dy times the slope along each corner axis
+ * (GlimpseSensorSlope), times d corner / d location (docs/semantics.md, "Bilinear glimpses").
  */
 export const glimpseSensorGradientConfig: GradConfig = {
   kernelName: GlimpseSensor,
@@ -75,7 +84,36 @@ export const glimpseSensorGradientConfig: GradConfig = {
           {dy, locations} as unknown as NamedTensorMap,
           gradAttrs as unknown as NamedAttrMap,
         ) as Tensor,
-      locations: () => zerosLike(locations),
+      locations: () =>
+        forward.interpolation === 'bilinear'
+          ? locationsGrad(dy as Tensor, images, locations, attrs as unknown as GlimpseSensorAttrs)
+          : zerosLike(locations),
     };
   },
 };
+
+/** `[B, n, 2]`: per location, the sum over its scales and outputs of dy * d output / d location. */
+function locationsGrad(dy: Tensor, images: Tensor, locations: Tensor, attrs: GlimpseSensorAttrs): Tensor {
+  const [, height, width] = images.shape;
+  const [perY, perX] = placementSlope({
+    version: attrs.version ?? 2,
+    centered: attrs.centered,
+    normalized: attrs.normalized,
+    imageHeight: height,
+    imageWidth: width,
+    glimpseHeight: attrs.size[0],
+    glimpseWidth: attrs.size[1],
+  });
+  return tidy(() => {
+    const along = (axis: 'y' | 'x', perPixel: number) => {
+      const slopeAttrs: GlimpseSensorSlopeAttrs = {...attrs, axis};
+      const slope = engine().runKernel(
+        GlimpseSensorSlope,
+        {images, locations} as unknown as NamedTensorMap,
+        slopeAttrs as unknown as NamedAttrMap,
+      ) as Tensor;
+      return mul(sum(mul(dy, slope), [2, 3, 4, 5]), perPixel);
+    };
+    return stack([along('y', perY), along('x', perX)], 2);
+  });
+}

@@ -5,6 +5,7 @@ import {
   ExtractGlimpseV2,
   GlimpseSensor,
   GlimpseSensorGrad,
+  GlimpseSensorSlope,
   type GlimpseVersion,
 } from './kernel_names';
 
@@ -21,18 +22,20 @@ export function kernelConfig<Args>(
 }
 
 /** One backend's kernels, each typed with its own arguments. */
-export interface BackendKernels<Forward, Backward, Sensor, SensorBackward> {
+export interface BackendKernels<Forward, Backward, Sensor, SensorBackward, SensorSlope> {
   /** The forward kernel of op version 1 or 2. */
   extractGlimpse: (version: GlimpseVersion) => (args: Forward) => unknown;
   extractGlimpseGrad: (args: Backward) => unknown;
   glimpseSensor: (args: Sensor) => unknown;
   glimpseSensorGrad: (args: SensorBackward) => unknown;
+  /** The sensor's slope along one axis of the window corner (bilinear locations' gradient). */
+  glimpseSensorSlope: (args: SensorSlope) => unknown;
 }
 
 /** One backend's registry entries. */
-export function backendKernelConfigs<Forward, Backward, Sensor, SensorBackward>(
+export function backendKernelConfigs<Forward, Backward, Sensor, SensorBackward, SensorSlope>(
   backendName: string,
-  kernels: BackendKernels<Forward, Backward, Sensor, SensorBackward>,
+  kernels: BackendKernels<Forward, Backward, Sensor, SensorBackward, SensorSlope>,
 ): KernelConfig[] {
   return [
     kernelConfig(ExtractGlimpse, backendName, kernels.extractGlimpse(1)),
@@ -40,5 +43,6 @@ export function backendKernelConfigs<Forward, Backward, Sensor, SensorBackward>(
     kernelConfig(ExtractGlimpseGrad, backendName, kernels.extractGlimpseGrad),
     kernelConfig(GlimpseSensor, backendName, kernels.glimpseSensor),
     kernelConfig(GlimpseSensorGrad, backendName, kernels.glimpseSensorGrad),
+    kernelConfig(GlimpseSensorSlope, backendName, kernels.glimpseSensorSlope),
   ];
 }

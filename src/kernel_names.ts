@@ -72,6 +72,15 @@ export const GlimpseSensor = 'GlimpseSensor';
 /** Its backward kernel: `d images`. */
 export const GlimpseSensorGrad = 'GlimpseSensorGrad';
 
+/** Its location slope: d output / d window corner along one axis, for the locations' gradient. */
+export const GlimpseSensorSlope = 'GlimpseSensorSlope';
+
+/**
+ * How a window samples the image: `nearest` moves it in whole pixels (the corner truncated,
+ * TensorFlow's way); `bilinear` samples at the unrounded corner, so it can move by fractions.
+ */
+export type Interpolation = 'nearest' | 'bilinear';
+
 /** What outside positions of a sensor window take: 0, the nearest image pixel, or the op's noise. */
 export type SensorPadding = 'zero' | 'edge' | 'uniform' | 'gaussian';
 
@@ -90,7 +99,18 @@ export interface GlimpseSensorAttrs {
   centered: boolean;
   normalized: boolean;
   padding: SensorPadding;
+  interpolation: Interpolation;
   seed?: number;
+  /**
+   * Whose placement the windows follow; not an option of glimpseSensor (always 2): set by
+   * extractGlimpse, whose bilinear glimpses run on this kernel. Default 2.
+   */
+  version?: GlimpseVersion;
+}
+
+/** GlimpseSensorSlope's attrs: the forward's, and the axis of the corner it differentiates by. */
+export interface GlimpseSensorSlopeAttrs extends GlimpseSensorAttrs {
+  axis: 'y' | 'x';
 }
 
 export type GlimpseSensorGradInputs = Pick<NamedTensorInfoMap, 'dy' | 'locations'> & {

@@ -35,6 +35,15 @@ export function callKey(seed: number | undefined): number {
   return seedKey(seed ?? Math.floor(Math.random() * 4294967296));
 }
 
+/**
+ * A seed for a call that gives none but whose gradient must see the forward's noise (the
+ * bilinear locations' slope): drawn once by the op, so forward and slope draw alike.
+ * Without noise there is nothing to draw.
+ */
+export function drawSeed(padding: string): number | undefined {
+  return padding === 'uniform' || padding === 'gaussian' ? Math.floor(Math.random() * 4294967296) : undefined;
+}
+
 export function randomBits(key: number, index: number, lane: number): number {
   return pcgHash(pcgHash((index ^ key) >>> 0) ^ lane);
 }

@@ -1,4 +1,4 @@
-import type {GlimpseVersion} from './kernel_names';
+import type {GlimpseVersion, Interpolation} from './kernel_names';
 import {formatValue} from './errors';
 
 /** What the op takes beyond TF2's positional arguments. */
@@ -9,15 +9,24 @@ export interface ExtractGlimpseOptions {
   uniformNoise?: boolean;
   /** Same seed, inputs and backend: same noise. Any finite number; default: a fresh draw per call. */
   seed?: number;
+  /**
+   * Beyond TF. 'nearest' (default): TF's glimpse, moved in whole pixels; 'bilinear': sampled
+   * at the unrounded corner, with a gradient for the offsets (docs/semantics.md, "Bilinear glimpses").
+   */
+  interpolation?: Interpolation;
 }
 
-const KNOWN = ['version', 'uniformNoise', 'seed'];
+export interface CheckedOptions {
+  version: GlimpseVersion;
+  uniformNoise: boolean;
+  interpolation: Interpolation;
+  seed?: number;
+}
 
-export function checkOptions(
-  options: unknown,
-  opName: string,
-): {version: GlimpseVersion; uniformNoise: boolean; seed?: number} {
-  if (options == null) return {version: 2, uniformNoise: false};
+const KNOWN = ['version', 'uniformNoise', 'seed', 'interpolation'];
+
+export function checkOptions(options: unknown, opName: string): CheckedOptions {
+  if (options == null) return {version: 2, uniformNoise: false, interpolation: 'nearest'};
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new Error(`${opName}: options must be an object, got ${formatValue(options)}`);
   }
@@ -38,7 +47,13 @@ export function checkOptions(
   if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed))) {
     throw new Error(`${opName}: options.seed must be a finite number, got ${formatValue(seed)}`);
   }
-  return seed === undefined ? {version, uniformNoise} : {version, uniformNoise, seed};
+  const interpolation = o.interpolation ?? 'nearest';
+  if (interpolation !== 'nearest' && interpolation !== 'bilinear') {
+    throw new Error(
+      `${opName}: options.interpolation must be 'nearest' or 'bilinear', got ${formatValue(interpolation)}`,
+    );
+  }
+  return {version, uniformNoise, interpolation, ...(seed === undefined ? {} : {seed})};
 }
 
 export function checkFlag(value: unknown, argName: string, opName: string): boolean {

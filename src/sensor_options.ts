@@ -1,6 +1,6 @@
 import {formatValue} from './errors';
 import {checkSize} from './shape_inference';
-import type {GlimpseSensorAttrs, SensorPadding} from './kernel_names';
+import type {GlimpseSensorAttrs, Interpolation, SensorPadding} from './kernel_names';
 
 /** glimpseSensor's options (docs/semantics.md, "The glimpse sensor"). */
 export interface GlimpseSensorOptions {
@@ -16,8 +16,11 @@ export interface GlimpseSensorOptions {
   normalized?: boolean;
   /** Default 'zero'. */
   padding?: SensorPadding;
-  /** Only 'nearest' (the default): windows in whole pixels, as extractGlimpse's. */
-  interpolation?: 'nearest';
+  /**
+   * 'nearest' (default): windows in whole pixels, as extractGlimpse's; 'bilinear': samples at
+   * the unrounded corner, and the locations get a gradient.
+   */
+  interpolation?: Interpolation;
   /** Same seed, inputs and backend: same noise (uniform or gaussian padding). */
   seed?: number;
 }
@@ -68,8 +71,10 @@ export function checkSensorOptions(options: unknown, opName: string): GlimpseSen
     );
   }
   const interpolation = o.interpolation ?? 'nearest';
-  if (interpolation !== 'nearest') {
-    throw new Error(`${opName}: options.interpolation must be 'nearest', got ${formatValue(interpolation)}`);
+  if (interpolation !== 'nearest' && interpolation !== 'bilinear') {
+    throw new Error(
+      `${opName}: options.interpolation must be 'nearest' or 'bilinear', got ${formatValue(interpolation)}`,
+    );
   }
   const seed = o.seed;
   if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed))) {
@@ -82,6 +87,7 @@ export function checkSensorOptions(options: unknown, opName: string): GlimpseSen
     centered: flag(o.centered ?? true, 'centered', opName),
     normalized: flag(o.normalized ?? true, 'normalized', opName),
     padding: padding as SensorPadding,
+    interpolation,
     ...(seed === undefined ? {} : {seed}),
   };
 }

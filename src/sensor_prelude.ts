@@ -4,7 +4,15 @@
  * each scale's window, placed as ExtractGlimpseV2 places a window of that size.
  */
 import {formatValue} from './errors';
-import {GlimpseSensor, GlimpseSensorGrad, type GlimpseSensorAttrs, type GlimpseSensorGradAttrs} from './kernel_names';
+import {
+  GlimpseSensor,
+  GlimpseSensorGrad,
+  GlimpseSensorSlope,
+  type GlimpseSensorAttrs,
+  type GlimpseSensorGradAttrs,
+  type GlimpseSensorSlopeAttrs,
+  type GlimpseVersion,
+} from './kernel_names';
 import {MAX_OUTPUT_ELEMENTS} from './shape_inference';
 import {checkSensorOptions} from './sensor_options';
 import type {WindowParams} from './window_geometry';
@@ -16,7 +24,7 @@ export interface SensorCall {
   opName: string;
   /** The forward output's shape (also for the backward kernel, which returns the images' shape). */
   shape: SensorShape;
-  attrs: GlimpseSensorAttrs;
+  attrs: GlimpseSensorAttrs & {version: GlimpseVersion};
   imageHeight: number;
   imageWidth: number;
   /** The output has no element. */
@@ -64,7 +72,24 @@ export function inferSensorShape(
   return shape;
 }
 
-function makeCall(opName: string, attrs: GlimpseSensorAttrs, imagesShape: readonly number[], shape: SensorShape) {
+/**
+ * Validates the attrs as glimpseSensor's options, and `version`, which only kernels take
+ * (extractGlimpse's bilinear glimpses place their window as their version does).
+ */
+function checkAttrs(attrs: GlimpseSensorAttrs, opName: string): GlimpseSensorAttrs & {version: GlimpseVersion} {
+  const {version = 2, ...options} = attrs;
+  if (version !== 1 && version !== 2) {
+    throw new Error(`${opName}: attrs.version must be 1 or 2, got ${formatValue(version)}`);
+  }
+  return {...checkSensorOptions(options, opName), version};
+}
+
+function makeCall(
+  opName: string,
+  attrs: GlimpseSensorAttrs & {version: GlimpseVersion},
+  imagesShape: readonly number[],
+  shape: SensorShape,
+) {
   const [, imageHeight, imageWidth] = imagesShape;
   const blockSide = (scale: number) => attrs.scaleFactor ** scale;
   return {
@@ -76,7 +101,7 @@ function makeCall(opName: string, attrs: GlimpseSensorAttrs, imagesShape: readon
     empty: shape.some(d => d === 0),
     blockSide,
     windowParams: (scale: number): WindowParams => ({
-      version: 2,
+      version: attrs.version,
       centered: attrs.centered,
       normalized: attrs.normalized,
       imageHeight,
@@ -93,13 +118,28 @@ export function sensorCall(
   locationsShape: readonly number[],
   attrs: GlimpseSensorAttrs,
 ): SensorCall {
-  const checked = checkSensorOptions(attrs, GlimpseSensor);
+  const checked = checkAttrs(attrs, GlimpseSensor);
   return makeCall(
     GlimpseSensor,
     checked,
     imagesShape,
     inferSensorShape(imagesShape, locationsShape, checked, GlimpseSensor),
   );
+}
+
+/** The slope kernel's call: the forward's, and the corner axis it differentiates by. */
+export function sensorSlopeCall(
+  imagesShape: readonly number[],
+  locationsShape: readonly number[],
+  attrs: GlimpseSensorSlopeAttrs,
+): SensorCall & {axis: 'y' | 'x'} {
+  const {axis, ...rest} = attrs;
+  if (axis !== 'y' && axis !== 'x') {
+    throw new Error(`${GlimpseSensorSlope}: attrs.axis must be 'y' or 'x', got ${formatValue(axis)}`);
+  }
+  const checked = checkAttrs(rest, GlimpseSensorSlope);
+  const shape = inferSensorShape(imagesShape, locationsShape, checked, GlimpseSensorSlope);
+  return {...makeCall(GlimpseSensorSlope, checked, imagesShape, shape), axis};
 }
 
 /** The backward kernel's call: `shape` is the forward output's (dy's). */
@@ -109,7 +149,7 @@ export function sensorGradCall(
   attrs: GlimpseSensorGradAttrs,
 ) {
   const {imagesShape, ...rest} = attrs;
-  const checked = checkSensorOptions(rest, GlimpseSensorGrad);
+  const checked = checkAttrs(rest as GlimpseSensorAttrs, GlimpseSensorGrad);
   const shape = inferSensorShape(imagesShape, locationsShape, checked, GlimpseSensorGrad);
   if (dyShape.join() !== shape.join()) {
     throw new Error(`${GlimpseSensorGrad}: dy must have shape ${formatValue(shape)}, got ${formatValue(dyShape)}`);

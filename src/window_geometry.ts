@@ -43,6 +43,39 @@ export function windowCorner(offsetY: number, offsetX: number, p: WindowParams):
 }
 
 /**
+ * The window's corner before truncation, for bilinear sampling (docs/semantics.md, "Bilinear
+ * glimpses"): `y` and `x` its floor, `fy` and `fx` the fractions left (exact in
+ * float64; GPUs round them to float32). `null` where `windowCorner` gives `null`. An integer corner has
+ * fractions 0 and the same `y`, `x` as `windowCorner`.
+ */
+export interface SubpixelCorner {
+  y: number;
+  x: number;
+  fy: number;
+  fx: number;
+}
+
+export function subpixelCorner(offsetY: number, offsetX: number, p: WindowParams): SubpixelCorner | null {
+  const steps = placementSteps(p);
+  const y = placeAxis(offsetY, p.imageHeight, p.glimpseHeight, steps);
+  const x = placeAxis(offsetX, p.imageWidth, p.glimpseWidth, steps);
+  if (!(Math.abs(y) < INT64_LIMIT) || !(Math.abs(x) < INT64_LIMIT)) return null;
+  const y0 = Math.floor(y);
+  const x0 = Math.floor(x);
+  return {y: y0 + 0, x: x0 + 0, fy: y - y0, fx: x - x0};
+}
+
+/**
+ * d corner / d offset per axis, `[y, x]`: the placement is linear in the offset, times the
+ * image size when normalized and halved when it centres by halving (its float32 rounding aside).
+ */
+export function placementSlope(p: WindowParams): [number, number] {
+  const steps = placementSteps(p);
+  const halve = steps.center === 'halve' ? 0.5 : 1;
+  return [(steps.scale ? p.imageHeight : 1) * halve, (steps.scale ? p.imageWidth : 1) * halve];
+}
+
+/**
  * The placement arithmetic as steps, so GPU kernels can run the same recipe from uniforms:
  * `scale` multiplies by the image size (normalized offsets); `center` is 'halve'
  * (x/2 + S/2: V1, or V2 centered and normalized), 'add' (x + S/2: V2 centered pixels) or

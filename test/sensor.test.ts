@@ -293,8 +293,8 @@ describeEachBackend('glimpseSensor', () => {
       `glimpseSensor: options.padding must be 'zero', 'edge', 'uniform' or 'gaussian', got "reflect"`,
     ],
     [
-      {size: [2, 2], interpolation: 'bilinear'},
-      `glimpseSensor: options.interpolation must be 'nearest', got "bilinear"`,
+      {size: [2, 2], interpolation: 'cubic'},
+      `glimpseSensor: options.interpolation must be 'nearest' or 'bilinear', got "cubic"`,
     ],
     [{size: [2, 2], scales: 30}, 'glimpseSensor: size [2,2] with 30 scales of factor 2 makes a window'],
     [{size: [2, 2], seed: NaN}, 'glimpseSensor: options.seed must be a finite number, got NaN'],

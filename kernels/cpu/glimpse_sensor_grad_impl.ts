@@ -2,9 +2,11 @@
  * The glimpse sensor's backward pass over plain typed arrays, shared by the cpu, wasm and
  * tensorflow kernels: each output's dy / s^2 goes to every image pixel its block sampled
  * (edge padding: the clamped pixel), accumulated in float32 in output order. Zero and noise
- * padding send nothing back.
+ * padding send nothing back. Bilinear windows send it to each of the four whole-pixel
+ * neighbours' windows, times the neighbour's weight (src/bilinear.ts).
  */
-import {windowCorner} from '../../src/window_geometry';
+import {subpixelCorner, windowCorner, type WindowCorner} from '../../src/window_geometry';
+import {NEIGHBOUR_STEPS, neighbourWeights} from '../../src/bilinear';
 import type {SensorCall} from '../../src/sensor_prelude';
 
 export function glimpseSensorGradImpl(
@@ -17,46 +19,70 @@ export function glimpseSensorGradImpl(
   const {imageHeight: height, imageWidth: width} = call;
   const dx = output ? output.fill(0) : new Float32Array(batch * height * width * channels);
   if (dx.length === 0 || dy.length === 0) return dx;
-  const edge = call.attrs.padding === 'edge';
-  const imageSize = height * width * channels;
+  const bilinear = call.attrs.interpolation === 'bilinear';
+  const glimpseSize = h * w * channels;
   let o = 0;
   for (let b = 0; b < batch; b++) {
-    const base = b * imageSize;
     for (let l = 0; l < n; l++) {
       const ly = locations[2 * (b * n + l)];
       const lx = locations[2 * (b * n + l) + 1];
-      for (let scale = 0; scale < k; scale++) {
-        const corner = windowCorner(ly, lx, call.windowParams(scale));
-        const s = call.blockSide(scale);
-        const count = s * s;
-        if (!corner) {
-          o += h * w * channels;
+      for (let scale = 0; scale < k; scale++, o += glimpseSize) {
+        const params = call.windowParams(scale);
+        if (!bilinear) {
+          const corner = windowCorner(ly, lx, params);
+          if (corner) spreadWindow(dx, dy, o, b, corner, 1, call, scale);
           continue;
         }
-        for (let y = 0; y < h; y++) {
-          for (let x = 0; x < w; x++) {
-            for (let c = 0; c < channels; c++, o++) {
-              const g = Math.fround(dy[o] / count);
-              for (let a = 0; a < s; a++) {
-                let r = corner.y + y * s + a;
-                if (r < 0 || r >= height) {
-                  if (!edge) continue;
-                  r = r < 0 ? 0 : height - 1;
-                }
-                for (let d = 0; d < s; d++) {
-                  let q = corner.x + x * s + d;
-                  if (q < 0 || q >= width) {
-                    if (!edge) continue;
-                    q = q < 0 ? 0 : width - 1;
-                  }
-                  dx[base + (r * width + q) * channels + c] += g;
-                }
-              }
+        const corner = subpixelCorner(ly, lx, params);
+        if (!corner) continue;
+        const weights = neighbourWeights(corner.fy, corner.fx, 'value');
+        NEIGHBOUR_STEPS.forEach(([sy, sx], i) => {
+          if (weights[i] !== 0)
+            spreadWindow(dx, dy, o, b, {y: corner.y + sy, x: corner.x + sx}, weights[i], call, scale);
+        });
+      }
+    }
+  }
+  return dx;
+}
+
+/** Adds one window's `weight * dy / s^2` (float32) to the pixels its blocks sampled. */
+function spreadWindow(
+  dx: Float32Array,
+  dy: Float32Array,
+  o: number,
+  b: number,
+  corner: WindowCorner,
+  weight: number,
+  call: SensorCall,
+  scale: number,
+): void {
+  const [, , , h, w, channels] = call.shape;
+  const {imageHeight: height, imageWidth: width} = call;
+  const edge = call.attrs.padding === 'edge';
+  const base = b * height * width * channels;
+  const s = call.blockSide(scale);
+  const count = s * s;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      for (let c = 0; c < channels; c++, o++) {
+        const g = Math.fround((weight * dy[o]) / count);
+        for (let a = 0; a < s; a++) {
+          let r = corner.y + y * s + a;
+          if (r < 0 || r >= height) {
+            if (!edge) continue;
+            r = r < 0 ? 0 : height - 1;
+          }
+          for (let d = 0; d < s; d++) {
+            let q = corner.x + x * s + d;
+            if (q < 0 || q >= width) {
+              if (!edge) continue;
+              q = q < 0 ? 0 : width - 1;
             }
+            dx[base + (r * width + q) * channels + c] += g;
           }
         }
       }
     }
   }
-  return dx;
 }

@@ -1,231 +1,86 @@
 /**
  * The glimpse sensor over plain typed arrays (NHWC), shared by the cpu, wasm and tensorflow
- * kernels: each output value is the mean of its s x s block of window samples, read straight
- * from the image (docs/semantics.md, "The glimpse sensor"); nothing per scale is materialised.
- * Zero and edge padding sum in float64 (block_sums.ts) and read only the window's inside part:
- * whole blocks in one go, the blocks the image's border cuts (and, for edge padding, the
- * repeated border pixels) a block row at a time. Noise padding checks every sample and draws
- * the outside ones.
+ * kernels (docs/semantics.md, "The glimpse sensor"): each scale's window goes to its
+ * whole-pixel corner (nearest) or is the weighted sum of the glimpses at the four whole-pixel
+ * neighbours of its unrounded corner (bilinear, src/bilinear.ts). The same loop gives the
+ * slope kernel's output: the neighbours weighted by the weights' derivatives.
  */
-import {insideSpan, windowCorner} from '../../src/window_geometry';
-import {scaleKey} from '../../src/noise_random';
+import {subpixelCorner, windowCorner, type WindowCorner} from '../../src/window_geometry';
+import {NEIGHBOUR_STEPS, neighbourWeights, type WeightsOf} from '../../src/bilinear';
 import type {SensorCall} from '../../src/sensor_prelude';
-import {addEdgeSums, addRowSums, wholeBlockMeans, type Span} from './block_sums';
-import {noiseAt, planNoise, type NoisePlan} from './noise_fill';
+import {SensorWindows} from './sensor_window';
 
 type Values = Float32Array | Int32Array | Uint8Array;
 
-/** A window row or column outside the image (noise padding). */
-const OUTSIDE = -1;
-
-/** Image offsets of a window's rows (`stride` W*C) or columns (`stride` C), or OUTSIDE. */
-function mapAxis(into: Int32Array, count: number, start: number, size: number, stride: number): void {
-  for (let i = 0; i < count; i++) {
-    const p = start + i;
-    into[i] = p >= 0 && p < size ? p * stride : OUTSIDE;
-  }
-}
-
+/**
+ * The sensor's output `[B, n, k, h, w, C]`; `of` `y` or `x` gives instead its slope along that
+ * axis of the window corner (bilinear only).
+ */
 export function glimpseSensorImpl(
   image: Values,
   locations: ArrayLike<number>,
   call: SensorCall,
   key: number,
   output?: Float32Array,
+  of: WeightsOf = 'value',
 ): Float32Array {
   const [batch, n, k, h, w, channels] = call.shape;
   const out = output ? output.fill(0) : new Float32Array(batch * n * k * h * w * channels);
   if (call.empty) return out;
-  const {imageHeight: height, imageWidth: width} = call;
-  const {padding} = call.attrs;
-  const noise = padding === 'uniform' || padding === 'gaussian' ? padding : null;
-  const edge = padding === 'edge';
-  const imageSize = height * width * channels;
+  const windows = new SensorWindows(image, call, key);
+  const bilinear = call.attrs.interpolation === 'bilinear';
   const glimpseSize = h * w * channels;
-  const scales = Array.from({length: k}, (_, i) => ({s: call.blockSide(i), params: call.windowParams(i)}));
-  const largest = scales[k - 1].s;
-  const sums = new Float64Array(w * channels);
-  const rows = new Int32Array(noise ? h * largest : 0);
-  const cols = new Int32Array(noise ? w * largest : 0);
+  const neighbours = bilinear ? NEIGHBOUR_STEPS.map(() => new Float32Array(glimpseSize)) : [];
+  const params = Array.from({length: k}, (_, i) => call.windowParams(i));
   let o = 0;
   for (let b = 0; b < batch; b++) {
-    const base = b * imageSize;
-    let plan: NoisePlan | undefined;
     for (let l = 0; l < n; l++) {
       const ly = locations[2 * (b * n + l)];
       const lx = locations[2 * (b * n + l) + 1];
       for (let scale = 0; scale < k; scale++, o += glimpseSize) {
-        const {s, params} = scales[scale];
-        const corner = windowCorner(ly, lx, params);
-        // An unreachable location leaves a glimpse of zeros, for edge padding too.
-        const window = corner && {base, corner, rows: insideSpan(corner.y, h * s, height)};
-        const columns = corner ? insideSpan(corner.x, w * s, width) : ([0, 0] as const);
-        const inside = window?.rows[0] === 0 && window.rows[1] === h * s && columns[0] === 0 && columns[1] === w * s;
-        if (noise === null || inside) {
-          if (window) blockMeans(out, o, sums, image, window, columns, call, s, edge);
+        if (!bilinear) {
+          windows.means(out, o, b, l, scale, windowCorner(ly, lx, params[scale]));
           continue;
         }
-        if (corner) {
-          mapAxis(rows, h * s, corner.y, height, width * channels);
-          mapAxis(cols, w * s, corner.x, width, channels);
-        } else {
-          rows.fill(OUTSIDE, 0, h * s);
-        }
-        plan ??= planNoise(noise, key, image, base, height * width, channels);
-        noisyBlockMeans(out, o, image, base, rows, cols, h, w, channels, s, plan, {
-          key: scaleKey(key, scale),
-          // Noise counters run over the scale's whole window, as in a [batch, n, h*s, w*s, C] glimpse.
-          windowRow: params.glimpseWidth * channels,
-          first: (b * n + l) * params.glimpseHeight * params.glimpseWidth * channels,
+        const corner = subpixelCorner(ly, lx, params[scale]);
+        // An unreachable window is all padding, and does not move.
+        const weights = corner
+          ? neighbourWeights(corner.fy, corner.fx, of)
+          : of === 'value'
+            ? [1, 0, 0, 0]
+            : [0, 0, 0, 0];
+        const used: Array<{weight: number; values: Float32Array}> = [];
+        NEIGHBOUR_STEPS.forEach(([dy, dx], i) => {
+          if (weights[i] === 0) return;
+          const at: WindowCorner | null = corner && {y: corner.y + dy, x: corner.x + dx};
+          neighbours[i].fill(0);
+          windows.means(neighbours[i], 0, b, l, scale, at);
+          used.push({weight: weights[i], values: neighbours[i]});
         });
+        combine(out, o, glimpseSize, used);
       }
     }
   }
   return out;
 }
 
-interface Window {
-  /** The image's first value. */
-  base: number;
-  corner: {y: number; x: number};
-  /** The window's rows inside the image. */
-  rows: Span;
-}
-
 /**
- * Block means of one window under zero or edge padding, block row by block row. Zero padding
- * reads the inside rows and columns only, so blocks wholly outside stay 0; edge padding reads
- * every window row at its clamped image row and repeats the border pixels.
+ * `out[o + j] = sum of weight * values[j]` in float64, rounded once. One neighbour of weight 1
+ * (an integer corner) is copied: its glimpse bit for bit.
  */
-function blockMeans(
+function combine(
   out: Float32Array,
   o: number,
-  sums: Float64Array,
-  image: Values,
-  window: Window,
-  columns: Span,
-  call: SensorCall,
-  s: number,
-  edge: boolean,
+  size: number,
+  used: ReadonlyArray<{weight: number; values: Float32Array}>,
 ): void {
-  const [, , , h, w, channels] = call.shape;
-  const {imageHeight: height, imageWidth: width} = call;
-  const rowStride = width * channels;
-  const {base, corner} = window;
-  const [r0, r1] = edge ? [0, h * s] : window.rows;
-  // Zero padding: the blocks any inside sample falls in; edge padding: all of them.
-  const [x0, x1] = edge ? [0, w] : [Math.floor(columns[0] / s), Math.ceil(columns[1] / s)];
-  if (s === 1) {
-    copySamples(out, o, image, window, columns, r0, r1, call, edge);
+  if (used.length === 1 && used[0].weight === 1) {
+    out.set(used[0].values, o);
     return;
   }
-  const count = s * s;
-  const [c0, c1] = columns;
-  // Blocks [whole0, whole1) of the inside columns are whole: in a block row of inside rows,
-  // their means come straight from the image; the sums gather the rest.
-  const whole0 = Math.ceil(c0 / s);
-  const whole1 = Math.max(whole0, Math.floor(c1 / s));
-  for (let y = Math.floor(r0 / s), end = Math.ceil(r1 / s); y < end; y++) {
-    const row = o + y * w * channels;
-    const rowsInside = y * s >= window.rows[0] && y * s + s <= window.rows[1];
-    const skip0 = rowsInside ? whole0 : x1;
-    const skip1 = rowsInside ? whole1 : x1;
-    if (rowsInside) {
-      const top = base + (corner.y + y * s) * rowStride + (corner.x + whole0 * s) * channels;
-      wholeBlockMeans(out, row + whole0 * channels, image, top, rowStride, whole1 - whole0, s, channels);
-    }
-    if (skip0 === x0 && skip1 === x1 && !edge) continue;
-    for (let j = x0 * channels; j < x1 * channels; j++) sums[j] = -0;
-    for (let a = Math.max(y * s, r0), a1 = Math.min(y * s + s, r1); a < a1; a++) {
-      const imageRow = Math.min(height - 1, Math.max(0, corner.y + a));
-      const first = base + imageRow * rowStride;
-      const at = first + corner.x * channels;
-      addRowSums(sums, image, at, c0, Math.min(c1, skip0 * s), s, channels);
-      addRowSums(sums, image, at, Math.max(c0, skip1 * s), c1, s, channels);
-      if (edge) addEdgeSums(sums, image, first, first + rowStride - channels, columns, w * s, s, channels);
-    }
-    for (let j = x0 * channels; j < skip0 * channels; j++) out[row + j] = sums[j] / count;
-    for (let j = skip1 * channels; j < x1 * channels; j++) out[row + j] = sums[j] / count;
-  }
-}
-
-/** Scale 1 x 1: the window's samples themselves, rows `[r0, r1)`, copied (edge padding repeats the border pixels). */
-function copySamples(
-  out: Float32Array,
-  o: number,
-  image: Values,
-  window: Window,
-  columns: Span,
-  r0: number,
-  r1: number,
-  call: SensorCall,
-  edge: boolean,
-): void {
-  const [, , , , w, channels] = call.shape;
-  const {imageHeight: height, imageWidth: width} = call;
-  const rowStride = width * channels;
-  const {base, corner} = window;
-  const [c0, c1] = columns;
-  for (let a = r0; a < r1; a++) {
-    const first = base + Math.min(height - 1, Math.max(0, corner.y + a)) * rowStride;
-    const row = o + a * w * channels;
-    for (let q = c0 * channels, p = first + (corner.x + c0) * channels; q < c1 * channels; q++, p++) {
-      out[row + q] = image[p];
-    }
-    if (!edge) continue;
-    for (let q = 0, c = 0; q < c0 * channels; q++) {
-      out[row + q] = image[first + c];
-      if (++c === channels) c = 0;
-    }
-    const last = first + rowStride - channels;
-    for (let q = c1 * channels, c = 0; q < w * channels; q++) {
-      out[row + q] = image[last + c];
-      if (++c === channels) c = 0;
-    }
-  }
-}
-
-interface Draws {
-  key: number;
-  windowRow: number;
-  first: number;
-}
-
-/** Block means with noise padding: every sample checked, outside ones drawn. */
-function noisyBlockMeans(
-  out: Float32Array,
-  o: number,
-  image: Values,
-  base: number,
-  rows: Int32Array,
-  cols: Int32Array,
-  h: number,
-  w: number,
-  channels: number,
-  s: number,
-  plan: NoisePlan,
-  draws: Draws,
-): void {
-  const count = s * s;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      for (let c = 0; c < channels; c++) {
-        let sum = -0;
-        for (let a = 0; a < s; a++) {
-          const i = y * s + a;
-          const row = rows[i];
-          for (let d = 0; d < s; d++) {
-            const j = x * s + d;
-            const col = cols[j];
-            const v =
-              row !== OUTSIDE && col !== OUTSIDE
-                ? image[base + row + col + c]
-                : noiseAt(plan, draws.key, draws.first + i * draws.windowRow + j * channels + c, c);
-            sum += v;
-          }
-        }
-        out[o++] = sum / count;
-      }
-    }
+  for (let j = 0; j < size; j++) {
+    let sum = 0;
+    for (const {weight, values} of used) sum += weight * values[j];
+    out[o + j] = sum;
   }
 }

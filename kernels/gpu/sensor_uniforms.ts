@@ -4,6 +4,7 @@
  * multiplies the glimpse size by the scale's block side), the scale factor and the padding.
  */
 import type {SensorCall} from '../../src/sensor_prelude';
+import type {WeightsOf} from '../../src/bilinear';
 import {PLACEMENT_UNIFORMS, placementValues, type UniformDecl} from './uniforms';
 
 export const SENSOR_UNIFORMS: readonly UniformDecl[] = [
@@ -11,15 +12,23 @@ export const SENSOR_UNIFORMS: readonly UniformDecl[] = [
   {name: 'scaleFactor', type: 'int'},
   /** 1: samples outside the image read the nearest image pixel. */
   {name: 'edgePadding', type: 'int'},
+  /** 1: windows at their unrounded corner, as the weighted sum of four whole-pixel neighbours. */
+  {name: 'bilinear', type: 'int'},
+  /** The forward program's neighbour weights (src/bilinear.ts): 0 value, 1 d/dy, 2 d/dx (the slope). */
+  {name: 'weightsOf', type: 'int'},
 ];
 
+const WEIGHTS_CODE: Record<WeightsOf, number> = {value: 0, y: 1, x: 2};
+
 /** Values of SENSOR_UNIFORMS, in order; refuses extents the GPU arithmetic cannot keep exact. */
-export function sensorValues(call: SensorCall): number[] {
+export function sensorValues(call: SensorCall, of: WeightsOf = 'value'): number[] {
   // The last scale's window is the largest: if it fits, every scale does.
   placementValues(call.windowParams(call.attrs.scales - 1), call.opName);
   return [
     ...placementValues(call.windowParams(0), call.opName),
     call.attrs.scaleFactor,
     call.attrs.padding === 'edge' ? 1 : 0,
+    call.attrs.interpolation === 'bilinear' ? 1 : 0,
+    WEIGHTS_CODE[of],
   ];
 }

@@ -1,7 +1,8 @@
 import {env, type TensorInfo} from '@tensorflow/tfjs-core';
 import type {MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
 import type {GlimpseSensorAttrs, GlimpseSensorInputs} from '../../src/kernel_names';
-import {sensorCall} from '../../src/sensor_prelude';
+import {sensorCall, type SensorCall} from '../../src/sensor_prelude';
+import type {WeightsOf} from '../../src/bilinear';
 import {callKey} from '../../src/noise_random';
 import {disposeNoiseStats, gpuNoiseStats} from '../gpu/noise_stats';
 import {noiseValues} from '../gpu/uniforms';
@@ -19,9 +20,19 @@ export interface WebGLSensorArgs {
 
 /** The glimpse sensor on the webgl backend: corners pass, then one sensor program. */
 export function glimpseSensorWebGL({inputs, backend, attrs}: WebGLSensorArgs): TensorInfo {
+  return runSensorProgram(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
+}
+
+/** The sensor's output, or (`of` y or x) its slope along that corner axis. */
+export function runSensorProgram(
+  inputs: GlimpseSensorInputs,
+  backend: MathBackendWebGL,
+  call: SensorCall,
+  of: WeightsOf,
+): TensorInfo {
   const {images, locations} = inputs;
-  const call = sensorCall(images.shape, locations.shape, attrs);
-  const values = sensorValues(call);
+  const {attrs} = call;
+  const values = sensorValues(call, of);
   checkFloatTextures(call.opName);
   if (call.empty) return backend.makeTensorInfo(call.shape, 'float32', new Float32Array(0));
   const webglVersion = env().getNumber('WEBGL_VERSION');

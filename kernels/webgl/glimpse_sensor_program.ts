@@ -59,30 +59,16 @@ float sampleAt(int b, int row, int col, int c, int index) {
 `;
 
 /**
- * The sum runs in row-major block order from the first sample (so s = 1 gives the sample,
- * -0 included), then divides once. The noise counter is the sample's flat index in a
- * `[B, n, h*s, w*s, C]` glimpse; int arithmetic wraps as the cpu's 32-bit counter does.
- * GLSL ES 1.00 loops need a constant bound: 2^24, past any block side.
+ * `blockMean`: the sum runs in row-major block order from the first sample (so s = 1 gives
+ * the sample, -0 included), then divides once. The noise counter is the sample's flat index
+ * in a `[B, n, h*s, w*s, C]` glimpse; int arithmetic wraps as the cpu's 32-bit counter does.
+ * GLSL ES 1.00 loops need a constant bound: 2^24, past any block side. Bilinear windows (and
+ * the slope, `weightsOf` 1 or 2) add the four neighbours' block means with their weights,
+ * leaving out a weight of 0, so an integer corner gives the nearest glimpse bit for bit.
  */
 function mainGlsl([, n, , h, w, channels]: number[]): string {
   return `
-void main() {
-  ivec6 coords = getOutputCoords();
-  int b = coords.x;
-  int l = coords.y;
-  int scale = coords.z;
-  int c = coords.v;
-  vec2 corner = cornerOf(b, l, scale);
-  if (!found(corner) && edgePadding == 1) {
-    setOutput(0.0);
-    return;
-  }
-  useScale(scale);
-  int s = blockSide(scale);
-  int row0 = int(corner.x) + coords.w * s;
-  int col0 = int(corner.y) + coords.u * s;
-  int windowRow = ${w} * s * ${channels};
-  int index0 = (((b * ${n} + l) * ${h} * s + coords.w * s) * ${w} * s + coords.u * s) * ${channels} + c;
+float blockMean(int b, int row0, int col0, int c, int s, int index0, int windowRow) {
   float sum = 0.0;
   for (int a = 0; a < 16777216; a++) {
     if (a == s) break;
@@ -92,7 +78,53 @@ void main() {
       sum = a == 0 && d == 0 ? v : sum + v;
     }
   }
-  setOutput(s == 1 ? sum : sum / (float(s) * float(s)));
+  return s == 1 ? sum : sum / (float(s) * float(s));
+}
+
+void main() {
+  ivec6 coords = getOutputCoords();
+  int b = coords.x;
+  int l = coords.y;
+  int scale = coords.z;
+  int c = coords.v;
+  vec2 corner = cornerOf(b, l, scale);
+  if (!found(corner) && (edgePadding == 1 || weightsOf != 0)) {
+    setOutput(0.0);
+    return;
+  }
+  useScale(scale);
+  int s = blockSide(scale);
+  int row0 = int(corner.x) + coords.w * s;
+  int col0 = int(corner.y) + coords.u * s;
+  int windowRow = ${w} * s * ${channels};
+  int index0 = (((b * ${n} + l) * ${h} * s + coords.w * s) * ${w} * s + coords.u * s) * ${channels} + c;
+  if (bilinear == 0) {
+    setOutput(blockMean(b, row0, col0, c, s, index0, windowRow));
+    return;
+  }
+  vec2 f = fractionOf(b, l, scale);
+  vec4 weights = neighbourWeights(f.x, f.y, weightsOf);
+  float sum = 0.0;
+  bool first = true;
+  if (weights.x != 0.0) {
+    sum = weights.x * blockMean(b, row0, col0, c, s, index0, windowRow);
+    first = false;
+  }
+  if (weights.y != 0.0) {
+    float v = weights.y * blockMean(b, row0, col0 + 1, c, s, index0, windowRow);
+    sum = first ? v : sum + v;
+    first = false;
+  }
+  if (weights.z != 0.0) {
+    float v = weights.z * blockMean(b, row0 + 1, col0, c, s, index0, windowRow);
+    sum = first ? v : sum + v;
+    first = false;
+  }
+  if (weights.w != 0.0) {
+    float v = weights.w * blockMean(b, row0 + 1, col0 + 1, c, s, index0, windowRow);
+    sum = first ? v : sum + v;
+  }
+  setOutput(sum);
 }
 `;
 }

@@ -4,10 +4,12 @@ import {extractGlimpseWebGL} from './ExtractGlimpse';
 import {extractGlimpseGradWebGL} from './ExtractGlimpseGrad';
 import {glimpseSensorWebGL} from './GlimpseSensor';
 import {glimpseSensorGradWebGL} from './GlimpseSensorGrad';
+import {glimpseSensorSlopeWebGL} from './GlimpseSensorSlope';
 
 export const WEBGL_KERNEL_CONFIGS = backendKernelConfigs('webgl', {
   extractGlimpse: extractGlimpseWebGL,
   extractGlimpseGrad: extractGlimpseGradWebGL,
   glimpseSensor: glimpseSensorWebGL,
   glimpseSensorGrad: glimpseSensorGradWebGL,
+  glimpseSensorSlope: glimpseSensorSlopeWebGL,
 });

@@ -26,52 +26,70 @@ int blockSide(int scale) {
 `;
 
 /**
- * (found, row, col) as src/window_geometry.ts `windowCorner`: not found for NaN, infinite or
- * past int64 (a fenced overflow lands there too). A found corner far outside is clamped to
- * +-2^25: windows and images are at most 2^24 pixels a side, so every window row maps to the
- * same side of the image (edge padding clamps it to the same pixel), and int sums stay exact.
+ * (row, col, fy, fx) as src/window_geometry.ts `windowCorner` (nearest: fractions 0) or
+ * `subpixelCorner` (bilinear: the floor and the fractions); row and col -1e9 (below any
+ * clamped corner) for NaN, infinite or past int64 (a fenced overflow lands there too). A found
+ * corner far outside is clamped to +-2^25: windows and images are at most 2^24 pixels a side,
+ * so every window row maps to the same side of the image (edge padding clamps it to the same
+ * pixel), and int sums stay exact.
  */
 const SENSOR_CORNER_GLSL = `
-vec3 sensorCorner(int b, int l, int scale) {
+vec4 sensorCorner(int b, int l, int scale) {
+  vec4 none = vec4(-1.0e9, -1.0e9, 0.0, 0.0);
   float locationY = getLocations(b, l, 0);
   float locationX = getLocations(b, l, 1);
-  if (isnan(locationY) || isinf(locationY) || isnan(locationX) || isinf(locationX)) return vec3(0.0);
+  if (isnan(locationY) || isinf(locationY) || isnan(locationX) || isinf(locationX)) return none;
   float s = float(blockSide(scale));
   float y = placeAxis(locationY, imageHeight, glimpseHeight * s);
   float x = placeAxis(locationX, imageWidth, glimpseWidth * s);
-  if (!(abs(y) < 9.223372036854775808e18 && abs(x) < 9.223372036854775808e18)) return vec3(0.0);
+  if (!(abs(y) < 9.223372036854775808e18 && abs(x) < 9.223372036854775808e18)) return none;
   float far = 33554432.0;
-  return vec3(1.0, clamp(truncTowardZero(y), -far, far), clamp(truncTowardZero(x), -far, far));
+  if (bilinear == 1) {
+    float y0 = floor(y);
+    float x0 = floor(x);
+    return vec4(clamp(y0, -far, far), clamp(x0, -far, far), y - y0, x - x0);
+  }
+  return vec4(clamp(truncTowardZero(y), -far, far), clamp(truncTowardZero(x), -far, far), 0.0, 0.0);
 }
 `;
 
-/** (row, col) per item, or -1e9 when not found (below any clamped corner). */
+/** (row, col, fy, fx) per item. */
 const MAIN = `
 void main() {
   ivec4 coords = getOutputCoords();
-  vec3 corner = sensorCorner(coords[0], coords[1], coords[2]);
-  setOutput(corner.x == 1.0 ? (coords[3] == 0 ? corner.y : corner.z) : -1.0e9);
+  vec4 corner = sensorCorner(coords[0], coords[1], coords[2]);
+  int i = coords[3];
+  setOutput(i == 0 ? corner.x : (i == 1 ? corner.y : (i == 2 ? corner.z : corner.w)));
 }
 `;
 
 /**
  * Read by the programs that take the corners program's output as their `Corners` input:
- * `found` is whether any image pixel can land in the window (not the -1e9 sentinel).
+ * `found` is whether any image pixel can land in the window (not the -1e9 sentinel);
+ * `neighbourWeights` is src/bilinear.ts's, `of` 0 value, 1 d/dy, 2 d/dx.
  */
 export const SENSOR_CORNER_OF_GLSL = `
 vec2 cornerOf(int b, int l, int scale) { return vec2(getCorners(b, l, scale, 0), getCorners(b, l, scale, 1)); }
 
+vec2 fractionOf(int b, int l, int scale) { return vec2(getCorners(b, l, scale, 2), getCorners(b, l, scale, 3)); }
+
 bool found(vec2 corner) { return corner.x > -1.0e8; }
+
+vec4 neighbourWeights(float fy, float fx, int of) {
+  if (of == 1) return vec4(-(1.0 - fx), -fx, 1.0 - fx, fx);
+  if (of == 2) return vec4(-(1.0 - fy), 1.0 - fy, -fy, fy);
+  return vec4((1.0 - fy) * (1.0 - fx), (1.0 - fy) * fx, fy * (1.0 - fx), fy * fx);
+}
 `;
 
-/** `[batch, n, k, 2]` window corners from `[batch, n, 2]` locations. Uniforms: SENSOR_UNIFORMS. */
+/** `[batch, n, k, 4]` window corners and fractions from `[batch, n, 2]` locations. Uniforms: SENSOR_UNIFORMS. */
 export class SensorCornersProgram implements GPGPUProgram {
   variableNames = ['Locations'];
   customUniforms = uniformsDecl(SENSOR_UNIFORMS);
   userCode = FENCE_GLSL + PLACE_AXIS_GLSL + BLOCK_SIDE_GLSL + SENSOR_CORNER_GLSL + MAIN;
   outputShape: number[];
   constructor(batch: number, locations: number, scales: number) {
-    this.outputShape = [batch, locations, scales, 2];
+    this.outputShape = [batch, locations, scales, 4];
   }
 }
 

@@ -1,7 +1,8 @@
 import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {WebGPUBackend} from '@tensorflow/tfjs-backend-webgpu';
 import type {GlimpseSensorAttrs, GlimpseSensorInputs} from '../../src/kernel_names';
-import {sensorCall} from '../../src/sensor_prelude';
+import {sensorCall, type SensorCall} from '../../src/sensor_prelude';
+import type {WeightsOf} from '../../src/bilinear';
 import {callKey} from '../../src/noise_random';
 import {disposeNoiseStats, gpuNoiseStats, type GpuBackend} from '../gpu/noise_stats';
 import {NOISE_UNIFORMS, noiseValues} from '../gpu/uniforms';
@@ -18,9 +19,19 @@ export interface WebGPUSensorArgs {
 
 /** The glimpse sensor on the webgpu backend: corners pass, then one sensor program. */
 export function glimpseSensorWebGPU({inputs, backend, attrs}: WebGPUSensorArgs): TensorInfo {
+  return runSensorProgram(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
+}
+
+/** The sensor's output, or (`of` y or x) its slope along that corner axis. */
+export function runSensorProgram(
+  inputs: GlimpseSensorInputs,
+  backend: WebGPUBackend,
+  call: SensorCall,
+  of: WeightsOf,
+): TensorInfo {
   const {images, locations} = inputs;
-  const call = sensorCall(images.shape, locations.shape, attrs);
-  const values = sensorValues(call);
+  const {attrs} = call;
+  const values = sensorValues(call, of);
   if (call.empty) return backend.makeTensorInfo(call.shape, 'float32', new Float32Array(0));
   const gpu = backend as unknown as GpuBackend;
   const corners = sensorCorners(locations, call.attrs.scales, values, backend);

@@ -31,34 +31,51 @@ fn rowsIn(t : i32, s : i32, range : vec2<i32>) -> f32 {
 /**
  * Windows and scales in the cpu's order. A window is a translation, so without edge
  * padding a pixel lies in at most one block of it; on an edge-padded border it may take
- * several blocks, each with its count of clamped samples.
+ * several blocks, each with its count of clamped samples. A bilinear window gathers from
+ * its four whole-pixel neighbours, each times its weight.
  */
 const MAIN = `
+fn gatherWindow(pixel : vec2<i32>, b : i32, l : i32, scale : i32, c : i32, start : vec2<i32>, s : i32) -> f32 {
+  let h = uniforms.dyShape.w;
+  let w = uniforms.dyShape.u;
+  let rows = sampledBy(pixel.x, start.x, h * s, i32(uniforms.imageHeight) - 1);
+  let cols = sampledBy(pixel.y, start.y, w * s, i32(uniforms.imageWidth) - 1);
+  if (rows.x > rows.y || cols.x > cols.y) { return 0.0; }
+  let area = f32(s) * f32(s);
+  var sum = 0.0;
+  for (var y = rows.x / s; y * s <= rows.y; y++) {
+    let rowCount = rowsIn(y, s, rows);
+    for (var x = cols.x / s; x * s <= cols.y; x++) {
+      sum += getDy(b, l, scale, y, x, c) / area * (rowCount * rowsIn(x, s, cols));
+    }
+  }
+  return sum;
+}
+
 fn main(index : i32) {
   if (index < uniforms.size) {
     let coords = getCoordsFromIndex(index);
     let b = coords[0];
     let c = coords[3];
+    let pixel = vec2<i32>(coords[1], coords[2]);
     let n = uniforms.dyShape.y;
     let k = uniforms.dyShape.z;
-    let h = uniforms.dyShape.w;
-    let w = uniforms.dyShape.u;
-    let lastRow = i32(uniforms.imageHeight) - 1;
-    let lastCol = i32(uniforms.imageWidth) - 1;
     var sum = 0.0;
     for (var l = 0; l < n; l++) {
       for (var scale = 0; scale < k; scale++) {
         let corner = cornerOf(b, l, scale);
         if (!found(corner)) { continue; }
         let s = blockSide(scale);
-        let rows = sampledBy(coords[1], i32(corner.x), h * s, lastRow);
-        let cols = sampledBy(coords[2], i32(corner.y), w * s, lastCol);
-        if (rows.x > rows.y || cols.x > cols.y) { continue; }
-        let area = f32(s) * f32(s);
-        for (var y = rows.x / s; y * s <= rows.y; y++) {
-          let rowCount = rowsIn(y, s, rows);
-          for (var x = cols.x / s; x * s <= cols.y; x++) {
-            sum += getDy(b, l, scale, y, x, c) / area * (rowCount * rowsIn(x, s, cols));
+        let start = vec2<i32>(i32(corner.x), i32(corner.y));
+        if (uniforms.bilinear == 0) {
+          sum += gatherWindow(pixel, b, l, scale, c, start, s);
+          continue;
+        }
+        let f = fractionOf(b, l, scale);
+        let weights = neighbourWeights(f.x, f.y, 0);
+        for (var i = 0; i < 4; i++) {
+          if (weights[i] != 0.0) {
+            sum += weights[i] * gatherWindow(pixel, b, l, scale, c, start + vec2<i32>(i / 2, i % 2), s);
           }
         }
       }

@@ -44,11 +44,26 @@ fn sampleAt(b : i32, row : i32, col : i32, c : i32, index : i32) -> f32 {
 `;
 
 /**
- * The sum runs in row-major block order from the first sample (so s = 1 gives the sample,
- * -0 included), then divides once. The noise counter is the sample's flat index in a
- * `[B, n, h*s, w*s, C]` glimpse; i32 arithmetic wraps as the cpu's 32-bit counter does.
+ * `blockMean`: the sum runs in row-major block order from the first sample (so s = 1 gives
+ * the sample, -0 included), then divides once. The noise counter is the sample's flat index
+ * in a `[B, n, h*s, w*s, C]` glimpse; i32 arithmetic wraps as the cpu's 32-bit counter does.
+ * Bilinear windows (and the slope, `weightsOf` 1 or 2) add the four neighbours' block means
+ * with their weights, leaving out a weight of 0, so an integer corner gives the nearest
+ * glimpse bit for bit.
  */
 const MAIN = `
+fn blockMean(b : i32, row0 : i32, col0 : i32, c : i32, s : i32, index0 : i32, windowRow : i32) -> f32 {
+  let channels = uniforms.outShape.v;
+  var sum = 0.0;
+  for (var a = 0; a < s; a++) {
+    for (var d = 0; d < s; d++) {
+      let v = sampleAt(b, row0 + a, col0 + d, c, index0 + a * windowRow + d * channels);
+      sum = select(sum + v, v, a == 0 && d == 0);
+    }
+  }
+  return select(sum / (f32(s) * f32(s)), sum, s == 1);
+}
+
 fn main(index : i32) {
   if (index < uniforms.size) {
     let coords = getCoordsFromIndex(index);
@@ -61,7 +76,7 @@ fn main(index : i32) {
     let w = uniforms.outShape.u;
     let channels = uniforms.outShape.v;
     let corner = cornerOf(b, l, scale);
-    if (!found(corner) && uniforms.edgePadding == 1) {
+    if (!found(corner) && (uniforms.edgePadding == 1 || uniforms.weightsOf != 0)) {
       setOutputAtIndex(index, 0.0);
       return;
     }
@@ -71,14 +86,22 @@ fn main(index : i32) {
     let col0 = i32(corner.y) + coords.u * s;
     let windowRow = w * s * channels;
     let index0 = (((b * n + l) * h * s + coords.w * s) * w * s + coords.u * s) * channels + c;
+    if (uniforms.bilinear == 0) {
+      setOutputAtIndex(index, blockMean(b, row0, col0, c, s, index0, windowRow));
+      return;
+    }
+    let f = fractionOf(b, l, scale);
+    let weights = neighbourWeights(f.x, f.y, uniforms.weightsOf);
     var sum = 0.0;
-    for (var a = 0; a < s; a++) {
-      for (var d = 0; d < s; d++) {
-        let v = sampleAt(b, row0 + a, col0 + d, c, index0 + a * windowRow + d * channels);
-        sum = select(sum + v, v, a == 0 && d == 0);
+    var first = true;
+    for (var i = 0; i < 4; i++) {
+      if (weights[i] != 0.0) {
+        let v = weights[i] * blockMean(b, row0 + i / 2, col0 + i % 2, c, s, index0, windowRow);
+        sum = select(sum + v, v, first);
+        first = false;
       }
     }
-    setOutputAtIndex(index, select(sum / (f32(s) * f32(s)), sum, s == 1));
+    setOutputAtIndex(index, sum);
   }
 }
 `;

@@ -27,49 +27,68 @@ fn blockSide(scale : i32) -> i32 {
 `;
 
 /**
- * (found, row, col) as src/window_geometry.ts `windowCorner`: not found for NaN, infinite or
- * past int64 (a fenced overflow lands there too). A found corner far outside is clamped to
- * +-2^25: windows and images are at most 2^24 pixels a side, so every window row maps to the
- * same side of the image (edge padding clamps it to the same pixel), and int sums stay exact.
+ * (row, col, fy, fx) as src/window_geometry.ts `windowCorner` (nearest: fractions 0) or
+ * `subpixelCorner` (bilinear: the floor and the fractions); row and col -1e9 (below any
+ * clamped corner) for NaN, infinite or past int64 (a fenced overflow lands there too). A found
+ * corner far outside is clamped to +-2^25: windows and images are at most 2^24 pixels a side,
+ * so every window row maps to the same side of the image (edge padding clamps it to the same
+ * pixel), and int sums stay exact.
  */
 const SENSOR_CORNER_WGSL = `
-fn sensorCorner(b : i32, l : i32, scale : i32) -> vec3<f32> {
+fn sensorCorner(b : i32, l : i32, scale : i32) -> vec4<f32> {
+  let none = vec4<f32>(-1.0e9, -1.0e9, 0.0, 0.0);
   let locationY = getLocations(b, l, 0);
   let locationX = getLocations(b, l, 1);
-  if (isnan(locationY) || isinf(locationY) || isnan(locationX) || isinf(locationX)) { return vec3<f32>(0.0); }
+  if (isnan(locationY) || isinf(locationY) || isnan(locationX) || isinf(locationX)) { return none; }
   let s = f32(blockSide(scale));
   let y = placeAxis(locationY, uniforms.imageHeight, uniforms.glimpseHeight * s);
   let x = placeAxis(locationX, uniforms.imageWidth, uniforms.glimpseWidth * s);
-  if (!(abs(y) < 9.223372036854775808e18 && abs(x) < 9.223372036854775808e18)) { return vec3<f32>(0.0); }
+  if (!(abs(y) < 9.223372036854775808e18 && abs(x) < 9.223372036854775808e18)) { return none; }
   let far = 33554432.0;
-  return vec3<f32>(1.0, clamp(truncTowardZero(y), -far, far), clamp(truncTowardZero(x), -far, far));
+  if (uniforms.bilinear == 1) {
+    let y0 = floor(y);
+    let x0 = floor(x);
+    return vec4<f32>(clamp(y0, -far, far), clamp(x0, -far, far), y - y0, x - x0);
+  }
+  return vec4<f32>(clamp(truncTowardZero(y), -far, far), clamp(truncTowardZero(x), -far, far), 0.0, 0.0);
 }
 `;
 
-/** (row, col) per item, or -1e9 when not found (below any clamped corner). */
+/** (row, col, fy, fx) per item. */
 const MAIN = `
 fn main(index : i32) {
   if (index < uniforms.size) {
     let coords = getCoordsFromIndex(index);
     let corner = sensorCorner(coords[0], coords[1], coords[2]);
-    setOutputAtIndex(index, select(-1.0e9, select(corner.z, corner.y, coords[3] == 0), corner.x == 1.0));
+    setOutputAtIndex(index, corner[coords[3]]);
   }
 }
 `;
 
 /**
  * Read by the programs that take the corners program's output as their `Corners` input:
- * `found` is whether any image pixel can land in the window (not the -1e9 sentinel).
+ * `found` is whether any image pixel can land in the window (not the -1e9 sentinel);
+ * `neighbourWeights` is src/bilinear.ts's, `of` 0 value, 1 d/dy, 2 d/dx.
  */
 export const SENSOR_CORNER_OF_WGSL = `
 fn cornerOf(b : i32, l : i32, scale : i32) -> vec2<f32> {
   return vec2<f32>(getCorners(b, l, scale, 0), getCorners(b, l, scale, 1));
 }
 
+fn fractionOf(b : i32, l : i32, scale : i32) -> vec2<f32> {
+  return vec2<f32>(getCorners(b, l, scale, 2), getCorners(b, l, scale, 3));
+}
+
 fn found(corner : vec2<f32>) -> bool { return corner.x > -1.0e8; }
+
+fn neighbourWeights(fy : f32, fx : f32, of : i32) -> vec4<f32> {
+  if (of == 1) { return vec4<f32>(-(1.0 - fx), -fx, 1.0 - fx, fx); }
+  if (of == 2) { return vec4<f32>(-(1.0 - fy), 1.0 - fy, -fy, fy); }
+  return vec4<f32>((1.0 - fy) * (1.0 - fx), (1.0 - fy) * fx, fy * (1.0 - fx), fy * fx);
+}
 `;
 
-/** `[batch, n, k, 2]` window corners from `[batch, n, 2]` locations. Uniforms: SENSOR_UNIFORMS. */
+/** `[batch, n, k, 4]` window corners and fractions from `[batch, n, 2]` locations. Uniforms: SENSOR_UNIFORMS. */
 export class SensorCornersProgram extends FlatProgram {
   variableNames = ['Locations'];
   uniforms = uniformsDecl(SENSOR_UNIFORMS);
@@ -88,7 +107,7 @@ export function sensorCorners(
 ): TensorInfo {
   const [batch, n] = locations.shape;
   return backend.runWebGPUProgram(
-    new SensorCornersProgram([batch, n, scales, 2]),
+    new SensorCornersProgram([batch, n, scales, 4]),
     [locations],
     'float32',
     uniformData(SENSOR_UNIFORMS, values),

@@ -1,0 +1,246 @@
+/**
+ * One window of the glimpse sensor at a whole-pixel corner: its block means (docs/semantics.md,
+ * "The glimpse sensor"), written into a glimpse-sized run of an output. Zero and edge padding
+ * sum in float64 (block_sums.ts) and read only the window's inside part: whole blocks in one
+ * go, the blocks the image's border cuts (and, for edge padding, the repeated border pixels) a
+ * block row at a time. Noise padding checks every sample and draws the outside ones.
+ */
+import {insideSpan, type WindowCorner} from '../../src/window_geometry';
+import {scaleKey} from '../../src/noise_random';
+import type {SensorCall} from '../../src/sensor_prelude';
+import type {NoiseMode} from '../../src/kernel_names';
+import {addEdgeSums, addRowSums, wholeBlockMeans, type Span} from './block_sums';
+import {noiseAt, planNoise, type NoisePlan} from './noise_fill';
+
+type Values = Float32Array | Int32Array | Uint8Array;
+
+/** A window row or column outside the image (noise padding). */
+const OUTSIDE = -1;
+
+/** Image offsets of a window's rows (`stride` W*C) or columns (`stride` C), or OUTSIDE. */
+function mapAxis(into: Int32Array, count: number, start: number, size: number, stride: number): void {
+  for (let i = 0; i < count; i++) {
+    const p = start + i;
+    into[i] = p >= 0 && p < size ? p * stride : OUTSIDE;
+  }
+}
+
+/** What one call's windows share: the image, the call, scratch rows, and each image's noise plan. */
+export class SensorWindows {
+  private readonly noise: NoiseMode | null;
+  private readonly sums: Float64Array;
+  private readonly rows: Int32Array;
+  private readonly cols: Int32Array;
+  private readonly scales: Array<{s: number; glimpseHeight: number; glimpseWidth: number}>;
+  private plan: NoisePlan | undefined;
+  private planFor = -1;
+
+  constructor(
+    private readonly image: Values,
+    private readonly call: SensorCall,
+    private readonly key: number,
+  ) {
+    const [, , k, h, w, channels] = call.shape;
+    const {padding} = call.attrs;
+    this.noise = padding === 'uniform' || padding === 'gaussian' ? padding : null;
+    this.scales = Array.from({length: k}, (_, i) => {
+      const {glimpseHeight, glimpseWidth} = call.windowParams(i);
+      return {s: call.blockSide(i), glimpseHeight, glimpseWidth};
+    });
+    const largest = this.scales[k - 1].s;
+    this.sums = new Float64Array(w * channels);
+    this.rows = new Int32Array(this.noise ? h * largest : 0);
+    this.cols = new Int32Array(this.noise ? w * largest : 0);
+  }
+
+  /**
+   * Writes the means of image b's window of `scale` at `corner` (null: unreachable) into
+   * `out[o, o + h*w*C)`, which holds zeros: blocks of zero padding stay as they are. `l` is
+   * the location's index, which numbers the noise draws.
+   */
+  means(out: Float32Array, o: number, b: number, l: number, scale: number, corner: WindowCorner | null): void {
+    const {image, call} = this;
+    const [, n, , h, w, channels] = call.shape;
+    const {imageHeight: height, imageWidth: width} = call;
+    const {s, glimpseHeight, glimpseWidth} = this.scales[scale];
+    const base = b * height * width * channels;
+    // An unreachable location leaves a glimpse of zeros, for edge padding too.
+    const window = corner && {base, corner, rows: insideSpan(corner.y, h * s, height)};
+    const columns = corner ? insideSpan(corner.x, w * s, width) : ([0, 0] as const);
+    const inside = window?.rows[0] === 0 && window.rows[1] === h * s && columns[0] === 0 && columns[1] === w * s;
+    if (this.noise === null || inside) {
+      if (window) blockMeans(out, o, this.sums, image, window, columns, call, s, call.attrs.padding === 'edge');
+      return;
+    }
+    const {rows, cols} = this;
+    if (corner) {
+      mapAxis(rows, h * s, corner.y, height, width * channels);
+      mapAxis(cols, w * s, corner.x, width, channels);
+    } else {
+      rows.fill(OUTSIDE, 0, h * s);
+    }
+    noisyBlockMeans(out, o, image, base, rows, cols, h, w, channels, s, this.planOf(b, this.noise), {
+      key: scaleKey(this.key, scale),
+      // Noise counters run over the scale's whole window, as in a [batch, n, h*s, w*s, C] glimpse.
+      windowRow: glimpseWidth * channels,
+      first: (b * n + l) * glimpseHeight * glimpseWidth * channels,
+    });
+  }
+
+  /** Image b's noise statistics, worked out once per image and only if some window needs them. */
+  private planOf(b: number, noise: NoiseMode): NoisePlan {
+    if (this.planFor !== b || this.plan === undefined) {
+      const {imageHeight: height, imageWidth: width, shape} = this.call;
+      const channels = shape[5];
+      this.plan = planNoise(noise, this.key, this.image, b * height * width * channels, height * width, channels);
+      this.planFor = b;
+    }
+    return this.plan;
+  }
+}
+
+interface Window {
+  /** The image's first value. */
+  base: number;
+  corner: {y: number; x: number};
+  /** The window's rows inside the image. */
+  rows: Span;
+}
+
+/**
+ * Block means of one window under zero or edge padding, block row by block row. Zero padding
+ * reads the inside rows and columns only, so blocks wholly outside stay 0; edge padding reads
+ * every window row at its clamped image row and repeats the border pixels.
+ */
+function blockMeans(
+  out: Float32Array,
+  o: number,
+  sums: Float64Array,
+  image: Values,
+  window: Window,
+  columns: Span,
+  call: SensorCall,
+  s: number,
+  edge: boolean,
+): void {
+  const [, , , h, w, channels] = call.shape;
+  const {imageHeight: height, imageWidth: width} = call;
+  const rowStride = width * channels;
+  const {base, corner} = window;
+  const [r0, r1] = edge ? [0, h * s] : window.rows;
+  // Zero padding: the blocks any inside sample falls in; edge padding: all of them.
+  const [x0, x1] = edge ? [0, w] : [Math.floor(columns[0] / s), Math.ceil(columns[1] / s)];
+  if (s === 1) {
+    copySamples(out, o, image, window, columns, r0, r1, call, edge);
+    return;
+  }
+  const count = s * s;
+  const [c0, c1] = columns;
+  // Blocks [whole0, whole1) of the inside columns are whole: in a block row of inside rows,
+  // their means come straight from the image; the sums gather the rest.
+  const whole0 = Math.ceil(c0 / s);
+  const whole1 = Math.max(whole0, Math.floor(c1 / s));
+  for (let y = Math.floor(r0 / s), end = Math.ceil(r1 / s); y < end; y++) {
+    const row = o + y * w * channels;
+    const rowsInside = y * s >= window.rows[0] && y * s + s <= window.rows[1];
+    const skip0 = rowsInside ? whole0 : x1;
+    const skip1 = rowsInside ? whole1 : x1;
+    if (rowsInside) {
+      const top = base + (corner.y + y * s) * rowStride + (corner.x + whole0 * s) * channels;
+      wholeBlockMeans(out, row + whole0 * channels, image, top, rowStride, whole1 - whole0, s, channels);
+    }
+    if (skip0 === x0 && skip1 === x1 && !edge) continue;
+    for (let j = x0 * channels; j < x1 * channels; j++) sums[j] = -0;
+    for (let a = Math.max(y * s, r0), a1 = Math.min(y * s + s, r1); a < a1; a++) {
+      const imageRow = Math.min(height - 1, Math.max(0, corner.y + a));
+      const first = base + imageRow * rowStride;
+      const at = first + corner.x * channels;
+      addRowSums(sums, image, at, c0, Math.min(c1, skip0 * s), s, channels);
+      addRowSums(sums, image, at, Math.max(c0, skip1 * s), c1, s, channels);
+      if (edge) addEdgeSums(sums, image, first, first + rowStride - channels, columns, w * s, s, channels);
+    }
+    for (let j = x0 * channels; j < skip0 * channels; j++) out[row + j] = sums[j] / count;
+    for (let j = skip1 * channels; j < x1 * channels; j++) out[row + j] = sums[j] / count;
+  }
+}
+
+/** Scale 1 x 1: the window's samples themselves, rows `[r0, r1)`, copied (edge padding repeats the border pixels). */
+function copySamples(
+  out: Float32Array,
+  o: number,
+  image: Values,
+  window: Window,
+  columns: Span,
+  r0: number,
+  r1: number,
+  call: SensorCall,
+  edge: boolean,
+): void {
+  const [, , , , w, channels] = call.shape;
+  const {imageHeight: height, imageWidth: width} = call;
+  const rowStride = width * channels;
+  const {base, corner} = window;
+  const [c0, c1] = columns;
+  for (let a = r0; a < r1; a++) {
+    const first = base + Math.min(height - 1, Math.max(0, corner.y + a)) * rowStride;
+    const row = o + a * w * channels;
+    for (let q = c0 * channels, p = first + (corner.x + c0) * channels; q < c1 * channels; q++, p++) {
+      out[row + q] = image[p];
+    }
+    if (!edge) continue;
+    for (let q = 0, c = 0; q < c0 * channels; q++) {
+      out[row + q] = image[first + c];
+      if (++c === channels) c = 0;
+    }
+    const last = first + rowStride - channels;
+    for (let q = c1 * channels, c = 0; q < w * channels; q++) {
+      out[row + q] = image[last + c];
+      if (++c === channels) c = 0;
+    }
+  }
+}
+
+interface Draws {
+  key: number;
+  windowRow: number;
+  first: number;
+}
+
+/** Block means with noise padding: every sample checked, outside ones drawn. */
+function noisyBlockMeans(
+  out: Float32Array,
+  o: number,
+  image: Values,
+  base: number,
+  rows: Int32Array,
+  cols: Int32Array,
+  h: number,
+  w: number,
+  channels: number,
+  s: number,
+  plan: NoisePlan,
+  draws: Draws,
+): void {
+  const count = s * s;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      for (let c = 0; c < channels; c++) {
+        let sum = -0;
+        for (let a = 0; a < s; a++) {
+          const i = y * s + a;
+          const row = rows[i];
+          for (let d = 0; d < s; d++) {
+            const j = x * s + d;
+            const col = cols[j];
+            const v =
+              row !== OUTSIDE && col !== OUTSIDE
+                ? image[base + row + col + c]
+                : noiseAt(plan, draws.key, draws.first + i * draws.windowRow + j * channels + c, c);
+            sum += v;
+          }
+        }
+        out[o++] = sum / count;
+      }
+    }
+  }
+}

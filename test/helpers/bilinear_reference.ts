@@ -1,0 +1,121 @@
+/**
+ * An independent reference for bilinear glimpses (docs/semantics.md, "Bilinear glimpses"),
+ * composed of tfjs ops so that tf.grad differentiates it in both the images and the offsets:
+ * the placement as TensorFlow's float32 steps, the four neighbours gathered from the image
+ * with their weights, outside neighbours 0 (zero padding) or the clamped pixel (edge).
+ */
+import {tf} from './backends';
+
+export interface Placement {
+  version: 1 | 2;
+  centered: boolean;
+  normalized: boolean;
+}
+
+/** One axis of the placement, in float32 ops (ExtractGlimpse's C++ arithmetic, before truncation). */
+function placeAxis(offset: tf.Tensor1D, size: number, glimpse: number, p: Placement): tf.Tensor1D {
+  const halve = p.version === 1 || (p.centered && p.normalized);
+  let v: tf.Tensor1D = offset;
+  if (p.normalized) v = tf.mul(v, size);
+  if (p.centered) v = halve ? tf.add(tf.div(v, 2), size / 2) : tf.add(v, size / 2);
+  if (halve) v = tf.sub(v, glimpse / 2);
+  return v;
+}
+
+/** `[B, h, w, C]`: the glimpse of `size` at each offset's unrounded corner. */
+export function bilinearComposite(
+  images: tf.Tensor4D,
+  offsets: tf.Tensor2D,
+  size: [number, number],
+  p: Placement,
+  padding: 'zero' | 'edge' = 'zero',
+): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [batch, height, width, channels] = images.shape;
+    const [h, w] = size;
+    const column = (j: number) => tf.reshape(tf.slice(offsets, [0, j], [-1, 1]), [batch]) as tf.Tensor1D;
+    const [oy, ox] = [column(0), column(1)];
+    const cy = placeAxis(oy, height, h, p);
+    const cx = placeAxis(ox, width, w, p);
+    // The floors as constants (floor has no gradient, and gather none for its indices): the
+    // fractions carry the offsets' gradient.
+    const floorOf = (t: tf.Tensor1D) => tf.tensor1d(Array.from(t.dataSync(), Math.floor));
+    const y0 = floorOf(cy);
+    const x0 = floorOf(cx);
+    const fy = tf.reshape(tf.sub(cy, y0), [batch, 1, 1, 1]);
+    const fx = tf.reshape(tf.sub(cx, x0), [batch, 1, 1, 1]);
+    const flat = tf.reshape(images, [batch * height * width, channels]);
+    const axis = (start: tf.Tensor1D, count: number, step: number, limit: number) => {
+      const at = tf.add(tf.reshape(start, [batch, 1]), tf.add(tf.range(0, count), step));
+      const clamped = tf.clipByValue(at, 0, limit - 1);
+      return {index: tf.cast(clamped, 'int32'), inside: tf.cast(tf.equal(at, clamped), 'float32')};
+    };
+    const neighbour = (dy: number, dx: number) => {
+      const rows = axis(y0, h, dy, height);
+      const cols = axis(x0, w, dx, width);
+      const imageStart = tf.reshape(tf.mul(tf.range(0, batch, 1, 'int32'), height * width), [batch, 1, 1]);
+      const index = tf.add(
+        imageStart,
+        tf.add(tf.reshape(tf.mul(rows.index, width), [batch, h, 1]), tf.reshape(cols.index, [batch, 1, w])),
+      );
+      const pixels = tf.reshape(tf.gather(flat, tf.cast(tf.reshape(index, [-1]), 'int32')), [batch, h, w, channels]);
+      if (padding === 'edge') return pixels;
+      const inside = tf.mul(tf.reshape(rows.inside, [batch, h, 1, 1]), tf.reshape(cols.inside, [batch, 1, w, 1]));
+      return tf.mul(pixels, inside);
+    };
+    const gy = tf.sub(1, fy);
+    const gx = tf.sub(1, fx);
+    return tf.addN([
+      tf.mul(tf.mul(gy, gx), neighbour(0, 0)),
+      tf.mul(tf.mul(gy, fx), neighbour(0, 1)),
+      tf.mul(tf.mul(fy, gx), neighbour(1, 0)),
+      tf.mul(tf.mul(fy, fx), neighbour(1, 1)),
+    ]) as tf.Tensor4D;
+  });
+}
+
+/**
+ * `[B, n, k, h, w, C]`: the bilinear glimpse sensor composed per location and scale (V2
+ * placement, the scale's window averaged down by tf.avgPool).
+ */
+export function bilinearSensorComposite(
+  images: tf.Tensor4D,
+  locations: tf.Tensor3D,
+  o: {size: [number, number]; scales: number; scaleFactor: number; centered: boolean; normalized: boolean},
+  padding: 'zero' | 'edge',
+): tf.Tensor {
+  return tf.tidy(() => {
+    const [batch, n] = locations.shape;
+    const perLocation = Array.from({length: n}, (_, l) => {
+      const where = tf.reshape(tf.slice(locations, [0, l, 0], [-1, 1, -1]), [batch, 2]);
+      const perScale = Array.from({length: o.scales}, (_, i) => {
+        const s = o.scaleFactor ** i;
+        const p = {version: 2 as const, centered: o.centered, normalized: o.normalized};
+        const glimpse = bilinearComposite(images, where as tf.Tensor2D, [o.size[0] * s, o.size[1] * s], p, padding);
+        return s === 1 ? glimpse : tf.avgPool(glimpse, s, s, 'valid');
+      });
+      return tf.stack(perScale, 1);
+    });
+    return tf.stack(perLocation, 1);
+  });
+}
+
+/**
+ * Runs `fn` on the cpu backend, on copies of `inputs` made there, and returns its values; the
+ * backend under test is restored and its tensors stay where they are. tf.grad of the
+ * composite needs gather's gradient, which not every backend registers.
+ */
+export async function onCpu(inputs: tf.Tensor[], fn: (...copies: tf.Tensor[]) => tf.Tensor[]): Promise<Float32Array[]> {
+  const backend = tf.getBackend();
+  const values = inputs.map(t => ({values: t.dataSync().slice(), shape: t.shape}));
+  await tf.setBackend('cpu');
+  try {
+    const copies = values.map(v => tf.tensor(v.values, v.shape));
+    const out = fn(...copies);
+    const results = out.map(t => t.dataSync() as Float32Array);
+    tf.dispose([...out, ...copies]);
+    return results;
+  } finally {
+    await tf.setBackend(backend);
+  }
+}
