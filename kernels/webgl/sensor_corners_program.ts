@@ -66,7 +66,7 @@ void main() {
 /**
  * Read by the programs that take the corners program's output as their `Corners` input:
  * `found` is whether any image pixel can land in the window (not the -1e9 sentinel);
- * `neighbourWeights` is src/bilinear.ts's, `of` 0 value, 1 d/dy, 2 d/dx.
+ * `neighbourWeights` is src/bilinear.ts's, `which` 0 value, 1 d/dy, 2 d/dx.
  */
 export const SENSOR_CORNER_OF_GLSL = `
 vec2 cornerOf(int b, int l, int scale) { return vec2(getCorners(b, l, scale, 0), getCorners(b, l, scale, 1)); }
@@ -75,9 +75,9 @@ vec2 fractionOf(int b, int l, int scale) { return vec2(getCorners(b, l, scale, 2
 
 bool found(vec2 corner) { return corner.x > -1.0e8; }
 
-vec4 neighbourWeights(float fy, float fx, int of) {
-  if (of == 1) return vec4(-(1.0 - fx), -fx, 1.0 - fx, fx);
-  if (of == 2) return vec4(-(1.0 - fy), 1.0 - fy, -fy, fy);
+vec4 neighbourWeights(float fy, float fx, int which) {
+  if (which == 1) return vec4(-(1.0 - fx), -fx, 1.0 - fx, fx);
+  if (which == 2) return vec4(-(1.0 - fy), 1.0 - fy, -fy, fy);
   return vec4((1.0 - fy) * (1.0 - fx), (1.0 - fy) * fx, fy * (1.0 - fx), fy * fx);
 }
 `;

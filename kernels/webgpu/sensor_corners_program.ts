@@ -68,7 +68,7 @@ fn main(index : i32) {
 /**
  * Read by the programs that take the corners program's output as their `Corners` input:
  * `found` is whether any image pixel can land in the window (not the -1e9 sentinel);
- * `neighbourWeights` is src/bilinear.ts's, `of` 0 value, 1 d/dy, 2 d/dx.
+ * `neighbourWeights` is src/bilinear.ts's, `which` 0 value, 1 d/dy, 2 d/dx.
  */
 export const SENSOR_CORNER_OF_WGSL = `
 fn cornerOf(b : i32, l : i32, scale : i32) -> vec2<f32> {
@@ -81,9 +81,9 @@ fn fractionOf(b : i32, l : i32, scale : i32) -> vec2<f32> {
 
 fn found(corner : vec2<f32>) -> bool { return corner.x > -1.0e8; }
 
-fn neighbourWeights(fy : f32, fx : f32, of : i32) -> vec4<f32> {
-  if (of == 1) { return vec4<f32>(-(1.0 - fx), -fx, 1.0 - fx, fx); }
-  if (of == 2) { return vec4<f32>(-(1.0 - fy), 1.0 - fy, -fy, fy); }
+fn neighbourWeights(fy : f32, fx : f32, which : i32) -> vec4<f32> {
+  if (which == 1) { return vec4<f32>(-(1.0 - fx), -fx, 1.0 - fx, fx); }
+  if (which == 2) { return vec4<f32>(-(1.0 - fy), 1.0 - fy, -fy, fy); }
   return vec4<f32>((1.0 - fy) * (1.0 - fx), (1.0 - fy) * fx, fy * (1.0 - fx), fy * fx);
 }
 `;

@@ -2,6 +2,7 @@
  * Every suite a GPU backend runs in Chromium: the same tables as on cpu and wasm in Node.
  * The page must load the converter bundle (the converted models and the leak loops use it).
  */
+import {defineBilinearSuite} from './bilinear_suite';
 import {defineConverterSuite} from './converter_suite';
 import {defineGoldenSuite, type BrowserSession} from './golden_suite';
 import {defineGradientSuite} from './gradient_suite';
@@ -19,6 +20,7 @@ export function defineBackendSuites(label: string, session: BrowserSession, same
   definePropertySuite(label, session, sameBits);
   defineGradientSuite(label, session);
   defineSensorSuite(label, session, sameBits);
+  defineBilinearSuite(label, session, sameBits);
   defineConverterSuite(label, session);
   defineReferenceSuite(label, session);
 }
