@@ -171,7 +171,7 @@ export function defineBilinearSuite(label: string, session: BrowserSession, same
           const before = t.memory().numTensors;
           const images = t.tensor4d(arg.image, arg.shape);
           const read = async (x: any) => {
-            const values = Array.from(await x.data());
+            const values: number[] = Array.from(await x.data());
             x.dispose();
             return values;
           };
