@@ -9,6 +9,7 @@ export {
   ExtractGlimpseV2,
   GlimpseSensor,
   GlimpseSensorGrad,
+  GlimpseSensorSlope,
   KERNEL_NAME_BY_VERSION,
 } from './kernel_names';
 export type {
@@ -23,7 +24,9 @@ export type {
   GlimpseSensorGradAttrs,
   GlimpseSensorGradInputs,
   GlimpseSensorInputs,
+  GlimpseSensorSlopeAttrs,
   GlimpseVersion,
+  Interpolation,
   SensorPadding,
   NoiseAttr,
   NoiseMode,
@@ -33,5 +36,5 @@ export {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig, glimpseSen
 export {GLIMPSE_KERNEL_CONFIGS, registerAll, registerGlimpseKernelsAs, SUPPORTED_BACKENDS} from './register_all';
 export type {SupportedBackend} from './register_all';
 export {inferGlimpseShape, MAX_OUTPUT_ELEMENTS, type GlimpseShape} from './shape_inference';
-export {insideSpan, placementSteps, windowCorner} from './window_geometry';
-export type {PlacementSteps, WindowCorner, WindowParams} from './window_geometry';
+export {insideSpan, placementSlope, placementSteps, subpixelCorner, windowCorner} from './window_geometry';
+export type {PlacementSteps, SubpixelCorner, WindowCorner, WindowParams} from './window_geometry';

@@ -60,9 +60,16 @@ export function subpixelCorner(offsetY: number, offsetX: number, p: WindowParams
   const y = placeAxis(offsetY, p.imageHeight, p.glimpseHeight, steps);
   const x = placeAxis(offsetX, p.imageWidth, p.glimpseWidth, steps);
   if (!(Math.abs(y) < INT64_LIMIT) || !(Math.abs(x) < INT64_LIMIT)) return null;
-  const y0 = Math.floor(y);
-  const x0 = Math.floor(x);
-  return {y: y0 + 0, x: x0 + 0, fy: y - y0, fx: x - x0};
+  const [y0, fy] = splitFloor(y);
+  const [x0, fx] = splitFloor(x);
+  return {y: y0, x: x0, fy, fx};
+}
+
+/** Floor and fraction; a fraction that rounds to 1 (a tiny negative corner) is the next pixel's 0. */
+function splitFloor(v: number): [number, number] {
+  const floor = Math.floor(v);
+  const fraction = v - floor;
+  return fraction === 1 ? [floor + 1, 0] : [floor + 0, fraction];
 }
 
 /**

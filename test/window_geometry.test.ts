@@ -1,5 +1,5 @@
 /** The shared geometry against TF's own window corners and SPEC's hand-worked arithmetic. */
-import {insideSpan, windowCorner, type WindowParams} from '../src';
+import {insideSpan, placementSlope, subpixelCorner, windowCorner, type WindowParams} from '../src';
 import {ALL_CASES} from './helpers/fixtures';
 import {decode, type GoldenCase} from './helpers/golden_run';
 
@@ -106,4 +106,72 @@ test('insideSpan clips the window to the image axis', () => {
   expect(insideSpan(10, 5, 4)).toEqual([0, 0]);
   expect(insideSpan(-10, 5, 4)).toEqual([5, 5]);
   expect(insideSpan(0, 0, 4)).toEqual([0, 0]);
+});
+
+describe('subpixelCorner: the corner before truncation', () => {
+  test.each(withCorners.map(c => [c.name, c] as const))('%s: floor + fraction, truncated is windowCorner', (_n, c) => {
+    const p = paramsOf(c);
+    const offsets = decode(c.offsets) as number[][];
+    offsets.forEach(([y, x]) => {
+      const whole = windowCorner(y, x, p);
+      const sub = subpixelCorner(y, x, p);
+      expect(sub === null).toBe(whole === null);
+      if (!sub || !whole) return;
+      for (const [floor, fraction, truncated] of [
+        [sub.y, sub.fy, whole.y],
+        [sub.x, sub.fx, whole.x],
+      ]) {
+        expect(Number.isInteger(floor)).toBe(true);
+        expect(fraction >= 0 && fraction < 1).toBe(true);
+        // The unrounded corner is a float32: floor + fraction is it, and its truncation is TF's corner.
+        const unrounded = floor + fraction;
+        expect(Math.fround(unrounded)).toBe(unrounded);
+        expect(Math.trunc(unrounded) + 0).toBe(truncated);
+      }
+    });
+  });
+
+  test('hand-worked: V2 centered normalized, 0.3 on an 11-pixel axis with a 4-pixel window', () => {
+    const p: WindowParams = {
+      version: 2,
+      centered: true,
+      normalized: true,
+      imageHeight: 11,
+      imageWidth: 11,
+      glimpseHeight: 4,
+      glimpseWidth: 4,
+    };
+    // fround(0.3) * 11 = 3.3000000..., /2 + 5.5 - 2 = 5.15 (float32 steps); -0.3 gives 1.85.
+    const c = subpixelCorner(0.3, -0.3, p)!;
+    expect([c.y, c.x]).toEqual([5, 1]);
+    expect(c.fy).toBeCloseTo(0.15, 6);
+    expect(c.fx).toBeCloseTo(0.85, 6);
+    expect(subpixelCorner(NaN, 0, p)).toBeNull();
+  });
+
+  test('placementSlope: d corner / d offset of every placement, against a finite difference', () => {
+    for (const version of [1, 2] as const) {
+      for (const centered of [true, false]) {
+        for (const normalized of [true, false]) {
+          const p: WindowParams = {
+            version,
+            centered,
+            normalized,
+            imageHeight: 64,
+            imageWidth: 32,
+            glimpseHeight: 8,
+            glimpseWidth: 6,
+          };
+          const at = (o: number) => {
+            const c = subpixelCorner(o, o, p)!;
+            return [c.y + c.fy, c.x + c.fx];
+          };
+          const step = 1 / 16;
+          const [y0, x0] = at(0.25);
+          const [y1, x1] = at(0.25 + step);
+          expect(placementSlope(p)).toEqual([(y1 - y0) / step, (x1 - x0) / step]);
+        }
+      }
+    }
+  });
 });

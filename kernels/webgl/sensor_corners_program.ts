@@ -34,6 +34,12 @@ int blockSide(int scale) {
  * pixel), and int sums stay exact.
  */
 const SENSOR_CORNER_GLSL = `
+vec2 splitFloor(float v) {
+  float floorV = floor(v);
+  float fraction = v - floorV;
+  return fraction >= 1.0 ? vec2(floorV + 1.0, 0.0) : vec2(floorV, fraction);
+}
+
 vec4 sensorCorner(int b, int l, int scale) {
   vec4 none = vec4(-1.0e9, -1.0e9, 0.0, 0.0);
   float locationY = getLocations(b, l, 0);
@@ -45,9 +51,9 @@ vec4 sensorCorner(int b, int l, int scale) {
   if (!(abs(y) < 9.223372036854775808e18 && abs(x) < 9.223372036854775808e18)) return none;
   float far = 33554432.0;
   if (bilinear == 1) {
-    float y0 = floor(y);
-    float x0 = floor(x);
-    return vec4(clamp(y0, -far, far), clamp(x0, -far, far), y - y0, x - x0);
+    vec2 yFloor = splitFloor(y);
+    vec2 xFloor = splitFloor(x);
+    return vec4(clamp(yFloor.x, -far, far), clamp(xFloor.x, -far, far), yFloor.y, xFloor.y);
   }
   return vec4(clamp(truncTowardZero(y), -far, far), clamp(truncTowardZero(x), -far, far), 0.0, 0.0);
 }

@@ -35,6 +35,12 @@ fn blockSide(scale : i32) -> i32 {
  * pixel), and int sums stay exact.
  */
 const SENSOR_CORNER_WGSL = `
+fn splitFloor(v : f32) -> vec2<f32> {
+  let floorV = floor(v);
+  let fraction = v - floorV;
+  return select(vec2<f32>(floorV, fraction), vec2<f32>(floorV + 1.0, 0.0), fraction >= 1.0);
+}
+
 fn sensorCorner(b : i32, l : i32, scale : i32) -> vec4<f32> {
   let none = vec4<f32>(-1.0e9, -1.0e9, 0.0, 0.0);
   let locationY = getLocations(b, l, 0);
@@ -46,9 +52,9 @@ fn sensorCorner(b : i32, l : i32, scale : i32) -> vec4<f32> {
   if (!(abs(y) < 9.223372036854775808e18 && abs(x) < 9.223372036854775808e18)) { return none; }
   let far = 33554432.0;
   if (uniforms.bilinear == 1) {
-    let y0 = floor(y);
-    let x0 = floor(x);
-    return vec4<f32>(clamp(y0, -far, far), clamp(x0, -far, far), y - y0, x - x0);
+    let yFloor = splitFloor(y);
+    let xFloor = splitFloor(x);
+    return vec4<f32>(clamp(yFloor.x, -far, far), clamp(xFloor.x, -far, far), yFloor.y, xFloor.y);
   }
   return vec4<f32>(clamp(truncTowardZero(y), -far, far), clamp(truncTowardZero(x), -far, far), 0.0, 0.0);
 }
