@@ -15,6 +15,8 @@ import {
 import {
   compositeCall,
   installPeakTracker,
+  BILINEAR_WORKLOADS,
+  bilinearCall,
   kernelCall,
   measureInterleaved,
   repetitionPolicy,
@@ -243,6 +245,7 @@ async function runWorkload(w, options = {}) {
     // The copy-floor target compares the zero-noise kernel with the slice: a workload with
     // noise also times a zero-noise call of the same shapes.
     if (mode !== 'zero') calls['kernel-zero'] = () => kernelCall(tf, w, input, offsets, 'zero', false);
+    if (BILINEAR_WORKLOADS.includes(w.id)) calls['kernel-bilinear'] = () => bilinearCall(tf, w, input, offsets);
     const slice = sliceCall(w, input);
     if (slice) calls.slice = slice;
     else notes.push('no slice floor: the glimpse is larger than the image');

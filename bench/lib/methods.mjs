@@ -143,13 +143,29 @@ export async function measureInterleaved(methods, policy, now, tracker) {
 }
 
 /** The plugin's op, exactly as the workload calls it (fixed seed, so every rep draws the same noise). */
-export function kernelCall(plugin, w, input, offsets, noise = w.noise, uniformNoise = w.uniformNoise) {
+export function kernelCall(
+  plugin,
+  w,
+  input,
+  offsets,
+  noise = w.noise,
+  uniformNoise = w.uniformNoise,
+  interpolation = 'nearest',
+) {
   return plugin.extractGlimpse(input, w.size, offsets, w.centered, w.normalized, noise, {
     version: w.op === 'ExtractGlimpse' ? 1 : 2,
     uniformNoise,
     seed: 20261125,
+    interpolation,
   });
 }
+
+/** Workloads also timed with bilinear interpolation, against their nearest figures (forward and backward). */
+export const BILINEAR_WORKLOADS = ['W1', 'W4', 'S1'];
+
+/** The op with bilinear interpolation: the workload's call otherwise. */
+export const bilinearCall = (plugin, w, input, offsets) =>
+  kernelCall(plugin, w, input, offsets, w.noise, w.uniformNoise, 'bilinear');
 
 /**
  * The composite without the plugin: tf.image.cropAndResize ('nearest', pixel-exact boxes,

@@ -19,6 +19,8 @@ export const METHOD_LABELS = {
   'kernel-zero-nrb': 'kernel, zero noise, no readback',
   'composite-nrb': 'composite, no readback',
   'slice-nrb': 'tf.slice, no readback',
+  'kernel-bilinear': 'kernel, bilinear interpolation',
+  'tf.grad-bilinear': 'tf.grad, bilinear (d input and d offsets)',
 };
 const METHOD_ORDER = Object.keys(METHOD_LABELS);
 
@@ -27,6 +29,8 @@ export const SENSOR_LABELS = {
   'sensor-composite': 'composite (extractGlimpse + avgPool + stack)',
   'sensor-grad': 'tf.grad of sum(fused)',
   'sensor-composite-grad': 'tf.grad of sum(composite)',
+  'sensor-bilinear': 'fused sensor, bilinear interpolation',
+  'sensor-grad-bilinear': 'tf.grad of sum(fused bilinear), images and locations',
 };
 // Each composite row's ratio: over the fused method it replaces.
 const SENSOR_FUSED_OF = {'sensor-composite': 'sensor', 'sensor-composite-grad': 'sensor-grad'};

@@ -14,6 +14,8 @@ import {
   windowGeometry,
 } from './workloads.mjs';
 import {
+  BILINEAR_WORKLOADS,
+  bilinearCall,
   compareBits,
   compositeCall,
   installPeakTracker,
@@ -226,6 +228,18 @@ async function runNodeBackend(backend, w, gen, geometry, boxes, expected, plugin
       methods.push({key: 'tf.grad', run: timed(() => gradOf(t.input, dy)), dispose: r => r.dispose()});
     } else {
       out.notes.push(`no ExtractGlimpseGrad kernel on ${backend}: backward not timed`);
+    }
+    if (BILINEAR_WORKLOADS.includes(w.id)) {
+      // A bilinear glimpse is a one-scale sensor between two reshapes, whose gradients
+      // @tensorflow/tfjs registers (on the same tfjs-core).
+      await import('@tensorflow/tfjs');
+      const bilinear = () => bilinearCall(plugin, w, t.input, t.offsets);
+      methods.push({key: 'kernel-bilinear', run: timed(bilinear), dispose: r => r.dispose()});
+      if (hasGrad) {
+        // d input and d offsets: the bilinear gradient reaches both.
+        const grads = tf.grads((x, o) => bilinearCall(plugin, w, x, o));
+        methods.push({key: 'tf.grad-bilinear', run: timed(() => grads([t.input, t.offsets], dy)), dispose: tf.dispose});
+      }
     }
     const policy = repetitionPolicy(w, opts.quick);
     out.policy = policy;

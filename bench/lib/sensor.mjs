@@ -158,10 +158,21 @@ export function maxAbs(values) {
 }
 
 /** The fused op, as the workload calls it (`padding` overrides the workload's). */
-export function sensorCall(plugin, w, images, locations, padding = w.padding) {
+export function sensorCall(plugin, w, images, locations, padding = w.padding, interpolation = 'nearest') {
   const {size, scales, scaleFactor, centered, normalized} = w;
-  return plugin.glimpseSensor(images, locations, {size, scales, scaleFactor, centered, normalized, padding});
+  return plugin.glimpseSensor(images, locations, {
+    size,
+    scales,
+    scaleFactor,
+    centered,
+    normalized,
+    padding,
+    interpolation,
+  });
 }
+
+/** Workloads also timed with bilinear interpolation (as methods.mjs BILINEAR_WORKLOADS; no imports here). */
+const BILINEAR_SENSOR_WORKLOADS = ['S1'];
 
 /**
  * What users write without the op: per scale s = f^i, extractGlimpse of the s-times larger
@@ -270,5 +281,12 @@ export function sensorMethods(tf, plugin, w, t, {fused, fusedGrad, wrap}) {
   add('sensor-composite', () => sensorComposite(tf, plugin, w, t.images, t.locations));
   if (fused && fusedGrad) add('sensor-grad', () => grads.fused(t.images));
   add('sensor-composite-grad', () => grads.composite(t.images));
+  if (fused && BILINEAR_SENSOR_WORKLOADS.includes(w.id)) {
+    add('sensor-bilinear', () => sensorCall(plugin, w, t.images, t.locations, w.padding, 'bilinear'));
+    if (fusedGrad) {
+      const both = tf.grads((x, l) => tf.sum(sensorCall(plugin, w, x, l, w.padding, 'bilinear')));
+      add('sensor-grad-bilinear', () => both([t.images, t.locations]));
+    }
+  }
   return methods;
 }

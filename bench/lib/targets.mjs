@@ -1,6 +1,7 @@
 // The targets, checked on this run's medians: every ratio compares two figures of the same
 // run. TensorFlow's own figures come from tools/tf_baseline.py run by this run, or, without
 // the .venv-tf environment, from the committed bench/tf_baseline.json: the line then says so.
+import {BILINEAR_WORKLOADS} from './methods.mjs';
 import {fmtMs} from './report.mjs';
 
 /** The reference anchors' figure for TensorFlow 2.21's native CPU kernel on W3, ms per call. */
@@ -210,7 +211,50 @@ export function evaluateTargets(results) {
     }
   }
   sensorTargets(results, out);
+  bilinearTargets(results, out);
   return out;
+}
+
+/**
+ * Bilinear interpolation against nearest on the same workload and backend: forward within 2x,
+ * backward (tf.grad, which also differentiates the locations) within 3x.
+ */
+function bilinearTargets(results, out) {
+  const pairs = [
+    {list: results.workloads || [], forward: ['kernel-bilinear', 'kernel'], backward: ['tf.grad-bilinear', 'tf.grad']},
+    {
+      list: results.sensorWorkloads || [],
+      forward: ['sensor-bilinear', 'sensor'],
+      backward: ['sensor-grad-bilinear', 'sensor-grad'],
+    },
+  ];
+  for (const backend of ['cpu', 'wasm', 'tensorflow', 'webgl', 'webgpu']) {
+    for (const {list, forward, backward} of pairs) {
+      for (const e of ran(results, backend, list)) {
+        if (!BILINEAR_WORKLOADS.includes(e.id)) continue;
+        for (const [[num, den], limit, what] of [
+          [forward, 2, 'forward'],
+          [backward, 3, 'backward'],
+        ]) {
+          const b = method(e, backend, num);
+          const n = method(e, backend, den);
+          const why = b == null && n != null ? `no ${what} bilinear figures on ${backend}` : undefined;
+          out.push(
+            ratioTarget(
+              `${backend} bilinear ${what} within ${limit}x of nearest`,
+              e,
+              backend,
+              b,
+              n,
+              limit,
+              (x1, x2) => `bilinear ${ms(x1)} / nearest ${ms(x2)}`,
+              why,
+            ),
+          );
+        }
+      }
+    }
+  }
 }
 
 /** The glimpse sensor: fused against the composite, forward and backward, on every backend. */

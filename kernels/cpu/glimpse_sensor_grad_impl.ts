@@ -36,6 +36,7 @@ export function glimpseSensorGradImpl(
         const corner = subpixelCorner(ly, lx, params);
         if (!corner) continue;
         const weights = neighbourWeights(corner.fy, corner.fx, 'value');
+        if (weights.every(v => v !== 0) && spreadInside(dx, dy, o, b, corner, weights, call, scale)) continue;
         NEIGHBOUR_STEPS.forEach(([sy, sx], i) => {
           if (weights[i] !== 0)
             spreadWindow(dx, dy, o, b, {y: corner.y + sy, x: corner.x + sx}, weights[i], call, scale);
@@ -85,4 +86,49 @@ function spreadWindow(
       }
     }
   }
+}
+
+/**
+ * A bilinear window whose four neighbours lie wholly inside the image, in one pass: each
+ * sample's `weight * dy / s^2` (float32, per neighbour) to its four pixels. Returns false,
+ * having done nothing, for a window that reaches outside (the neighbours' spreads handle it).
+ */
+function spreadInside(
+  dx: Float32Array,
+  dy: Float32Array,
+  o: number,
+  b: number,
+  corner: WindowCorner,
+  weights: readonly [number, number, number, number],
+  call: SensorCall,
+  scale: number,
+): boolean {
+  const [, , , h, w, C] = call.shape;
+  const {imageHeight: height, imageWidth: width} = call;
+  const s = call.blockSide(scale);
+  if (corner.y < 0 || corner.y + h * s + 1 > height || corner.x < 0 || corner.x + w * s + 1 > width) return false;
+  const rowStride = width * C;
+  const start = (b * height * width + corner.y * width + corner.x) * C;
+  const count = s * s;
+  const [w00, w01, w10, w11] = weights;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      for (let c = 0; c < C; c++, o++) {
+        const g = dy[o] / count;
+        const g00 = Math.fround(w00 * g);
+        const g01 = Math.fround(w01 * g);
+        const g10 = Math.fround(w10 * g);
+        const g11 = Math.fround(w11 * g);
+        for (let a = 0, row = start + y * s * rowStride + x * s * C + c; a < s; a++, row += rowStride) {
+          for (let q = row, end = row + s * C; q < end; q += C) {
+            dx[q] += g00;
+            dx[q + C] += g01;
+            dx[q + rowStride] += g10;
+            dx[q + rowStride + C] += g11;
+          }
+        }
+      }
+    }
+  }
+  return true;
 }

@@ -9,6 +9,7 @@ import {subpixelCorner, windowCorner, type WindowCorner} from '../../src/window_
 import {NEIGHBOUR_STEPS, neighbourWeights, type WeightsOf} from '../../src/bilinear';
 import type {SensorCall} from '../../src/sensor_prelude';
 import {SensorWindows} from './sensor_window';
+import type {Weights} from './bilinear_means';
 
 type Values = Float32Array | Int32Array | Uint8Array;
 
@@ -44,11 +45,10 @@ export function glimpseSensorImpl(
         }
         const corner = subpixelCorner(ly, lx, params[scale]);
         // An unreachable window is all padding, and does not move.
-        const weights = corner
-          ? neighbourWeights(corner.fy, corner.fx, of)
-          : of === 'value'
-            ? [1, 0, 0, 0]
-            : [0, 0, 0, 0];
+        const unreachable: Weights = of === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
+        const weights: Weights = corner ? neighbourWeights(corner.fy, corner.fx, of) : unreachable;
+        // Four neighbours in one pass where it can; a weight of 0 (a whole-pixel axis) is left out instead.
+        if (corner && weights.every(v => v !== 0) && windows.bilinear(out, o, b, scale, corner, weights)) continue;
         const used: Array<{weight: number; values: Float32Array}> = [];
         NEIGHBOUR_STEPS.forEach(([dy, dx], i) => {
           if (weights[i] === 0) return;

@@ -11,6 +11,7 @@ import type {SensorCall} from '../../src/sensor_prelude';
 import type {NoiseMode} from '../../src/kernel_names';
 import {addEdgeSums, addRowSums, wholeBlockMeans, type Span} from './block_sums';
 import {noiseAt, planNoise, type NoisePlan} from './noise_fill';
+import {bilinearBlockMeans, copyPadded, type Weights} from './bilinear_means';
 
 type Values = Float32Array | Int32Array | Uint8Array;
 
@@ -34,6 +35,7 @@ export class SensorWindows {
   private readonly scales: Array<{s: number; glimpseHeight: number; glimpseWidth: number}>;
   private plan: NoisePlan | undefined;
   private planFor = -1;
+  private padded = new Float32Array(0);
 
   constructor(
     private readonly image: Values,
@@ -85,6 +87,37 @@ export class SensorWindows {
       windowRow: glimpseWidth * channels,
       first: (b * n + l) * glimpseHeight * glimpseWidth * channels,
     });
+  }
+
+  /**
+   * Bilinear block means of image b's window of `scale` whose floored corner is `corner`, in
+   * one pass (bilinear_means.ts): windows whose neighbours are all inside the image, and with
+   * zero or edge padding the others too, through a padded copy. Returns false, having written
+   * nothing, where the four-neighbour sum must do it: noise padding with neighbours outside,
+   * or a padded copy of more than 2^24 values.
+   */
+  bilinear(out: Float32Array, o: number, b: number, scale: number, corner: WindowCorner, weights: Weights): boolean {
+    const {image, call} = this;
+    const [, , , h, w, channels] = call.shape;
+    const {imageHeight: height, imageWidth: width} = call;
+    const {s} = this.scales[scale];
+    const shape = {h, w, channels, s};
+    const [rows, cols] = [h * s + 1, w * s + 1];
+    const base = b * height * width * channels;
+    if (corner.y >= 0 && corner.y + rows <= height && corner.x >= 0 && corner.x + cols <= width) {
+      const start = base + (corner.y * width + corner.x) * channels;
+      bilinearBlockMeans(out, o, image, start, width * channels, shape, weights);
+      return true;
+    }
+    // Outside neighbours: noise is drawn per output position, which a padded copy cannot hold.
+    if (this.noise !== null) return false;
+    const size = rows * cols * channels;
+    if (size > 2 ** 24) return false;
+    if (this.padded.length < size) this.padded = new Float32Array(size);
+    const edge = call.attrs.padding === 'edge';
+    copyPadded(this.padded, image, base, corner, rows, cols, {height, width, channels}, edge);
+    bilinearBlockMeans(out, o, this.padded, 0, cols * channels, shape, weights);
+    return true;
   }
 
   /** Image b's noise statistics, worked out once per image and only if some window needs them. */
