@@ -26,7 +26,7 @@ export function glimpseSensorGradWebGL({inputs, backend, attrs}: WebGLSensorGrad
   const corners = sensorCorners(locations, call.attrs.scales, values, backend);
   try {
     return backend.runWebGLProgram(
-      new GlimpseSensorGradProgram(call.imagesShape, call.shape),
+      new GlimpseSensorGradProgram(call.imagesShape, call.shape, call.attrs.interpolation === 'bilinear'),
       [dy, corners],
       'float32',
       uniformData(values),

@@ -34,50 +34,43 @@ float rowsIn(int t, int s, ivec2 range) {
  * its four whole-pixel neighbours, each times its weight. GLSL ES 1.00 loops need constant
  * bounds: the shapes, with a break.
  */
-function mainGlsl([, n, k, h, w]: number[]): string {
-  return `
-float gatherWindow(int b, int l, int scale, int c, int rowStart, int colStart, int s) {
-  ivec4 coords = getOutputCoords();
-  ivec2 rows = sampledBy(coords[1], rowStart, ${h} * s, int(imageHeight) - 1);
-  ivec2 cols = sampledBy(coords[2], colStart, ${w} * s, int(imageWidth) - 1);
-  if (rows.x > rows.y || cols.x > cols.y) return 0.0;
-  float area = float(s) * float(s);
-  float sum = 0.0;
-  for (int ty = 0; ty < ${h}; ty++) {
-    int y = rows.x / s + ty;
-    if (y * s > rows.y) break;
-    float rowCount = rowsIn(y, s, rows);
-    for (int tx = 0; tx < ${w}; tx++) {
-      int x = cols.x / s + tx;
-      if (x * s > cols.y) break;
-      sum += getDy(b, l, scale, y, x, c) / area * (rowCount * rowsIn(x, s, cols));
-    }
-  }
-  return sum;
-}
+/** A bilinear window's four neighbours' weights, and neighbour i's (GLSL ES 1.00 cannot index a vec4 by i). */
+const NEIGHBOUR_WEIGHTS_GLSL = 'vec2 f = fractionOf(b, l, scale); vec4 weights = neighbourWeights(f.x, f.y, 0);';
+const WEIGHT_OF_GLSL = 'i == 0 ? weights.x : (i == 1 ? weights.y : (i == 2 ? weights.z : weights.w))';
 
+function mainGlsl([, n, k, h, w]: number[], neighbours: number): string {
+  return `
 void main() {
   ivec4 coords = getOutputCoords();
   int b = coords[0];
   int c = coords[3];
+  int lastRow = int(imageHeight) - 1;
+  int lastCol = int(imageWidth) - 1;
   float sum = 0.0;
   for (int l = 0; l < ${n}; l++) {
     for (int scale = 0; scale < ${k}; scale++) {
       vec2 corner = cornerOf(b, l, scale);
       if (!found(corner)) continue;
       int s = blockSide(scale);
-      int row = int(corner.x);
-      int col = int(corner.y);
-      if (bilinear == 0) {
-        sum += gatherWindow(b, l, scale, c, row, col, s);
-        continue;
+      ${neighbours === 1 ? '' : NEIGHBOUR_WEIGHTS_GLSL}
+      for (int i = 0; i < ${neighbours}; i++) {
+        float weight = ${neighbours === 1 ? '1.0' : WEIGHT_OF_GLSL};
+        if (weight == 0.0) continue;
+        ivec2 rows = sampledBy(coords[1], int(corner.x) + i / 2, ${h} * s, lastRow);
+        ivec2 cols = sampledBy(coords[2], int(corner.y) + i - 2 * (i / 2), ${w} * s, lastCol);
+        if (rows.x > rows.y || cols.x > cols.y) continue;
+        float share = weight / (float(s) * float(s));
+        for (int ty = 0; ty < ${h}; ty++) {
+          int y = rows.x / s + ty;
+          if (y * s > rows.y) break;
+          float rowCount = rowsIn(y, s, rows);
+          for (int tx = 0; tx < ${w}; tx++) {
+            int x = cols.x / s + tx;
+            if (x * s > cols.y) break;
+            sum += getDy(b, l, scale, y, x, c) * share * (rowCount * rowsIn(x, s, cols));
+          }
+        }
       }
-      vec2 f = fractionOf(b, l, scale);
-      vec4 weights = neighbourWeights(f.x, f.y, 0);
-      if (weights.x != 0.0) sum += weights.x * gatherWindow(b, l, scale, c, row, col, s);
-      if (weights.y != 0.0) sum += weights.y * gatherWindow(b, l, scale, c, row, col + 1, s);
-      if (weights.z != 0.0) sum += weights.z * gatherWindow(b, l, scale, c, row + 1, col, s);
-      if (weights.w != 0.0) sum += weights.w * gatherWindow(b, l, scale, c, row + 1, col + 1, s);
     }
   }
   setOutput(sum);
@@ -93,7 +86,10 @@ export class GlimpseSensorGradProgram implements GPGPUProgram {
   constructor(
     public outputShape: number[],
     dyShape: number[],
+    bilinear: boolean,
   ) {
-    this.userCode = SENSOR_CORNER_OF_GLSL + BLOCK_SIDE_GLSL + SAMPLED_BY + mainGlsl(dyShape);
+    // Nearest runs a variant with one window per location and scale, weight 1: SwiftShader
+    // runs the bilinear loop's extra work even when three of its four weights are 0.
+    this.userCode = SENSOR_CORNER_OF_GLSL + BLOCK_SIDE_GLSL + SAMPLED_BY + mainGlsl(dyShape, bilinear ? 4 : 1);
   }
 }

@@ -25,7 +25,7 @@ export function glimpseSensorGradWebGPU({inputs, backend, attrs}: WebGPUSensorGr
   const corners = sensorCorners(locations, call.attrs.scales, values, backend);
   try {
     return backend.runWebGPUProgram(
-      new GlimpseSensorGradProgram(call.imagesShape),
+      new GlimpseSensorGradProgram(call.imagesShape, call.attrs.interpolation === 'bilinear'),
       [dy, corners],
       'float32',
       uniformData(SENSOR_UNIFORMS, values),

@@ -34,48 +34,40 @@ fn rowsIn(t : i32, s : i32, range : vec2<i32>) -> f32 {
  * several blocks, each with its count of clamped samples. A bilinear window gathers from
  * its four whole-pixel neighbours, each times its weight.
  */
-const MAIN = `
-fn gatherWindow(pixel : vec2<i32>, b : i32, l : i32, scale : i32, c : i32, start : vec2<i32>, s : i32) -> f32 {
-  let h = uniforms.dyShape.w;
-  let w = uniforms.dyShape.u;
-  let rows = sampledBy(pixel.x, start.x, h * s, i32(uniforms.imageHeight) - 1);
-  let cols = sampledBy(pixel.y, start.y, w * s, i32(uniforms.imageWidth) - 1);
-  if (rows.x > rows.y || cols.x > cols.y) { return 0.0; }
-  let area = f32(s) * f32(s);
-  var sum = 0.0;
-  for (var y = rows.x / s; y * s <= rows.y; y++) {
-    let rowCount = rowsIn(y, s, rows);
-    for (var x = cols.x / s; x * s <= cols.y; x++) {
-      sum += getDy(b, l, scale, y, x, c) / area * (rowCount * rowsIn(x, s, cols));
-    }
-  }
-  return sum;
-}
+/** A bilinear window's four neighbours' weights, read by the loop over them. */
+const NEIGHBOUR_WEIGHTS_WGSL = 'let f = fractionOf(b, l, scale); let weights = neighbourWeights(f.x, f.y, 0);';
 
+const main = (neighbours: number) => `
 fn main(index : i32) {
   if (index < uniforms.size) {
     let coords = getCoordsFromIndex(index);
     let b = coords[0];
     let c = coords[3];
-    let pixel = vec2<i32>(coords[1], coords[2]);
     let n = uniforms.dyShape.y;
     let k = uniforms.dyShape.z;
+    let h = uniforms.dyShape.w;
+    let w = uniforms.dyShape.u;
+    let lastRow = i32(uniforms.imageHeight) - 1;
+    let lastCol = i32(uniforms.imageWidth) - 1;
     var sum = 0.0;
     for (var l = 0; l < n; l++) {
       for (var scale = 0; scale < k; scale++) {
         let corner = cornerOf(b, l, scale);
         if (!found(corner)) { continue; }
         let s = blockSide(scale);
-        let start = vec2<i32>(i32(corner.x), i32(corner.y));
-        if (uniforms.bilinear == 0) {
-          sum += gatherWindow(pixel, b, l, scale, c, start, s);
-          continue;
-        }
-        let f = fractionOf(b, l, scale);
-        let weights = neighbourWeights(f.x, f.y, 0);
-        for (var i = 0; i < 4; i++) {
-          if (weights[i] != 0.0) {
-            sum += weights[i] * gatherWindow(pixel, b, l, scale, c, start + vec2<i32>(i / 2, i % 2), s);
+        ${neighbours === 1 ? '' : NEIGHBOUR_WEIGHTS_WGSL}
+        for (var i = 0; i < ${neighbours}; i++) {
+          let weight = ${neighbours === 1 ? '1.0' : 'weights[i]'};
+          if (weight == 0.0) { continue; }
+          let rows = sampledBy(coords[1], i32(corner.x) + i / 2, h * s, lastRow);
+          let cols = sampledBy(coords[2], i32(corner.y) + i % 2, w * s, lastCol);
+          if (rows.x > rows.y || cols.x > cols.y) { continue; }
+          let share = weight / (f32(s) * f32(s));
+          for (var y = rows.x / s; y * s <= rows.y; y++) {
+            let rowCount = rowsIn(y, s, rows);
+            for (var x = cols.x / s; x * s <= cols.y; x++) {
+              sum += getDy(b, l, scale, y, x, c) * share * (rowCount * rowsIn(x, s, cols));
+            }
           }
         }
       }
@@ -89,8 +81,20 @@ fn main(index : i32) {
 export class GlimpseSensorGradProgram extends FlatProgram {
   variableNames = ['Dy', 'Corners'];
   uniforms = uniformsDecl(SENSOR_UNIFORMS);
-  shaderKey = 'glimpseSensorGrad';
+  shaderKey: string;
+  private readonly neighbours: number;
+
+  /**
+   * Nearest runs a variant with one window per location and scale, weight 1: SwiftShader
+   * runs the bilinear loop's extra work even when three of its four weights are 0.
+   */
+  constructor(outputShape: number[], bilinear: boolean) {
+    super(outputShape);
+    this.neighbours = bilinear ? 4 : 1;
+    this.shaderKey = bilinear ? 'glimpseSensorGradBilinear' : 'glimpseSensorGrad';
+  }
+
   getUserCode(): string {
-    return SENSOR_CORNER_OF_WGSL + BLOCK_SIDE_WGSL + SAMPLED_BY_WGSL + MAIN;
+    return SENSOR_CORNER_OF_WGSL + BLOCK_SIDE_WGSL + SAMPLED_BY_WGSL + main(this.neighbours);
   }
 }
