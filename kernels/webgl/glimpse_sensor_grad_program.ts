@@ -34,11 +34,46 @@ float rowsIn(int t, int s, ivec2 range) {
  * its four whole-pixel neighbours, each times its weight. GLSL ES 1.00 loops need constant
  * bounds: the shapes, with a break.
  */
-/** A bilinear window's four neighbours' weights, and neighbour i's (GLSL ES 1.00 cannot index a vec4 by i). */
-const NEIGHBOUR_WEIGHTS_GLSL = 'vec2 f = fractionOf(b, l, scale); vec4 weights = neighbourWeights(f.x, f.y, 0);';
-const WEIGHT_OF_GLSL = 'i == 0 ? weights.x : (i == 1 ? weights.y : (i == 2 ? weights.z : weights.w))';
+/**
+ * The gather from one window whose top-left is (rowStart, colStart), `scaled` the factor
+ * before dy (empty for weight 1); `continue` moves on to the next window.
+ */
+function gatherGlsl(h: number, w: number, rowStart: string, colStart: string, scaled: string): string {
+  return `
+        ivec2 rows = sampledBy(coords[1], ${rowStart}, ${h} * s, lastRow);
+        ivec2 cols = sampledBy(coords[2], ${colStart}, ${w} * s, lastCol);
+        if (rows.x > rows.y || cols.x > cols.y) continue;
+        float area = float(s) * float(s);
+        for (int ty = 0; ty < ${h}; ty++) {
+          int y = rows.x / s + ty;
+          if (y * s > rows.y) break;
+          float rowCount = rowsIn(y, s, rows);
+          for (int tx = 0; tx < ${w}; tx++) {
+            int x = cols.x / s + tx;
+            if (x * s > cols.y) break;
+            sum += ${scaled}getDy(b, l, scale, y, x, c) / area * (rowCount * rowsIn(x, s, cols));
+          }
+        }`;
+}
 
-function mainGlsl([, n, k, h, w]: number[], neighbours: number): string {
+/**
+ * Nearest gathers from the one window; bilinear from its four neighbours in turn, each times
+ * its weight (GLSL ES 1.00 cannot index a vec4 by i). Nearest's shader has no neighbour loop:
+ * SwiftShader runs its work even when three of the four weights are 0.
+ */
+function windowsGlsl(h: number, w: number, bilinear: boolean): string {
+  if (!bilinear) return gatherGlsl(h, w, 'int(corner.x)', 'int(corner.y)', '');
+  return `
+      vec2 f = fractionOf(b, l, scale);
+      vec4 weights = neighbourWeights(f.x, f.y, 0);
+      for (int i = 0; i < 4; i++) {
+        float weight = i == 0 ? weights.x : (i == 1 ? weights.y : (i == 2 ? weights.z : weights.w));
+        if (weight == 0.0) continue;
+        ${gatherGlsl(h, w, 'int(corner.x) + i / 2', 'int(corner.y) + i - 2 * (i / 2)', 'weight * ')}
+      }`;
+}
+
+function mainGlsl([, n, k, h, w]: number[], bilinear: boolean): string {
   return `
 void main() {
   ivec4 coords = getOutputCoords();
@@ -52,25 +87,7 @@ void main() {
       vec2 corner = cornerOf(b, l, scale);
       if (!found(corner)) continue;
       int s = blockSide(scale);
-      ${neighbours === 1 ? '' : NEIGHBOUR_WEIGHTS_GLSL}
-      for (int i = 0; i < ${neighbours}; i++) {
-        float weight = ${neighbours === 1 ? '1.0' : WEIGHT_OF_GLSL};
-        if (weight == 0.0) continue;
-        ivec2 rows = sampledBy(coords[1], int(corner.x) + i / 2, ${h} * s, lastRow);
-        ivec2 cols = sampledBy(coords[2], int(corner.y) + i - 2 * (i / 2), ${w} * s, lastCol);
-        if (rows.x > rows.y || cols.x > cols.y) continue;
-        float share = weight / (float(s) * float(s));
-        for (int ty = 0; ty < ${h}; ty++) {
-          int y = rows.x / s + ty;
-          if (y * s > rows.y) break;
-          float rowCount = rowsIn(y, s, rows);
-          for (int tx = 0; tx < ${w}; tx++) {
-            int x = cols.x / s + tx;
-            if (x * s > cols.y) break;
-            sum += getDy(b, l, scale, y, x, c) * share * (rowCount * rowsIn(x, s, cols));
-          }
-        }
-      }
+      ${windowsGlsl(h, w, bilinear)}
     }
   }
   setOutput(sum);
@@ -88,8 +105,6 @@ export class GlimpseSensorGradProgram implements GPGPUProgram {
     dyShape: number[],
     bilinear: boolean,
   ) {
-    // Nearest runs a variant with one window per location and scale, weight 1: SwiftShader
-    // runs the bilinear loop's extra work even when three of its four weights are 0.
-    this.userCode = SENSOR_CORNER_OF_GLSL + BLOCK_SIDE_GLSL + SAMPLED_BY + mainGlsl(dyShape, bilinear ? 4 : 1);
+    this.userCode = SENSOR_CORNER_OF_GLSL + BLOCK_SIDE_GLSL + SAMPLED_BY + mainGlsl(dyShape, bilinear);
   }
 }

@@ -29,15 +29,45 @@ fn rowsIn(t : i32, s : i32, range : vec2<i32>) -> f32 {
 `;
 
 /**
- * Windows and scales in the cpu's order. A window is a translation, so without edge
- * padding a pixel lies in at most one block of it; on an edge-padded border it may take
- * several blocks, each with its count of clamped samples. A bilinear window gathers from
- * its four whole-pixel neighbours, each times its weight.
+ * The gather from one window whose top-left is `start`, `scaled` the factor before dy (empty
+ * for weight 1); `continue` moves on to the next window. A window is a translation, so
+ * without edge padding a pixel lies in at most one block of it; on an edge-padded border it
+ * may take several blocks, each with its count of clamped samples.
  */
-/** A bilinear window's four neighbours' weights, read by the loop over them. */
-const NEIGHBOUR_WEIGHTS_WGSL = 'let f = fractionOf(b, l, scale); let weights = neighbourWeights(f.x, f.y, 0);';
+function gatherWgsl(start: string, scaled: string): string {
+  return `
+          let rows = sampledBy(coords[1], ${start}.x, h * s, lastRow);
+          let cols = sampledBy(coords[2], ${start}.y, w * s, lastCol);
+          if (rows.x > rows.y || cols.x > cols.y) { continue; }
+          let area = f32(s) * f32(s);
+          for (var y = rows.x / s; y * s <= rows.y; y++) {
+            let rowCount = rowsIn(y, s, rows);
+            for (var x = cols.x / s; x * s <= cols.y; x++) {
+              sum += ${scaled}getDy(b, l, scale, y, x, c) / area * (rowCount * rowsIn(x, s, cols));
+            }
+          }`;
+}
 
-const main = (neighbours: number) => `
+/**
+ * Nearest gathers from the one window; bilinear from its four neighbours in turn, each times
+ * its weight. Nearest's shader has no neighbour loop: SwiftShader runs its work even when
+ * three of the four weights are 0.
+ */
+function windowsWgsl(bilinear: boolean): string {
+  const start = 'vec2<i32>(i32(corner.x), i32(corner.y))';
+  if (!bilinear) return gatherWgsl(start, '');
+  return `
+        let f = fractionOf(b, l, scale);
+        let weights = neighbourWeights(f.x, f.y, 0);
+        for (var i = 0; i < 4; i++) {
+          let weight = weights[i];
+          if (weight == 0.0) { continue; }
+          ${gatherWgsl(`(${start} + vec2<i32>(i / 2, i % 2))`, 'weight * ')}
+        }`;
+}
+
+/** Windows and scales in the cpu's order. */
+const main = (bilinear: boolean) => `
 fn main(index : i32) {
   if (index < uniforms.size) {
     let coords = getCoordsFromIndex(index);
@@ -55,21 +85,7 @@ fn main(index : i32) {
         let corner = cornerOf(b, l, scale);
         if (!found(corner)) { continue; }
         let s = blockSide(scale);
-        ${neighbours === 1 ? '' : NEIGHBOUR_WEIGHTS_WGSL}
-        for (var i = 0; i < ${neighbours}; i++) {
-          let weight = ${neighbours === 1 ? '1.0' : 'weights[i]'};
-          if (weight == 0.0) { continue; }
-          let rows = sampledBy(coords[1], i32(corner.x) + i / 2, h * s, lastRow);
-          let cols = sampledBy(coords[2], i32(corner.y) + i % 2, w * s, lastCol);
-          if (rows.x > rows.y || cols.x > cols.y) { continue; }
-          let share = weight / (f32(s) * f32(s));
-          for (var y = rows.x / s; y * s <= rows.y; y++) {
-            let rowCount = rowsIn(y, s, rows);
-            for (var x = cols.x / s; x * s <= cols.y; x++) {
-              sum += getDy(b, l, scale, y, x, c) * share * (rowCount * rowsIn(x, s, cols));
-            }
-          }
-        }
+        ${windowsWgsl(bilinear)}
       }
     }
     setOutputAtIndex(index, sum);
@@ -82,19 +98,16 @@ export class GlimpseSensorGradProgram extends FlatProgram {
   variableNames = ['Dy', 'Corners'];
   uniforms = uniformsDecl(SENSOR_UNIFORMS);
   shaderKey: string;
-  private readonly neighbours: number;
 
-  /**
-   * Nearest runs a variant with one window per location and scale, weight 1: SwiftShader
-   * runs the bilinear loop's extra work even when three of its four weights are 0.
-   */
-  constructor(outputShape: number[], bilinear: boolean) {
+  constructor(
+    outputShape: number[],
+    private readonly bilinear: boolean,
+  ) {
     super(outputShape);
-    this.neighbours = bilinear ? 4 : 1;
     this.shaderKey = bilinear ? 'glimpseSensorGradBilinear' : 'glimpseSensorGrad';
   }
 
   getUserCode(): string {
-    return SENSOR_CORNER_OF_WGSL + BLOCK_SIDE_WGSL + SAMPLED_BY_WGSL + main(this.neighbours);
+    return SENSOR_CORNER_OF_WGSL + BLOCK_SIDE_WGSL + SAMPLED_BY_WGSL + main(this.bilinear);
   }
 }
