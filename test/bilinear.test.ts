@@ -279,6 +279,20 @@ describeEachBackend('bilinear glimpses', () => {
       tf.dispose([weights, offsets, grad]);
     });
 
+    test('the slope kernel of nearest windows is zero: they move in whole pixels', () => {
+      const locations = tf.tensor3d([[[0.1, 0.2]], [[-0.4, 0.3]], [[0.6, -0.7]]]);
+      const attrs = {size: [2, 3], scales: 2, scaleFactor: 2, centered: true, normalized: true, padding: 'edge'};
+      for (const axis of ['y', 'x']) {
+        const slope = tf
+          .engine()
+          .runKernel('GlimpseSensorSlope', {images, locations}, {...attrs, axis} as never) as tf.Tensor;
+        expect(slope.shape).toEqual([3, 1, 2, 2, 3, 2]);
+        expect(Array.from(slope.dataSync()).every(v => v === 0)).toBe(true);
+        slope.dispose();
+      }
+      locations.dispose();
+    });
+
     test('nearest keeps a zero offsets gradient', () => {
       const offsets = tf.tensor2d(offsetsFor(PLACEMENTS[0]));
       const g = tf.grad(o => tf.sum(extractGlimpse(images, [4, 5], o as tf.Tensor2D, true, true, 'zero')))(offsets);

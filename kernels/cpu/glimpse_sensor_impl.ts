@@ -27,7 +27,8 @@ export function glimpseSensorImpl(
 ): Float32Array {
   const [batch, n, k, h, w, channels] = call.shape;
   const out = output ? output.fill(0) : new Float32Array(batch * n * k * h * w * channels);
-  if (call.empty) return out;
+  // Nearest windows move in whole pixels: their slope is 0.
+  if (call.empty || (call.attrs.interpolation === 'nearest' && of !== 'value')) return out;
   const windows = new SensorWindows(image, call, key);
   const bilinear = call.attrs.interpolation === 'bilinear';
   const glimpseSize = h * w * channels;

@@ -23,7 +23,10 @@ export function glimpseSensorWebGL({inputs, backend, attrs}: WebGLSensorArgs): T
   return runSensorProgram(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
 }
 
-/** The sensor's output, or (`of` y or x) its slope along that corner axis. */
+/**
+ * The sensor's output, or (`of` y or x) its slope along that corner axis: 0 for nearest
+ * windows, which move in whole pixels.
+ */
 export function runSensorProgram(
   inputs: GlimpseSensorInputs,
   backend: MathBackendWebGL,
@@ -34,14 +37,18 @@ export function runSensorProgram(
   const {attrs} = call;
   const values = sensorValues(call, of);
   checkFloatTextures(call.opName);
-  if (call.empty) return backend.makeTensorInfo(call.shape, 'float32', new Float32Array(0));
+  const bilinear = call.attrs.interpolation === 'bilinear';
+  if (call.empty || (!bilinear && of !== 'value')) {
+    const size = call.shape.reduce((a, b) => a * b, 1);
+    return backend.makeTensorInfo(call.shape, 'float32', new Float32Array(size));
+  }
   const webglVersion = env().getNumber('WEBGL_VERSION');
   const corners = sensorCorners(locations, call.attrs.scales, values, backend);
   const {padding} = call.attrs;
   if (padding === 'zero' || padding === 'edge') {
     try {
       return backend.runWebGLProgram(
-        new GlimpseSensorProgram(call.shape, webglVersion, false),
+        new GlimpseSensorProgram(call.shape, webglVersion, false, bilinear),
         [images, corners],
         'float32',
         uniformData(values),
@@ -53,7 +60,7 @@ export function runSensorProgram(
   const stats = gpuNoiseStats(images, padding, 'webgl', backend);
   try {
     return backend.runWebGLProgram(
-      new GlimpseSensorProgram(call.shape, webglVersion, true),
+      new GlimpseSensorProgram(call.shape, webglVersion, true, bilinear),
       [images, corners, stats.min, stats.max, stats.mean, stats.sigma],
       'float32',
       uniformData([...values, ...noiseValues(padding, callKey(attrs.seed))]),

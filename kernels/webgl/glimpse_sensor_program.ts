@@ -59,16 +59,13 @@ float sampleAt(int b, int row, int col, int c, int index) {
 `;
 
 /**
- * `blockMean`: the sum runs in row-major block order from the first sample (so s = 1 gives
- * the sample, -0 included), then divides once. The noise counter is the sample's flat index
- * in a `[B, n, h*s, w*s, C]` glimpse; int arithmetic wraps as the cpu's 32-bit counter does.
- * GLSL ES 1.00 loops need a constant bound: 2^24, past any block side. Bilinear windows (and
- * the slope, `weightsOf` 1 or 2) add the four neighbours' block means with their weights,
- * leaving out a weight of 0, so an integer corner gives the nearest glimpse bit for bit.
+ * The block sum into `sum`: row-major block order from the first sample (so s = 1 gives the
+ * sample, -0 included). The noise counter is the sample's flat index in a `[B, n, h*s, w*s, C]`
+ * glimpse; int arithmetic wraps as the cpu's 32-bit counter does. GLSL ES 1.00 loops need a
+ * constant bound: 2^24, past any block side.
  */
-function mainGlsl([, n, , h, w, channels]: number[]): string {
+function blockSumGlsl(channels: number): string {
   return `
-float blockMean(int b, int row0, int col0, int c, int s, int index0, int windowRow) {
   float sum = 0.0;
   for (int a = 0; a < 16777216; a++) {
     if (a == s) break;
@@ -77,10 +74,48 @@ float blockMean(int b, int row0, int col0, int c, int s, int index0, int windowR
       float v = sampleAt(b, row0 + a, col0 + d, c, index0 + a * windowRow + d * ${channels});
       sum = a == 0 && d == 0 ? v : sum + v;
     }
-  }
-  return s == 1 ? sum : sum / (float(s) * float(s));
+  }`;
 }
 
+/**
+ * Nearest sets the block mean (the sum divided once). Bilinear windows (and the slope,
+ * `weightsOf` 1 or 2) add the four neighbours' block means with their weights, leaving out a
+ * weight of 0, so an integer corner gives the nearest glimpse bit for bit. Nearest's shader
+ * has no neighbour code: SwiftShader pays for it even when it does not run.
+ */
+function meanGlsl(channels: number, bilinear: boolean): {functions: string; tail: string} {
+  if (!bilinear) {
+    return {
+      functions: '',
+      tail: `${blockSumGlsl(channels)}
+  setOutput(s == 1 ? sum : sum / (float(s) * float(s)));`,
+    };
+  }
+  const functions = `
+float blockMean(int b, int row0, int col0, int c, int s, int index0, int windowRow) {
+  ${blockSumGlsl(channels)}
+  return s == 1 ? sum : sum / (float(s) * float(s));
+}
+`;
+  const tail = `
+  vec2 f = fractionOf(b, l, scale);
+  vec4 weights = neighbourWeights(f.x, f.y, weightsOf);
+  float sum = 0.0;
+  bool first = true;
+  for (int i = 0; i < 4; i++) {
+    float weight = i == 0 ? weights.x : (i == 1 ? weights.y : (i == 2 ? weights.z : weights.w));
+    if (weight == 0.0) continue;
+    float v = weight * blockMean(b, row0 + i / 2, col0 + i - 2 * (i / 2), c, s, index0, windowRow);
+    sum = first ? v : sum + v;
+    first = false;
+  }
+  setOutput(sum);`;
+  return {functions, tail};
+}
+
+function mainGlsl([, n, , h, w, channels]: number[], bilinear: boolean): string {
+  const mean = meanGlsl(channels, bilinear);
+  return `${mean.functions}
 void main() {
   ivec6 coords = getOutputCoords();
   int b = coords.x;
@@ -98,33 +133,7 @@ void main() {
   int col0 = int(corner.y) + coords.u * s;
   int windowRow = ${w} * s * ${channels};
   int index0 = (((b * ${n} + l) * ${h} * s + coords.w * s) * ${w} * s + coords.u * s) * ${channels} + c;
-  if (bilinear == 0) {
-    setOutput(blockMean(b, row0, col0, c, s, index0, windowRow));
-    return;
-  }
-  vec2 f = fractionOf(b, l, scale);
-  vec4 weights = neighbourWeights(f.x, f.y, weightsOf);
-  float sum = 0.0;
-  bool first = true;
-  if (weights.x != 0.0) {
-    sum = weights.x * blockMean(b, row0, col0, c, s, index0, windowRow);
-    first = false;
-  }
-  if (weights.y != 0.0) {
-    float v = weights.y * blockMean(b, row0, col0 + 1, c, s, index0, windowRow);
-    sum = first ? v : sum + v;
-    first = false;
-  }
-  if (weights.z != 0.0) {
-    float v = weights.z * blockMean(b, row0 + 1, col0, c, s, index0, windowRow);
-    sum = first ? v : sum + v;
-    first = false;
-  }
-  if (weights.w != 0.0) {
-    float v = weights.w * blockMean(b, row0 + 1, col0 + 1, c, s, index0, windowRow);
-    sum = first ? v : sum + v;
-  }
-  setOutput(sum);
+  ${mean.tail}
 }
 `;
 }
@@ -132,7 +141,8 @@ void main() {
 /**
  * Output `[B, n, k, h, w, C]`. Inputs `Image` and `Corners` (SensorCornersProgram's output),
  * uniforms SENSOR_UNIFORMS; with noise padding also the statistics inputs and NOISE_UNIFORMS.
- * Zero and edge padding run a variant without the noise code, as ExtractGlimpseProgram does.
+ * Zero and edge padding run a variant without the noise code, as ExtractGlimpseProgram does,
+ * and nearest one without the neighbours'.
  */
 export class GlimpseSensorProgram implements GPGPUProgram {
   variableNames: string[];
@@ -143,11 +153,12 @@ export class GlimpseSensorProgram implements GPGPUProgram {
     public outputShape: number[],
     webglVersion: number,
     drawsNoise: boolean,
+    bilinear: boolean,
   ) {
     const noise = drawsNoise
       ? FENCE_GLSL + (webglVersion === 2 ? DRAWS_WEBGL2 + SCALE_KEY_WEBGL2 : DRAWS_WEBGL1 + SCALE_KEY_WEBGL1) + NOISE_AT
       : ZERO_NOISE_AT + NO_SCALE_KEY;
-    this.userCode = SENSOR_CORNER_OF_GLSL + BLOCK_SIDE_GLSL + noise + SAMPLE_AT + mainGlsl(outputShape);
+    this.userCode = SENSOR_CORNER_OF_GLSL + BLOCK_SIDE_GLSL + noise + SAMPLE_AT + mainGlsl(outputShape, bilinear);
     this.variableNames = ['Image', 'Corners', ...(drawsNoise ? NOISE_STATS_INPUTS : [])];
     this.customUniforms = uniformsDecl(drawsNoise ? [...SENSOR_UNIFORMS, ...NOISE_UNIFORMS] : SENSOR_UNIFORMS);
   }

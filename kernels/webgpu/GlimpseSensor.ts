@@ -22,7 +22,10 @@ export function glimpseSensorWebGPU({inputs, backend, attrs}: WebGPUSensorArgs):
   return runSensorProgram(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
 }
 
-/** The sensor's output, or (`of` y or x) its slope along that corner axis. */
+/**
+ * The sensor's output, or (`of` y or x) its slope along that corner axis: 0 for nearest
+ * windows, which move in whole pixels.
+ */
 export function runSensorProgram(
   inputs: GlimpseSensorInputs,
   backend: WebGPUBackend,
@@ -32,14 +35,18 @@ export function runSensorProgram(
   const {images, locations} = inputs;
   const {attrs} = call;
   const values = sensorValues(call, of);
-  if (call.empty) return backend.makeTensorInfo(call.shape, 'float32', new Float32Array(0));
+  const bilinear = call.attrs.interpolation === 'bilinear';
+  if (call.empty || (!bilinear && of !== 'value')) {
+    const size = call.shape.reduce((a, b) => a * b, 1);
+    return backend.makeTensorInfo(call.shape, 'float32', new Float32Array(size));
+  }
   const gpu = backend as unknown as GpuBackend;
   const corners = sensorCorners(locations, call.attrs.scales, values, backend);
   const {padding} = call.attrs;
   if (padding === 'zero' || padding === 'edge') {
     try {
       return backend.runWebGPUProgram(
-        new GlimpseSensorProgram(call.shape, false),
+        new GlimpseSensorProgram(call.shape, false, bilinear),
         [images, corners],
         'float32',
         uniformData(SENSOR_UNIFORMS, values),
@@ -51,7 +58,7 @@ export function runSensorProgram(
   const stats = gpuNoiseStats(images, padding, 'webgpu', gpu);
   try {
     return backend.runWebGPUProgram(
-      new GlimpseSensorProgram(call.shape, true),
+      new GlimpseSensorProgram(call.shape, true, bilinear),
       [images, corners, stats.min, stats.max, stats.mean, stats.sigma],
       'float32',
       uniformData([...SENSOR_UNIFORMS, ...NOISE_UNIFORMS], [...values, ...noiseValues(padding, callKey(attrs.seed))]),

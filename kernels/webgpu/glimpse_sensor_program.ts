@@ -44,26 +44,59 @@ fn sampleAt(b : i32, row : i32, col : i32, c : i32, index : i32) -> f32 {
 `;
 
 /**
- * `blockMean`: the sum runs in row-major block order from the first sample (so s = 1 gives
- * the sample, -0 included), then divides once. The noise counter is the sample's flat index
- * in a `[B, n, h*s, w*s, C]` glimpse; i32 arithmetic wraps as the cpu's 32-bit counter does.
- * Bilinear windows (and the slope, `weightsOf` 1 or 2) add the four neighbours' block means
- * with their weights, leaving out a weight of 0, so an integer corner gives the nearest
- * glimpse bit for bit.
+ * The block sum into `sum`: row-major block order from the first sample (so s = 1 gives the
+ * sample, -0 included). The noise counter is the sample's flat index in a `[B, n, h*s, w*s, C]`
+ * glimpse; i32 arithmetic wraps as the cpu's 32-bit counter does.
  */
-const MAIN = `
+const BLOCK_SUM_WGSL = `
+    var sum = 0.0;
+    for (var a = 0; a < s; a++) {
+      for (var d = 0; d < s; d++) {
+        let v = sampleAt(b, row0 + a, col0 + d, c, index0 + a * windowRow + d * channels);
+        sum = select(sum + v, v, a == 0 && d == 0);
+      }
+    }`;
+
+/**
+ * Nearest sets the block mean (the sum divided once). Bilinear windows (and the slope,
+ * `weightsOf` 1 or 2) add the four neighbours' block means with their weights, leaving out a
+ * weight of 0, so an integer corner gives the nearest glimpse bit for bit. Nearest's shader
+ * has no neighbour code: SwiftShader pays for it even when it does not run.
+ */
+function meanWgsl(bilinear: boolean): {functions: string; tail: string} {
+  if (!bilinear) {
+    return {
+      functions: '',
+      tail: `${BLOCK_SUM_WGSL}
+    setOutputAtIndex(index, select(sum / (f32(s) * f32(s)), sum, s == 1));`,
+    };
+  }
+  const functions = `
 fn blockMean(b : i32, row0 : i32, col0 : i32, c : i32, s : i32, index0 : i32, windowRow : i32) -> f32 {
   let channels = uniforms.outShape.v;
-  var sum = 0.0;
-  for (var a = 0; a < s; a++) {
-    for (var d = 0; d < s; d++) {
-      let v = sampleAt(b, row0 + a, col0 + d, c, index0 + a * windowRow + d * channels);
-      sum = select(sum + v, v, a == 0 && d == 0);
-    }
-  }
+  ${BLOCK_SUM_WGSL}
   return select(sum / (f32(s) * f32(s)), sum, s == 1);
 }
+`;
+  const tail = `
+    let f = fractionOf(b, l, scale);
+    let weights = neighbourWeights(f.x, f.y, uniforms.weightsOf);
+    var sum = 0.0;
+    var first = true;
+    for (var i = 0; i < 4; i++) {
+      if (weights[i] != 0.0) {
+        let v = weights[i] * blockMean(b, row0 + i / 2, col0 + i % 2, c, s, index0, windowRow);
+        sum = select(sum + v, v, first);
+        first = false;
+      }
+    }
+    setOutputAtIndex(index, sum);`;
+  return {functions, tail};
+}
 
+function mainWgsl(bilinear: boolean): string {
+  const mean = meanWgsl(bilinear);
+  return `${mean.functions}
 fn main(index : i32) {
   if (index < uniforms.size) {
     let coords = getCoordsFromIndex(index);
@@ -86,49 +119,38 @@ fn main(index : i32) {
     let col0 = i32(corner.y) + coords.u * s;
     let windowRow = w * s * channels;
     let index0 = (((b * n + l) * h * s + coords.w * s) * w * s + coords.u * s) * channels + c;
-    if (uniforms.bilinear == 0) {
-      setOutputAtIndex(index, blockMean(b, row0, col0, c, s, index0, windowRow));
-      return;
-    }
-    let f = fractionOf(b, l, scale);
-    let weights = neighbourWeights(f.x, f.y, uniforms.weightsOf);
-    var sum = 0.0;
-    var first = true;
-    for (var i = 0; i < 4; i++) {
-      if (weights[i] != 0.0) {
-        let v = weights[i] * blockMean(b, row0 + i / 2, col0 + i % 2, c, s, index0, windowRow);
-        sum = select(sum + v, v, first);
-        first = false;
-      }
-    }
-    setOutputAtIndex(index, sum);
+    ${mean.tail}
   }
 }
 `;
+}
 
 /**
  * Output `[B, n, k, h, w, C]`. Inputs `Image` and `Corners` (SensorCornersProgram's output),
  * uniforms SENSOR_UNIFORMS; with noise padding also the statistics inputs and NOISE_UNIFORMS.
- * Zero and edge padding run a variant without the noise code, as ExtractGlimpseProgram does.
+ * Zero and edge padding run a variant without the noise code, as ExtractGlimpseProgram does,
+ * and nearest one without the neighbours'.
  */
 export class GlimpseSensorProgram extends FlatProgram {
   variableNames: string[];
   uniforms: string;
   shaderKey: string;
   private readonly drawsNoise: boolean;
+  private readonly bilinear: boolean;
 
-  constructor(outputShape: number[], drawsNoise: boolean) {
+  constructor(outputShape: number[], drawsNoise: boolean, bilinear: boolean) {
     super(outputShape);
     this.drawsNoise = drawsNoise;
+    this.bilinear = bilinear;
     this.variableNames = ['Image', 'Corners', ...(drawsNoise ? NOISE_STATS_INPUTS : [])];
     this.uniforms = uniformsDecl(drawsNoise ? [...SENSOR_UNIFORMS, ...NOISE_UNIFORMS] : SENSOR_UNIFORMS);
-    this.shaderKey = drawsNoise ? 'glimpseSensorNoise' : 'glimpseSensor';
+    this.shaderKey = `glimpseSensor${drawsNoise ? 'Noise' : ''}${bilinear ? 'Bilinear' : ''}`;
   }
 
   getUserCode(): string {
     const noise = this.drawsNoise
       ? FENCE_WGSL + DRAWS_WGSL + SCALE_KEY_WGSL + NOISE_AT_WGSL
       : ZERO_NOISE_AT_WGSL + NO_SCALE_KEY_WGSL;
-    return SENSOR_CORNER_OF_WGSL + BLOCK_SIDE_WGSL + noise + SAMPLE_AT_WGSL + MAIN;
+    return SENSOR_CORNER_OF_WGSL + BLOCK_SIDE_WGSL + noise + SAMPLE_AT_WGSL + mainWgsl(this.bilinear);
   }
 }
