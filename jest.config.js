@@ -29,6 +29,7 @@ module.exports = {
           '/test/browser/',
           '/test/package.test.ts',
           '/test/demo_node.test.ts',
+          '/test/ram_example.test.ts',
           '/test/coexistence.test.ts',
           // tfjs-node is tested at the tfjs version it pins.
           '/test/tensorflow_backend.test.ts',
