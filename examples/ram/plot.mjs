@@ -15,11 +15,12 @@ export function curveSvg(curve, title) {
     curve
       .map((p, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(p[key], max).toFixed(1)}" r="3" fill="${color}"/>`)
       .join('');
+  const caption = `${title}: training loss (blue, max ${maxLoss.toFixed(3)}) and test error (red, max ${maxError.toFixed(2)}%) per epoch`;
   const series = (key, max, color) =>
     `<path d="${line(key, max)}" fill="none" stroke="${color}" stroke-width="2"/>${dots(key, max, color)}`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif" font-size="12">
 <rect width="${w}" height="${h}" fill="white"/>
-<text x="${m}" y="24" font-size="14">${escape(title)}: training loss (blue, max ${maxLoss.toFixed(3)}) and test error (red, max ${maxError.toFixed(2)}%) per epoch</text>
+<text x="${m}" y="24" font-size="14">${escape(caption)}</text>
 <line x1="${m}" y1="${h - m}" x2="${w - m}" y2="${h - m}" stroke="#888"/>
 <line x1="${m}" y1="${m}" x2="${m}" y2="${h - m}" stroke="#888"/>
 <text x="${w / 2}" y="${h - 12}" text-anchor="middle">epoch 1 to ${curve.length}</text>
