@@ -15,7 +15,9 @@ export function curveSvg(curve, title) {
     curve
       .map((p, i) => `<circle cx="${x(i).toFixed(1)}" cy="${y(p[key], max).toFixed(1)}" r="3" fill="${color}"/>`)
       .join('');
-  const caption = `${title}: training loss (blue, max ${maxLoss.toFixed(3)}) and test error (red, max ${maxError.toFixed(2)}%) per epoch`;
+  const caption =
+    `${title}: training loss (blue, max ${maxLoss.toFixed(3)}) ` +
+    `and test error (red, max ${maxError.toFixed(2)}%) per epoch`;
   const series = (key, max, color) =>
     `<path d="${line(key, max)}" fill="none" stroke="${color}" stroke-width="2"/>${dots(key, max, color)}`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif" font-size="12">
