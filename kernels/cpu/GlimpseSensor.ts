@@ -1,8 +1,9 @@
 import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {MathBackendCPU} from '@tensorflow/tfjs-backend-cpu';
 import type {GlimpseSensorAttrs, GlimpseSensorInputs} from '../../src/kernel_names';
-import {sensorCall} from '../../src/sensor_prelude';
+import {sensorCall, type SensorCall} from '../../src/sensor_prelude';
 import {callKey} from '../../src/noise_random';
+import type {WeightsOf} from '../../src/bilinear';
 import {glimpseSensorImpl} from './glimpse_sensor_impl';
 
 export interface CpuSensorArgs {
@@ -13,9 +14,18 @@ export interface CpuSensorArgs {
 
 /** The glimpse sensor on the cpu backend. */
 export function glimpseSensorCpu({inputs, backend, attrs}: CpuSensorArgs): TensorInfo {
-  const {images, locations} = inputs;
-  const call = sensorCall(images.shape, locations.shape, attrs);
-  const image = backend.data.get(images.dataId).values as Float32Array;
-  const where = backend.data.get(locations.dataId).values as Float32Array;
-  return backend.makeTensorInfo(call.shape, 'float32', glimpseSensorImpl(image, where, call, callKey(attrs.seed)));
+  return runSensor(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
+}
+
+/** The sensor's output, or (`of` y or x) its slope along that corner axis. */
+export function runSensor(
+  inputs: GlimpseSensorInputs,
+  backend: MathBackendCPU,
+  call: SensorCall,
+  of: WeightsOf,
+): TensorInfo {
+  const image = backend.data.get(inputs.images.dataId).values as Float32Array;
+  const where = backend.data.get(inputs.locations.dataId).values as Float32Array;
+  const values = glimpseSensorImpl(image, where, call, callKey(call.attrs.seed), undefined, of);
+  return backend.makeTensorInfo(call.shape, 'float32', values);
 }

@@ -2,8 +2,7 @@ import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {MathBackendCPU} from '@tensorflow/tfjs-backend-cpu';
 import type {GlimpseSensorInputs, GlimpseSensorSlopeAttrs} from '../../src/kernel_names';
 import {sensorSlopeCall} from '../../src/sensor_prelude';
-import {callKey} from '../../src/noise_random';
-import {glimpseSensorImpl} from './glimpse_sensor_impl';
+import {runSensor} from './GlimpseSensor';
 
 export interface CpuSensorSlopeArgs {
   inputs: GlimpseSensorInputs;
@@ -11,12 +10,8 @@ export interface CpuSensorSlopeArgs {
   attrs: GlimpseSensorSlopeAttrs;
 }
 
-/** The glimpse sensor's slope along one corner axis on the cpu backend. */
+/** The glimpse sensor's slope along one corner axis on the cpu backend: the sensor, other weights. */
 export function glimpseSensorSlopeCpu({inputs, backend, attrs}: CpuSensorSlopeArgs): TensorInfo {
-  const {images, locations} = inputs;
-  const call = sensorSlopeCall(images.shape, locations.shape, attrs);
-  const image = backend.data.get(images.dataId).values as Float32Array;
-  const where = backend.data.get(locations.dataId).values as Float32Array;
-  const values = glimpseSensorImpl(image, where, call, callKey(attrs.seed), undefined, call.axis);
-  return backend.makeTensorInfo(call.shape, 'float32', values);
+  const call = sensorSlopeCall(inputs.images.shape, inputs.locations.shape, attrs);
+  return runSensor(inputs, backend, call, call.axis);
 }

@@ -1,8 +1,9 @@
 import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {BackendWasm} from '@tensorflow/tfjs-backend-wasm';
 import type {GlimpseSensorAttrs, GlimpseSensorInputs} from '../../src/kernel_names';
-import {sensorCall} from '../../src/sensor_prelude';
+import {sensorCall, type SensorCall} from '../../src/sensor_prelude';
 import {callKey} from '../../src/noise_random';
+import type {WeightsOf} from '../../src/bilinear';
 import {glimpseSensorImpl} from '../cpu/glimpse_sensor_impl';
 import {heapFloats, heapView} from './heap';
 
@@ -14,16 +15,20 @@ export interface WasmSensorArgs {
 
 /** The glimpse sensor on the wasm backend. */
 export function glimpseSensorWasm({inputs, backend, attrs}: WasmSensorArgs): TensorInfo {
-  const {images, locations} = inputs;
-  const call = sensorCall(images.shape, locations.shape, attrs);
+  return runSensor(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
+}
+
+/** The sensor's output, or (`of` y or x) its slope along that corner axis. */
+export function runSensor(
+  inputs: GlimpseSensorInputs,
+  backend: BackendWasm,
+  call: SensorCall,
+  of: WeightsOf,
+): TensorInfo {
   const out = backend.makeOutput(call.shape, 'float32');
   if (call.empty) return out;
-  glimpseSensorImpl(
-    heapView(backend, images),
-    heapFloats(backend, locations),
-    call,
-    callKey(attrs.seed),
-    heapFloats(backend, out),
-  );
+  const {images, locations} = inputs;
+  const [image, where] = [heapView(backend, images), heapFloats(backend, locations)];
+  glimpseSensorImpl(image, where, call, callKey(call.attrs.seed), heapFloats(backend, out), of);
   return out;
 }

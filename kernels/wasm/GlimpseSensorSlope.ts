@@ -2,9 +2,7 @@ import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {BackendWasm} from '@tensorflow/tfjs-backend-wasm';
 import type {GlimpseSensorInputs, GlimpseSensorSlopeAttrs} from '../../src/kernel_names';
 import {sensorSlopeCall} from '../../src/sensor_prelude';
-import {callKey} from '../../src/noise_random';
-import {glimpseSensorImpl} from '../cpu/glimpse_sensor_impl';
-import {heapFloats, heapView} from './heap';
+import {runSensor} from './GlimpseSensor';
 
 export interface WasmSensorSlopeArgs {
   inputs: GlimpseSensorInputs;
@@ -12,19 +10,8 @@ export interface WasmSensorSlopeArgs {
   attrs: GlimpseSensorSlopeAttrs;
 }
 
-/** The glimpse sensor's slope along one corner axis on the wasm backend. */
+/** The glimpse sensor's slope along one corner axis on the wasm backend: the sensor, other weights. */
 export function glimpseSensorSlopeWasm({inputs, backend, attrs}: WasmSensorSlopeArgs): TensorInfo {
-  const {images, locations} = inputs;
-  const call = sensorSlopeCall(images.shape, locations.shape, attrs);
-  const out = backend.makeOutput(call.shape, 'float32');
-  if (call.empty) return out;
-  glimpseSensorImpl(
-    heapView(backend, images),
-    heapFloats(backend, locations),
-    call,
-    callKey(attrs.seed),
-    heapFloats(backend, out),
-    call.axis,
-  );
-  return out;
+  const call = sensorSlopeCall(inputs.images.shape, inputs.locations.shape, attrs);
+  return runSensor(inputs, backend, call, call.axis);
 }
