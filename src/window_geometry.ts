@@ -29,23 +29,33 @@ export interface WindowCorner {
 }
 
 /**
+ * The window's corner before truncation, `[y, x]` as TF's float32 arithmetic leaves it, or
+ * `null` when no image pixel can land in the window (a coordinate is NaN, infinite or
+ * beyond int64).
+ */
+function unroundedCorner(offsetY: number, offsetX: number, p: WindowParams): [number, number] | null {
+  const steps = placementSteps(p);
+  const y = placeAxis(offsetY, p.imageHeight, p.glimpseHeight, steps);
+  const x = placeAxis(offsetX, p.imageWidth, p.glimpseWidth, steps);
+  return Math.abs(y) < INT64_LIMIT && Math.abs(x) < INT64_LIMIT ? [y, x] : null;
+}
+
+/**
  * The top-left corner of the window for one batch item with offsets `(offsetY, offsetX)`,
  * or `null` when no image pixel can land in it (a coordinate is NaN, infinite or beyond
  * int64 after the float32 arithmetic): the whole glimpse is then noise.
  */
 export function windowCorner(offsetY: number, offsetX: number, p: WindowParams): WindowCorner | null {
-  const steps = placementSteps(p);
-  const y = placeAxis(offsetY, p.imageHeight, p.glimpseHeight, steps);
-  const x = placeAxis(offsetX, p.imageWidth, p.glimpseWidth, steps);
-  if (!(Math.abs(y) < INT64_LIMIT) || !(Math.abs(x) < INT64_LIMIT)) return null;
+  const corner = unroundedCorner(offsetY, offsetX, p);
+  if (!corner) return null;
   // `+ 0` turns trunc's -0 into 0.
-  return {y: Math.trunc(y) + 0, x: Math.trunc(x) + 0};
+  return {y: Math.trunc(corner[0]) + 0, x: Math.trunc(corner[1]) + 0};
 }
 
 /**
  * The window's corner before truncation, for bilinear sampling (docs/semantics.md, "Bilinear
- * glimpses"): `y` and `x` its floor, `fy` and `fx` the fractions left (exact in
- * float64; GPUs round them to float32). `null` where `windowCorner` gives `null`. An integer corner has
+ * glimpses"): `y` and `x` its floor, `fy` and `fx` the fractions left (exact in float64; GPUs
+ * round them to float32). `null` where `windowCorner` gives `null`. An integer corner has
  * fractions 0 and the same `y`, `x` as `windowCorner`.
  */
 export interface SubpixelCorner {
@@ -56,13 +66,11 @@ export interface SubpixelCorner {
 }
 
 export function subpixelCorner(offsetY: number, offsetX: number, p: WindowParams): SubpixelCorner | null {
-  const steps = placementSteps(p);
-  const y = placeAxis(offsetY, p.imageHeight, p.glimpseHeight, steps);
-  const x = placeAxis(offsetX, p.imageWidth, p.glimpseWidth, steps);
-  if (!(Math.abs(y) < INT64_LIMIT) || !(Math.abs(x) < INT64_LIMIT)) return null;
-  const [y0, fy] = splitFloor(y);
-  const [x0, fx] = splitFloor(x);
-  return {y: y0, x: x0, fy, fx};
+  const corner = unroundedCorner(offsetY, offsetX, p);
+  if (!corner) return null;
+  const [y, fy] = splitFloor(corner[0]);
+  const [x, fx] = splitFloor(corner[1]);
+  return {y, x, fy, fx};
 }
 
 /** Floor and fraction; a fraction that rounds to 1 (a tiny negative corner) is the next pixel's 0. */
