@@ -28,13 +28,21 @@ const SIGMA = 0.17;
 /** The gradient stops here: the value passes, the gradient is zero. */
 const stopGradient = tf.customGrad(x => ({value: tf.clone(x), gradFunc: dy => tf.zerosLike(dy)}));
 
-function dense(name, inputs, units, seed) {
+// Variables go unnamed (tfjs names must be unique per process, and a page may load one model
+// after another); `named` gives each its name in the saved weights.
+function dense(inputs, units, seed) {
   const init = tf.initializers.glorotUniform({seed});
-  return {
-    kernel: tf.variable(init.apply([inputs, units]), true, `${name}/kernel`),
-    bias: tf.variable(tf.zeros([units]), true, `${name}/bias`),
-  };
+  return {kernel: tf.variable(init.apply([inputs, units])), bias: tf.variable(tf.zeros([units]))};
 }
+
+/** Every variable of `layers` by its saved name ('<layer>/kernel', '<layer>/bias'). */
+const namedVariables = layers =>
+  Object.fromEntries(
+    Object.entries(layers).flatMap(([name, l]) => [
+      [`${name}/kernel`, l.kernel],
+      [`${name}/bias`, l.bias],
+    ]),
+  );
 
 const apply = (layer, x) => tf.add(tf.matMul(x, layer.kernel), layer.bias);
 
@@ -43,15 +51,15 @@ export function createRam(task, seed) {
   const t = TASKS[task];
   const patch = t.scales * t.size[0] * t.size[1];
   const layers = {
-    patches: dense('patches', patch, GLIMPSE_HIDDEN, seed + 1),
-    where: dense('where', 2, GLIMPSE_HIDDEN, seed + 2),
-    glimpseFromPatches: dense('glimpse_patches', GLIMPSE_HIDDEN, HIDDEN, seed + 3),
-    glimpseFromWhere: dense('glimpse_where', GLIMPSE_HIDDEN, HIDDEN, seed + 4),
-    coreFromState: dense('core_state', HIDDEN, HIDDEN, seed + 5),
-    coreFromGlimpse: dense('core_glimpse', HIDDEN, HIDDEN, seed + 6),
-    location: dense('location', HIDDEN, 2, seed + 7),
-    baseline: dense('baseline', HIDDEN, 1, seed + 8),
-    classifier: dense('classifier', HIDDEN, 10, seed + 9),
+    patches: dense(patch, GLIMPSE_HIDDEN, seed + 1),
+    where: dense(2, GLIMPSE_HIDDEN, seed + 2),
+    glimpseFromPatches: dense(GLIMPSE_HIDDEN, HIDDEN, seed + 3),
+    glimpseFromWhere: dense(GLIMPSE_HIDDEN, HIDDEN, seed + 4),
+    coreFromState: dense(HIDDEN, HIDDEN, seed + 5),
+    coreFromGlimpse: dense(HIDDEN, HIDDEN, seed + 6),
+    location: dense(HIDDEN, 2, seed + 7),
+    baseline: dense(HIDDEN, 1, seed + 8),
+    classifier: dense(HIDDEN, 10, seed + 9),
   };
   const sense = (images, where) => {
     const patches = glimpseSensor(images, where, {size: t.size, scales: t.scales, scaleFactor: 2});
@@ -105,36 +113,41 @@ export function createRam(task, seed) {
     return {total: tf.addN([classification, tf.mul(reinforce, 1 / t.glimpses), baseline]), classification, reward};
   }
 
-  /** Predicted classes and the glimpse locations (the policy's means, no noise). */
+  /** Predicted classes, their probabilities and the glimpse locations (the policy's means, no noise). */
   function predict(images) {
     return tf.tidy(() => {
       const {logits, locations} = run(images, null);
-      return {classes: tf.argMax(logits, 1), locations: tf.stack(locations, 1)};
+      return {classes: tf.argMax(logits, 1), probabilities: tf.softmax(logits), locations: tf.stack(locations, 1)};
     });
   }
 
-  const variables = Object.values(layers).flatMap(l => [l.kernel, l.bias]);
-  return {task: t, loss, predict, variables};
+  const named = namedVariables(layers);
+  return {task: t, loss, predict, named, variables: Object.values(named)};
 }
 
 /** The baseline: a two-layer MLP (256 hidden units each, relu) on the whole image. */
 export function createMlp(task, seed) {
   const t = TASKS[task];
-  const layers = [
-    dense('mlp1', t.side * t.side, HIDDEN, seed + 1),
-    dense('mlp2', HIDDEN, HIDDEN, seed + 2),
-    dense('mlp_out', HIDDEN, 10, seed + 3),
-  ];
+  const layers = {
+    hidden1: dense(t.side * t.side, HIDDEN, seed + 1),
+    hidden2: dense(HIDDEN, HIDDEN, seed + 2),
+    output: dense(HIDDEN, 10, seed + 3),
+  };
   const logitsOf = images => {
     let x = tf.reshape(images, [images.shape[0], t.side * t.side]);
-    x = tf.relu(apply(layers[0], x));
-    x = tf.relu(apply(layers[1], x));
-    return apply(layers[2], x);
+    x = tf.relu(apply(layers.hidden1, x));
+    x = tf.relu(apply(layers.hidden2, x));
+    return apply(layers.output, x);
   };
   function loss(images, labels) {
     const classification = tf.losses.softmaxCrossEntropy(tf.oneHot(labels, 10), logitsOf(images));
     return {total: classification, classification};
   }
-  const predict = images => tf.tidy(() => ({classes: tf.argMax(logitsOf(images), 1)}));
-  return {task: t, loss, predict, variables: layers.flatMap(l => [l.kernel, l.bias])};
+  const predict = images =>
+    tf.tidy(() => {
+      const logits = logitsOf(images);
+      return {classes: tf.argMax(logits, 1), probabilities: tf.softmax(logits)};
+    });
+  const named = namedVariables(layers);
+  return {task: t, loss, predict, named, variables: Object.values(named)};
 }

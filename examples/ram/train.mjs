@@ -3,12 +3,14 @@
 // tools/setup_tfjs_node.sh has set it up, else wasm, else cpu), with fixed seeds.
 //
 //   npm run example:ram -- --task mnist28|translated60 [--model ram|mlp] [--quick]
-//                          [--epochs N] [--train N] [--test N] [--backend B] [--out DIR] [--json]
+//                          [--epochs N] [--train N] [--test N] [--backend B] [--out DIR]
+//                          [--weights DIR] [--json]
 //
 // Prints a progress line per batch and, at the end, `test error: X.XX% on N test digits`.
 // Writes to examples/output/ (or --out): the learning curve (ram-<task>-curve.svg) and, for
-// RAM, the glimpse paths on test digits (ram-<task>-paths.svg). --json also prints the
-// curve as one JSON line (for tests).
+// RAM, the glimpse paths on test digits (ram-<task>-paths.svg); and the trained weights
+// (<model>-<task>.json and .bin, in --weights, default the same folder), which the web page
+// examples/web/ram.html loads. --json also prints the curve as one JSON line (for tests).
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import {performance} from 'node:perf_hooks';
@@ -18,11 +20,14 @@ import '@tensorflow/tfjs-backend-wasm';
 import {loadDigits, random, take, translate} from './data.mjs';
 import {TASKS, createMlp, createRam} from './model.mjs';
 import {curveSvg, pathsSvg} from './plot.mjs';
+import {digitsFromBase64, digitsToBase64, encodeModel} from './weights.mjs';
 import {loadTfjsNode} from '../../bench/lib/tfjs_node.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SEED = 7;
 const BATCH = 64;
+// Test digits saved with the weights, for the web page to offer.
+const SAMPLES = 10;
 
 function parseArgs(argv) {
   const a = {task: 'mnist28', model: 'ram', quick: false, out: path.join(ROOT, 'examples', 'output'), json: false};
@@ -46,6 +51,7 @@ function parseArgs(argv) {
     else if (flag === '--test') a.test = number(flag, value());
     else if (flag === '--backend') a.backend = value();
     else if (flag === '--out') a.out = path.resolve(value());
+    else if (flag === '--weights') a.weights = path.resolve(value());
     else throw new Error(`unknown argument ${flag}`);
   }
   if (!TASKS[a.task]) throw new Error(`--task must be ${Object.keys(TASKS).join(' or ')}, got ${a.task}`);
@@ -54,6 +60,7 @@ function parseArgs(argv) {
   a.epochs ??= a.quick ? 4 : 20;
   a.train ??= a.quick ? 2000 : Infinity;
   a.test ??= 1000;
+  a.weights ??= a.out;
   return a;
 }
 
@@ -104,6 +111,31 @@ function evaluate(model, part) {
     tf.dispose([images, ...Object.values(out)]);
   }
   return {error: (100 * wrong) / part.labels.length, paths};
+}
+
+/**
+ * Writes the weights and a few test digits, with the class and (RAM) the glimpse locations this
+ * model gives each (on the digits as saved, in bytes) and its test error, for the web page.
+ */
+async function saveWeights(model, args, test, testError) {
+  const count = Math.min(SAMPLES, test.labels.length);
+  const pixels = digitsToBase64(test.images, count, test.side);
+  const digits = tf.tensor4d(digitsFromBase64(pixels), [count, test.side, test.side, 1]);
+  const out = model.predict(digits);
+  const predicted = Array.from(out.classes.dataSync());
+  const locations = out.locations && out.locations.arraySync();
+  tf.dispose([digits, ...Object.values(out)]);
+  const name = `${args.model}-${args.task}`;
+  const {manifest, data} = await encodeModel(model, `${name}.bin`, {
+    model: args.model,
+    task: args.task,
+    testError,
+    testDigits: test.labels.length,
+    samples: {side: test.side, labels: Array.from(test.labels.subarray(0, count)), predicted, locations, pixels},
+  });
+  fs.mkdirSync(args.weights, {recursive: true});
+  fs.writeFileSync(path.join(args.weights, `${name}.json`), JSON.stringify(manifest) + '\n');
+  fs.writeFileSync(path.join(args.weights, `${name}.bin`), new Uint8Array(data));
 }
 
 function progress(text) {
@@ -176,6 +208,7 @@ async function main() {
     const digits = tensorOf(data.test, 0, paths.classes.length).arraySync();
     fs.writeFileSync(path.join(args.out, `${name}-paths.svg`), pathsSvg(digits, paths, model.task));
   }
+  await saveWeights(model, args, data.test, error);
   if (args.json) console.log(JSON.stringify({curve}));
   console.log(`wall time: ${((performance.now() - t0) / 1000).toFixed(1)} s on ${backend}`);
   console.log(`test error: ${error.toFixed(2)}% on ${data.test.labels.length} test digits`);
