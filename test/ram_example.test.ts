@@ -1,7 +1,7 @@
 /**
  * The recurrent attention model example (examples/ram): its quick mode on 2,000 training and
  * 300 test digits learns: the training loss falls and the test accuracy ends far above
- * chance (10%). It writes its two pictures. No timing assertions.
+ * chance (10%). It writes its two pictures and its weights. No timing assertions.
  */
 import {execFile} from 'child_process';
 import * as fs from 'fs';
@@ -43,6 +43,26 @@ test('the loss falls and the accuracy ends well above chance', () => {
   const error = Number(/test error: (\d+\.\d\d)%/.exec(result.stdout)![1]);
   // Chance is 90% error; a first look at four passes over 2,000 digits gets far below it.
   expect(error).toBeLessThan(60);
+});
+
+test('writes the weights in tfjs format, with the test digits and what the model made of them', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(out, 'ram-mnist28.json'), 'utf8'));
+  expect(manifest).toMatchObject({model: 'ram', task: 'mnist28', scales: 1, testDigits: 300});
+  const specs = manifest.weightsManifest.flatMap((g: {weights: unknown[]}) => g.weights) as Array<{
+    name: string;
+    shape: number[];
+    dtype: string;
+  }>;
+  // The glimpse network's first layer reads one 8x8 patch; the classifier has 10 classes.
+  expect(specs.find(w => w.name === 'patches/kernel')!.shape).toEqual([64, 128]);
+  expect(specs.find(w => w.name === 'classifier/bias')!.shape).toEqual([10]);
+  const bytes = specs.reduce((n, w) => n + 4 * w.shape.reduce((a, b) => a * b, 1), 0);
+  expect(fs.statSync(path.join(out, 'ram-mnist28.bin')).size).toBe(bytes);
+  const {samples} = manifest;
+  expect(samples.labels).toHaveLength(10);
+  expect(samples.predicted).toHaveLength(10);
+  expect(samples.locations).toHaveLength(10);
+  expect(Buffer.from(samples.pixels, 'base64')).toHaveLength(10 * 28 * 28);
 });
 
 test('writes the learning curve and the glimpse paths', () => {

@@ -12,6 +12,11 @@
 // baseline networks read a stopped copy of h, so REINFORCE's noisy gradient trains them alone
 // and the core learns from the classifier (about three times faster to learn here than
 // letting it reach the core).
+//
+// The bilinear variant (`learnWhere: 'gradient'`) has no REINFORCE and no baseline: its sensor
+// interpolates bilinearly, so the classifier's loss has a gradient with respect to every
+// location, and it flows through the location network into the core, end to end. It looks
+// where its means say, without noise (with sigma as above it learned more slowly here).
 import * as tf from '@tensorflow/tfjs';
 import {glimpseSensor} from '../../dist/tfjs-extract-glimpse.mjs';
 
@@ -32,7 +37,8 @@ const stopGradient = tf.customGrad(x => ({value: tf.clone(x), gradFunc: dy => tf
 // after another); `named` gives each its name in the saved weights.
 function dense(inputs, units, seed) {
   const init = tf.initializers.glorotUniform({seed});
-  return {kernel: tf.variable(init.apply([inputs, units])), bias: tf.variable(tf.zeros([units]))};
+  // tidy: the initial values go, the variables (which hold their own reference) stay.
+  return tf.tidy(() => ({kernel: tf.variable(init.apply([inputs, units])), bias: tf.variable(tf.zeros([units]))}));
 }
 
 /** Every variable of `layers` by its saved name ('<layer>/kernel', '<layer>/bias'). */
@@ -46,9 +52,16 @@ const namedVariables = layers =>
 
 const apply = (layer, x) => tf.add(tf.matMul(x, layer.kernel), layer.bias);
 
-/** The RAM of `task`; weights from `seed`. */
-export function createRam(task, seed) {
-  const t = TASKS[task];
+/**
+ * The RAM of `task`; weights from `seed`. `learnWhere`: 'reinforce' (the paper's policy
+ * gradient) or 'gradient' (bilinear glimpses, the location learned by backpropagation);
+ * `scales`: the sensor's scales, when not the task's.
+ */
+export function createRam(task, seed, {learnWhere = 'reinforce', scales} = {}) {
+  if (learnWhere !== 'reinforce' && learnWhere !== 'gradient')
+    throw new Error(`createRam: learnWhere must be 'reinforce' or 'gradient', got ${learnWhere}`);
+  const byGradient = learnWhere === 'gradient';
+  const t = {...TASKS[task], ...(scales === undefined ? {} : {scales})};
   const patch = t.scales * t.size[0] * t.size[1];
   const layers = {
     patches: dense(patch, GLIMPSE_HIDDEN, seed + 1),
@@ -58,11 +71,14 @@ export function createRam(task, seed) {
     coreFromState: dense(HIDDEN, HIDDEN, seed + 5),
     coreFromGlimpse: dense(HIDDEN, HIDDEN, seed + 6),
     location: dense(HIDDEN, 2, seed + 7),
-    baseline: dense(HIDDEN, 1, seed + 8),
     classifier: dense(HIDDEN, 10, seed + 9),
+    ...(byGradient ? {} : {baseline: dense(HIDDEN, 1, seed + 8)}),
   };
+  const interpolation = byGradient ? 'bilinear' : 'nearest';
+  // Where the policy's gradient may flow: REINFORCE keeps it off the location and the core.
+  const policyInput = byGradient ? x => x : stopGradient;
   const sense = (images, where) => {
-    const patches = glimpseSensor(images, where, {size: t.size, scales: t.scales, scaleFactor: 2});
+    const patches = glimpseSensor(images, where, {size: t.size, scales: t.scales, scaleFactor: 2, interpolation});
     const flat = tf.reshape(patches, [images.shape[0], patch]);
     const fromPatches = apply(layers.glimpseFromPatches, tf.relu(apply(layers.patches, flat)));
     const fromWhere = apply(layers.glimpseFromWhere, tf.relu(apply(layers.where, where)));
@@ -83,14 +99,16 @@ export function createRam(task, seed) {
     const baselines = [];
     for (let step = 0; step < t.glimpses; step++) {
       const noise =
-        noiseSeed === null ? tf.zeros([batch, 2]) : tf.randomNormal([batch, 2], 0, SIGMA, 'float32', noiseSeed + step);
-      const where = tf.clipByValue(tf.add(stopGradient(mean), noise), -1, 1);
+        noiseSeed === null || byGradient
+          ? tf.zeros([batch, 2])
+          : tf.randomNormal([batch, 2], 0, SIGMA, 'float32', noiseSeed + step);
+      const where = tf.clipByValue(tf.add(policyInput(mean), noise), -1, 1);
       means.push(mean);
       locations.push(where);
       const g = sense(images, where);
       h = tf.relu(tf.add(apply(layers.coreFromState, h), apply(layers.coreFromGlimpse, g)));
-      baselines.push(tf.squeeze(apply(layers.baseline, stopGradient(h)), [1]));
-      mean = tf.tanh(apply(layers.location, stopGradient(h)));
+      if (layers.baseline) baselines.push(tf.squeeze(apply(layers.baseline, stopGradient(h)), [1]));
+      mean = tf.tanh(apply(layers.location, policyInput(h)));
     }
     return {logits: apply(layers.classifier, h), means, locations, baselines};
   }
@@ -103,6 +121,7 @@ export function createRam(task, seed) {
     const predicted = tf.argMax(logits, 1).dataSync();
     const truth = labels.dataSync();
     const reward = tf.tensor1d(Array.from(predicted, (c, i) => (c === truth[i] ? 1 : 0)));
+    if (byGradient) return {total: classification, classification, reward};
     // log N(l; mean, sigma), up to a constant, summed over the steps and both axes.
     const logProb = tf.addN(
       locations.map((l, i) => tf.sum(tf.div(tf.neg(tf.square(tf.sub(l, means[i]))), 2 * SIGMA * SIGMA), 1)),

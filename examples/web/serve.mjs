@@ -17,6 +17,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 try {
   const server = await startServer({root: ROOT, port});
   console.log(`tfjs-extract-glimpse web demo: ${server.url}/examples/web/index.html`);
+  console.log(`the recurrent attention model: ${server.url}/examples/web/ram.html`);
   console.log(`(serving ${ROOT} read-only on 127.0.0.1; Ctrl-C to stop)`);
   const stop = () => server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -11,7 +11,7 @@ import * as path from 'path';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
 import {PNG} from 'pngjs';
 import {windowCorner} from '../../src/window_geometry';
-import {launchBrowser, REPO_ROOT, type StaticServer, startServer} from './harness';
+import {launchBrowser, REPO_ROOT, type StaticServer, startServer, watchPage} from './harness';
 
 interface DemoState {
   ready: boolean;
@@ -119,14 +119,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   context = await browser.newContext();
   page = await context.newPage();
-  page.on('console', m => {
-    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
-  });
-  page.on('pageerror', e => errors.push(`pageerror: ${e.stack ?? e.message}`));
-  page.on('requestfailed', r => errors.push(`requestfailed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
-  page.on('response', r => {
-    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
-  });
+  watchPage(page, errors);
   await page.goto(`${server.url}/examples/web/index.html`);
   await page.waitForFunction(
     () => {

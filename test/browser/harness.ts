@@ -103,16 +103,10 @@ function scriptPath(s: string): string {
 }
 
 /**
- * Opens pages/tf.html in a fresh browser context (tfjs caches flags derived from
- * WEBGL_VERSION, so each configuration needs its own page), sets `flags`, selects
- * `backend` and checks it is the active one.
+ * Collects into `errors` what goes wrong on `page`: console errors, uncaught exceptions,
+ * failed requests and HTTP statuses of 400 or more; `logs` gets every console line.
  */
-export async function openTfPage(browser: Browser, serverUrl: string, options: TfPageOptions): Promise<TfPage> {
-  const extra = (options.scripts ?? []).map(scriptPath);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const logs: string[] = [];
+export function watchPage(page: Page, errors: string[], logs: string[] = []): void {
   page.on('console', msg => {
     const line = `${msg.type()}: ${msg.text()}`;
     logs.push(line);
@@ -123,6 +117,20 @@ export async function openTfPage(browser: Browser, serverUrl: string, options: T
   page.on('response', r => {
     if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
   });
+}
+
+/**
+ * Opens pages/tf.html in a fresh browser context (tfjs caches flags derived from
+ * WEBGL_VERSION, so each configuration needs its own page), sets `flags`, selects
+ * `backend` and checks it is the active one.
+ */
+export async function openTfPage(browser: Browser, serverUrl: string, options: TfPageOptions): Promise<TfPage> {
+  const extra = (options.scripts ?? []).map(scriptPath);
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const logs: string[] = [];
+  watchPage(page, errors, logs);
   const close = async () => {
     await context.close();
   };
