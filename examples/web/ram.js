@@ -5,9 +5,9 @@
 // 20x20 (area-averaged), then placed in a 28x28 tile with its centre of mass at the middle.
 // For the translated task that tile goes where it was drawn on a 60x60 canvas.
 //
-// For tests, window.ramDemo = {state, classify(pixels), useTask(task), showSample(i),
-// tensorsInMemory()}, where state = {ready, backend, task, weights (their file's stem in
-// examples/ram/weights), runs, input (the side*side floats the model was given), predicted,
+// For tests, window.ramDemo = {state, classify(pixels), useModel(stem), showSample(i),
+// tensorsInMemory()}, where state = {ready, backend, model (the weights' file stem in
+// examples/ram/weights), task, runs, input (the side*side floats the model was given), predicted,
 // probabilities, locations ([steps][2], centred and normalized), testError, samples
 // ({labels, predicted, locations}, as Node saved them), error}.
 import * as tf from '@tensorflow/tfjs';
@@ -15,9 +15,8 @@ import {glimpseSensor, windowCorner} from '../../dist/tfjs-extract-glimpse.mjs';
 import {createRam} from '../ram/model.mjs';
 import {assignWeights, digitsFromBase64} from '../ram/weights.mjs';
 
-// The trained weights per task (examples/ram/train.mjs names them): on 28x28 the model with a
-// second and a third, coarser scale, which reads digits far better than Table 1's single scale.
-const WEIGHTS = {mnist28: 'ram-mnist28-scales3', translated60: 'ram-translated60'};
+// The models the select offers are the stems of trained weights (examples/ram/train.mjs
+// names them); the first loads first.
 const MNIST_BOX = 20; // MNIST's digits fit a 20x20 box ...
 const MNIST_SIDE = 28; // ... centred by mass in 28x28.
 const BRUSH = 22; // pad pixels; about MNIST's stroke for a digit drawn the pad's height
@@ -26,8 +25,8 @@ const COLORS = ['#eb1e28', '#f5a000', '#1446eb', '#18a058', '#a020c0', '#00a0b0'
 const state = {
   ready: false,
   backend: null,
+  model: null,
   task: null,
-  weights: null,
   runs: 0,
   input: [],
   predicted: null,
@@ -242,15 +241,15 @@ function drawDecision() {
   });
 }
 
-/** Loads the trained model of `task` (replacing the one before). */
-async function useTask(task) {
+/** Loads the trained model `stem` (replacing the one before). */
+async function useModel(stem) {
   state.ready = false;
-  setStatus(`loading the ${task} model…`);
-  const url = `/examples/ram/weights/${WEIGHTS[task]}`;
+  setStatus(`loading ${stem}…`);
+  const url = `/examples/ram/weights/${stem}`;
   const [json, bin] = await Promise.all([fetch(`${url}.json`), fetch(`${url}.bin`)]);
   if (!json.ok || !bin.ok) throw new Error(`could not load ${url}.json / .bin (${json.status}, ${bin.status})`);
   const saved = await json.json();
-  const next = createRam(task, 0, {scales: saved.scales});
+  const next = createRam(saved.task, 0, {scales: saved.scales});
   try {
     assignWeights(next, saved, await bin.arrayBuffer());
   } catch (err) {
@@ -261,8 +260,8 @@ async function useTask(task) {
   model = next;
   manifest = saved;
   Object.assign(state, {
-    task,
-    weights: WEIGHTS[task],
+    model: stem,
+    task: saved.task,
     testError: manifest.testError,
     samples: {
       labels: manifest.samples.labels,
@@ -270,7 +269,7 @@ async function useTask(task) {
       locations: manifest.samples.locations,
     },
   });
-  $('task').value = task;
+  $('model').value = stem;
   sampleIndex = -1;
   await showSample(0);
   state.ready = true;
@@ -334,9 +333,9 @@ function listenToPad() {
     drawn = false;
     showSample(sampleIndex + 1).catch(fail);
   });
-  $('task').addEventListener('change', e => {
+  $('model').addEventListener('change', e => {
     drawn = false;
-    useTask(e.target.value).catch(fail);
+    useModel(e.target.value).catch(fail);
   });
 }
 
@@ -345,9 +344,9 @@ async function main() {
   if (!(await tf.setBackend(wanted))) throw new Error(`tf.setBackend('${wanted}') failed`);
   await tf.ready();
   state.backend = tf.getBackend();
-  window.ramDemo = {state, classify, useTask, showSample, tensorsInMemory: () => tf.memory().numTensors};
+  window.ramDemo = {state, classify, useModel, showSample, tensorsInMemory: () => tf.memory().numTensors};
   listenToPad();
-  await useTask('mnist28');
+  await useModel($('model').options[0].value);
 }
 
 main().catch(fail);

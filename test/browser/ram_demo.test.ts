@@ -26,11 +26,13 @@ interface Manifest {
   samples: {side: number; labels: number[]; predicted: number[]; locations: number[][][]};
 }
 
-/** The manifest of the weights the page loaded. */
-const loadedManifest = async (): Promise<Manifest> => {
-  const stem = await page.evaluate(() => (window as any).ramDemo.state.weights);
-  return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'ram', 'weights', `${stem}.json`), 'utf8'));
-};
+const WEIGHTS = path.join(REPO_ROOT, 'examples', 'ram', 'weights');
+const manifestOf = (stem: string): Manifest => JSON.parse(fs.readFileSync(path.join(WEIGHTS, `${stem}.json`), 'utf8'));
+/** The trained models the page offers: every set of weights in examples/ram/weights. */
+const MODELS = fs
+  .readdirSync(WEIGHTS)
+  .filter(f => f.endsWith('.json'))
+  .map(f => f.slice(0, -'.json'.length));
 
 let server: StaticServer | undefined;
 let browser: Browser | undefined;
@@ -38,7 +40,7 @@ let context: BrowserContext | undefined;
 let page: Page;
 const errors: string[] = [];
 
-const useTask = (task: string) => page.evaluate((t: string) => (window as any).ramDemo.useTask(t), task);
+const useModel = (stem: string) => page.evaluate((m: string) => (window as any).ramDemo.useModel(m), stem);
 const showSample = (i: number): Promise<Outcome> =>
   page.evaluate((k: number) => (window as any).ramDemo.showSample(k), i);
 const input = (): Promise<number[]> => page.evaluate(() => (window as any).ramDemo.state.input);
@@ -103,17 +105,21 @@ afterAll(async () => {
 });
 
 describe('the recurrent attention model page (examples/web/ram.html)', () => {
-  test('loads the trained 28x28 model on webgl', async () => {
+  test('loads the first trained model on webgl, and offers every one', async () => {
     const s = await page.evaluate(() => {
       const st = (window as any).ramDemo.state;
-      return {ready: st.ready, backend: st.backend, task: st.task, error: st.error};
+      return {ready: st.ready, backend: st.backend, model: st.model, task: st.task, error: st.error};
     });
-    expect(s).toEqual({ready: true, backend: 'webgl', task: 'mnist28', error: null});
+    expect(s).toEqual({ready: true, backend: 'webgl', model: 'ram-mnist28', task: 'mnist28', error: null});
+    const offered = await page.evaluate(() =>
+      Array.from((document.getElementById('model') as HTMLSelectElement).options).map(o => o.value),
+    );
+    expect([...offered].sort()).toEqual([...MODELS].sort());
   });
 
-  test.each(['mnist28', 'translated60'])('%s: decides the saved test digits as Node did, mostly right', async task => {
-    await useTask(task);
-    const {samples} = await loadedManifest();
+  test.each(MODELS)('%s: decides the saved test digits as Node did, mostly right', async stem => {
+    await useModel(stem);
+    const {samples} = manifestOf(stem);
     let right = 0;
     for (let i = 0; i < samples.labels.length; i++) {
       const out = await showSample(i);
@@ -129,24 +135,27 @@ describe('the recurrent attention model page (examples/web/ram.html)', () => {
     expect(right).toBeGreaterThanOrEqual(7);
   });
 
-  test('a drawn stroke becomes an MNIST-style digit, read as 1', async () => {
-    await useTask('mnist28');
-    const out = await draw([
-      [150, 40],
-      [140, 240],
-    ]);
-    const ink = inkOf(await input(), 28);
-    // The stroke's box is 20 pixels tall, centred by mass at the middle of 28x28 (13.5).
-    expect(ink.height).toBe(20);
-    expect(ink.width).toBeLessThanOrEqual(8);
-    expect(Math.abs(ink.centre[0] - 13.5)).toBeLessThanOrEqual(0.5);
-    expect(Math.abs(ink.centre[1] - 13.5)).toBeLessThanOrEqual(0.5);
-    expect(out.predicted).toBe(1);
-    expect(out.probabilities[1]).toBe(Math.max(...out.probabilities));
-  });
+  test.each(['ram-mnist28', 'ram-mnist28-scales3'])(
+    '%s: a drawn stroke becomes an MNIST-style digit, read as 1',
+    async stem => {
+      await useModel(stem);
+      const out = await draw([
+        [150, 40],
+        [140, 240],
+      ]);
+      const ink = inkOf(await input(), 28);
+      // The stroke's box is 20 pixels tall, centred by mass at the middle of 28x28 (13.5).
+      expect(ink.height).toBe(20);
+      expect(ink.width).toBeLessThanOrEqual(8);
+      expect(Math.abs(ink.centre[0] - 13.5)).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(ink.centre[1] - 13.5)).toBeLessThanOrEqual(0.5);
+      expect(out.predicted).toBe(1);
+      expect(out.probabilities[1]).toBe(Math.max(...out.probabilities));
+    },
+  );
 
   test('on 60x60 the digit stays where it was drawn', async () => {
-    await useTask('translated60');
+    await useModel('ram-translated60');
     await draw([
       [230, 150],
       [225, 260],
@@ -161,7 +170,7 @@ describe('the recurrent attention model page (examples/web/ram.html)', () => {
   });
 
   test('classifying again leaves no tensor behind, and the page logged no error', async () => {
-    await useTask('mnist28');
+    await useModel('ram-mnist28');
     await showSample(0);
     const before = await tensorsInMemory();
     for (let i = 1; i <= 3; i++) await showSample(i);
