@@ -26,7 +26,7 @@ import {
 } from './methods.mjs';
 import {COPY_STRATEGIES, backwardFloor, forwardFloor} from './floor.mjs';
 import {log} from './paths.mjs';
-import {loadTfjsNode} from './tfjs_node.mjs';
+import {loadTfjsNode} from '../../tools/tfjs_node.mjs';
 
 export const NODE_BACKENDS = ['cpu', 'wasm', 'tensorflow'];
 
@@ -89,7 +89,7 @@ async function tryWasm() {
 }
 
 async function tryTensorflow() {
-  const r = loadTfjsNode(tf);
+  const r = loadTfjsNode(tf, {log});
   if (!r.ok) return r;
   try {
     if (!(await tf.setBackend('tensorflow'))) {

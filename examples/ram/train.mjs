@@ -24,7 +24,7 @@ import {loadDigits, random, take, translate} from './data.mjs';
 import {TASKS, createMlp, createRam} from './model.mjs';
 import {curveSvg, pathsSvg} from './plot.mjs';
 import {digitsFromBase64, digitsToBase64, encodeModel} from './weights.mjs';
-import {loadTfjsNode} from '../../bench/lib/tfjs_node.mjs';
+import {loadTfjsNode} from '../../tools/tfjs_node.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SEED = 7;

@@ -1,4 +1,5 @@
-// tfjs-node's backend ('tensorflow') on the bench's own tfjs-core. tfjs-node lives in
+// tfjs-node's backend ('tensorflow') on the caller's own tfjs-core, for the benchmark and the
+// examples (the jest suites do the same in their module mapper). tfjs-node lives in
 // .ci/tfjs-node (tools/setup_tfjs_node.sh), beside its own copy of the tfjs packages; the
 // plugin's dist/ imports '@tensorflow/tfjs-core' from the root node_modules. Two cores would
 // mean two op registries and tensor classes, so tfjs-node's own '@tensorflow/tfjs*' imports
@@ -7,7 +8,9 @@ import {spawnSync} from 'node:child_process';
 import * as fs from 'node:fs';
 import Module, {createRequire} from 'node:module';
 import * as path from 'node:path';
-import {ROOT, log} from './paths.mjs';
+import {fileURLToPath} from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const TFJS_NODE_DIR = path.join(ROOT, '.ci', 'tfjs-node');
 const TFJS_NODE = path.join(TFJS_NODE_DIR, 'node_modules', '@tensorflow', 'tfjs-node');
@@ -35,10 +38,11 @@ function installResolveHook() {
 const loadedCores = () => Object.keys(Module._cache).filter(f => /tfjs-core[\\/]dist[\\/]tf-core\.node\.js$/.test(f));
 
 /**
- * Loads tfjs-node on `tf` (the bench's tfjs-core), running tools/setup_tfjs_node.sh first
- * when it is not installed. Returns {ok, note} and, when ok, versions for the run's metadata.
+ * Loads tfjs-node on `tf` (the caller's tfjs-core), running tools/setup_tfjs_node.sh first
+ * when it is not installed (saying so through `log`). Returns {ok, note} and, when ok, versions
+ * for a run's metadata.
  */
-export function loadTfjsNode(tf) {
+export function loadTfjsNode(tf, {log = (...a) => console.error(...a)} = {}) {
   if (!fs.existsSync(path.join(TFJS_NODE, 'package.json'))) {
     log('tfjs-node is not installed in .ci/tfjs-node: running tools/setup_tfjs_node.sh');
     const r = spawnSync('bash', [SETUP], {cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit']});
@@ -60,7 +64,7 @@ export function loadTfjsNode(tf) {
   if (tfn.engine() !== tf.engine() || cores.length !== 1) {
     return {
       ok: false,
-      note: `tfjs-node did not share the bench's tfjs-core (${cores.length} copies): tensorflow skipped`,
+      note: `tfjs-node did not share the caller's tfjs-core (${cores.length} copies): tensorflow skipped`,
     };
   }
   if (tf.getKernel('ExtractGlimpseV2', 'tensorflow') == null) {
