@@ -155,21 +155,28 @@ async function classify(pixels) {
   return {predicted: state.predicted, probabilities: state.probabilities, locations: state.locations};
 }
 
+/** An h x w canvas of `values` (floats in [0, 1], row-major) in grey, one pixel each. */
+function greyCanvas(values, h, w) {
+  const canvas = document.createElement('canvas');
+  canvas.width = w;
+  canvas.height = h;
+  const ctx = canvas.getContext('2d');
+  const image = ctx.createImageData(w, h);
+  values.forEach((v, p) => {
+    image.data.fill(Math.round(Math.min(1, Math.max(0, v)) * 255), 4 * p, 4 * p + 3);
+    image.data[4 * p + 3] = 255;
+  });
+  ctx.putImageData(image, 0, 0);
+  return canvas;
+}
+
 /** The input, upscaled, with each glimpse's smallest window numbered and the path between them. */
 function drawSeen(pixels, side, size, scales) {
   const canvas = $('seen');
   const ctx = canvas.getContext('2d');
   const k = canvas.width / side;
-  const image = ctx.createImageData(side, side);
-  pixels.forEach((v, p) => {
-    image.data.fill(Math.round(Math.min(1, Math.max(0, v)) * 255), 4 * p, 4 * p + 3);
-    image.data[4 * p + 3] = 255;
-  });
-  const tile = document.createElement('canvas');
-  tile.width = tile.height = side;
-  tile.getContext('2d').putImageData(image, 0, 0);
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(tile, 0, 0, canvas.width, canvas.height);
+  ctx.drawImage(greyCanvas(pixels, side, side), 0, 0, canvas.width, canvas.height);
   ctx.font = '13px sans-serif';
   ctx.lineWidth = 2;
   const centres = state.locations.map(([ly, lx]) => [((lx + 1) / 2) * canvas.width, ((ly + 1) / 2) * canvas.height]);
@@ -177,11 +184,11 @@ function drawSeen(pixels, side, size, scales) {
   ctx.beginPath();
   centres.forEach(([x, y], i) => (i ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
   ctx.stroke();
+  const params = {version: 2, centered: true, normalized: true, imageHeight: side, imageWidth: side};
   state.locations.forEach(([ly, lx], i) => {
     // The window exactly where the sensor reads it (the plugin's own placement).
     for (let s = 0; s < scales; s++) {
       const [gh, gw] = size.map(v => v * 2 ** s);
-      const params = {version: 2, centered: true, normalized: true, imageHeight: side, imageWidth: side};
       const c = windowCorner(ly, lx, {...params, glimpseHeight: gh, glimpseWidth: gw});
       if (!c) continue;
       ctx.strokeStyle = COLORS[i % COLORS.length];
@@ -207,17 +214,8 @@ function drawSteps(seen, size, scales) {
     label.style.color = COLORS[i % COLORS.length];
     row.appendChild(label);
     for (let s = 0; s < scales; s++) {
-      const canvas = document.createElement('canvas');
-      canvas.width = w;
-      canvas.height = h;
-      const image = canvas.getContext('2d').createImageData(w, h);
       const from = (i * scales + s) * h * w;
-      for (let p = 0; p < h * w; p++) {
-        image.data.fill(Math.round(Math.min(1, Math.max(0, seen[from + p])) * 255), 4 * p, 4 * p + 3);
-        image.data[4 * p + 3] = 255;
-      }
-      canvas.getContext('2d').putImageData(image, 0, 0);
-      row.appendChild(canvas);
+      row.appendChild(greyCanvas(seen.subarray(from, from + h * w), h, w));
     }
     holder.appendChild(row);
   });
