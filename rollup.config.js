@@ -1,29 +1,35 @@
-// Three builds of one entry: ESM (`module`, `exports.import`), CJS (`main`,
-// `exports.require`) and a minified UMD bundle that extends the global `tf`.
+// Two entries, each in ES module and CommonJS form with its own typings, and a minified UMD bundle:
+//   tfjs-extract-glimpse     (src/index.ts)      ops, kernels, gradients; never mentions the converter
+//   .../converter            (src/converter.ts)  the same plus the converter ops; imports the first entry
+//   tfjs-extract-glimpse.min.js                  the models entry for script tags: extends the global `tf`
 // Every @tensorflow package stays external: the app's single copy is the one we register into.
-// The converter is an optional peer, found in a way each format allows (src/load_converter*.ts).
+// Source maps embed their sources and name them by their place in the package (src/, kernels/,
+// which the package ships), so a bundler or debugger that follows them finds the files.
 import * as path from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
+import {dts} from 'rollup-plugin-dts';
 
 const isTfjs = id => id.startsWith('@tensorflow/');
 const banner = '/* tfjs-extract-glimpse: TensorFlow ExtractGlimpse for TensorFlow.js. Apache-2.0 */';
-const LOADER = path.resolve('src/load_converter.ts');
+const ENTRIES = {'tfjs-extract-glimpse': 'src/index.ts', converter: 'src/converter.ts'};
+const ROOT = path.resolve('.');
+// The models entry imports the main one by its built file, never a second copy of its code.
+const MAIN = path.resolve(ENTRIES['tfjs-extract-glimpse']);
+const mainFile = extension => ({[MAIN]: `./tfjs-extract-glimpse.${extension}`});
 
-/** Resolves src/load_converter.ts to its `variant` (load_converter_esm.ts, ...), if any. */
-function converterLoader(variant) {
-  return {
-    name: 'converter-loader',
-    async resolveId(source, importer, options) {
-      if (!variant || !source.endsWith('/load_converter')) return null;
-      const resolved = await this.resolve(source, importer, {...options, skipSelf: true});
-      return resolved && resolved.id === LOADER ? path.resolve(`src/load_converter_${variant}.ts`) : null;
-    },
-  };
+/** A source's path relative to the map, from wherever the TypeScript plugin says it is. */
+function sourcemapPathTransform(relativeSourcePath, sourcemapPath) {
+  const source = path.resolve(path.dirname(sourcemapPath), relativeSourcePath);
+  const inPackage = path.relative(ROOT, source).split(path.sep);
+  // The plugin reports sources relative to its virtual output folder; anchor them at src/ or kernels/.
+  const top = inPackage.findIndex(part => part === 'src' || part === 'kernels');
+  if (top < 0) throw new Error(`rollup.config.js: source ${relativeSourcePath} is outside src/ and kernels/`);
+  const real = path.join(ROOT, ...inPackage.slice(top));
+  return path.relative(path.dirname(sourcemapPath), real).split(path.sep).join('/');
 }
 
-const plugins = variant => [
-  converterLoader(variant),
+const typescriptPlugin = () =>
   typescript({
     tsconfig: './tsconfig.build.json',
     declaration: false,
@@ -31,34 +37,51 @@ const plugins = variant => [
     outDir: 'dist',
     noEmit: false,
     emitDeclarationOnly: false,
-  }),
-];
+  });
+
+const common = {dir: 'dist', sourcemap: true, banner, sourcemapPathTransform};
 
 export default [
   {
-    input: 'src/index.ts',
+    input: {'tfjs-extract-glimpse': ENTRIES['tfjs-extract-glimpse']},
     external: isTfjs,
-    plugins: plugins('esm'),
-    output: {file: 'dist/tfjs-extract-glimpse.mjs', format: 'es', sourcemap: true, banner},
+    plugins: [typescriptPlugin()],
+    output: [
+      {...common, format: 'es', entryFileNames: '[name].mjs'},
+      {...common, format: 'cjs', entryFileNames: '[name].cjs', exports: 'named'},
+    ],
   },
   {
-    input: 'src/index.ts',
-    external: isTfjs,
-    plugins: plugins(null),
-    output: {file: 'dist/tfjs-extract-glimpse.cjs', format: 'cjs', sourcemap: true, banner, exports: 'named'},
+    input: {converter: ENTRIES.converter},
+    external: id => isTfjs(id) || id === MAIN,
+    plugins: [typescriptPlugin()],
+    output: [
+      {...common, format: 'es', entryFileNames: '[name].mjs', paths: mainFile('mjs')},
+      {...common, format: 'cjs', entryFileNames: '[name].cjs', paths: mainFile('cjs'), exports: 'named'},
+    ],
   },
   {
-    input: 'src/index.ts',
+    input: ENTRIES.converter,
     external: isTfjs,
-    plugins: [...plugins('umd'), terser({format: {comments: /tfjs-extract-glimpse/}})],
+    plugins: [typescriptPlugin(), terser({format: {comments: /tfjs-extract-glimpse/}})],
     output: {
+      ...common,
+      dir: undefined,
       file: 'dist/tfjs-extract-glimpse.min.js',
       format: 'umd',
       name: 'tf',
       extend: true,
-      sourcemap: true,
-      banner,
       globals: id => (isTfjs(id) ? 'tf' : id),
     },
+  },
+  {
+    // One declaration file per entry and module format: .d.mts types the import condition, .d.ts require.
+    input: ENTRIES,
+    external: isTfjs,
+    plugins: [dts({tsconfig: './tsconfig.build.json'})],
+    output: [
+      {dir: 'dist', format: 'es', entryFileNames: '[name].d.mts', chunkFileNames: '[name]-[hash].d.mts'},
+      {dir: 'dist', format: 'es', entryFileNames: '[name].d.ts', chunkFileNames: '[name]-[hash].d.ts'},
+    ],
   },
 ];

@@ -17,9 +17,9 @@ import {fileURLToPath} from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import {loadGraphModel} from '@tensorflow/tfjs-converter';
-// The plugin registers its kernels and the converter's ExtractGlimpse/ExtractGlimpseV2 ops
-// when imported: it must come before loadGraphModel (static imports all run first).
-import {glimpseSensor, windowCorner} from '../dist/tfjs-extract-glimpse.mjs';
+// The plugin's models entry registers its kernels and the converter's ExtractGlimpse and
+// ExtractGlimpseV2 ops when imported: before loadGraphModel runs (static imports all run first).
+import {glimpseSensor, windowCorner} from '../dist/converter.mjs';
 import pngjs from 'pngjs';
 
 const {PNG} = pngjs;

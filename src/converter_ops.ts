@@ -6,8 +6,8 @@
  */
 import {Tensor, tidy, type Tensor1D, type Tensor4D} from '@tensorflow/tfjs-core';
 import type {GraphNode, OpExecutor} from '@tensorflow/tfjs-converter';
-import {ExtractGlimpse, ExtractGlimpseV2, type GlimpseVersion, type NoiseAttr} from './kernel_names';
-import {extractGlimpse} from './extract_glimpse';
+// The main entry's public names only: the models entry's build imports that entry, not a copy of it.
+import {ExtractGlimpse, ExtractGlimpseV2, extractGlimpse, type GlimpseVersion, type NoiseAttr} from './index';
 
 /** TF's attr defaults: a graph written before an attr existed simply lacks it. */
 const TF_ATTR_DEFAULTS = {centered: true, normalized: true, uniform_noise: true, noise: 'uniform'};

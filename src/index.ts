@@ -1,3 +1,8 @@
+/**
+ * The main entry, `tfjs-extract-glimpse`: importing it registers the kernels on every backend,
+ * the gradients and `tf.image.extractGlimpse`/`glimpseSensor`, synchronously. Converted models
+ * need the converter ops as well: `tfjs-extract-glimpse/converter` (src/converter.ts).
+ */
 import './register_all';
 
 export {extractGlimpse} from './extract_glimpse';

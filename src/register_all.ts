@@ -1,6 +1,8 @@
 /**
- * Registers what this package adds to tfjs, once: a second copy of the package (or a
- * second call) finds its kernels registered and changes nothing, silently.
+ * Registers what this package adds to tfjs-core, once: kernels on every backend, gradients,
+ * `tf.image.extractGlimpse` and `tf.image.glimpseSensor`. A second copy of the package (or a
+ * second call) finds them registered and changes nothing, silently. The converter's ops are
+ * registered by the models entry (src/converter.ts), which this module never references.
  */
 import {
   getGradient,
@@ -18,8 +20,6 @@ import {TENSORFLOW_KERNEL_CONFIGS} from '../kernels/tensorflow';
 import {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig, glimpseSensorGradientConfig} from './gradient';
 import {glimpseSensor} from './glimpse_sensor';
 import {extractGlimpse} from './extract_glimpse';
-import {registerConverterOps} from './converter_ops';
-import {converterRegisterOp} from './load_converter';
 
 /** Every backend's kernels (forward of both versions, backward). */
 export const GLIMPSE_KERNEL_CONFIGS: readonly KernelConfig[] = [
@@ -66,7 +66,6 @@ export function registerAll(): void {
   const images = image as unknown as Record<string, unknown>;
   if (images.extractGlimpse == null) images.extractGlimpse = extractGlimpse;
   if (images.glimpseSensor == null) images.glimpseSensor = glimpseSensor;
-  registerConverterOps(converterRegisterOp());
 }
 
 registerAll();

@@ -1,9 +1,9 @@
 /**
  * The packed tarball as users install it: beside this repository's tfjs (CJS, ESM and
- * TypeScript users); beside tfjs-core and backend-cpu 4.10.0 with no converter, by a plain
- * `npm install` (the converter is an optional peer); and beside the full @tensorflow/tfjs
- * 4.10.0, loading a converted model with the README's Node example. Needs the build (`npm
- * test` runs it first) and the npm registry for the 4.10.0 installs.
+ * TypeScript users of both entries, the source maps); beside tfjs-core (and backend-cpu) 4.10.0
+ * with no converter, by a plain `npm install` (the converter is an optional peer); and beside
+ * the full @tensorflow/tfjs 4.10.0, loading a converted model with the README's Node example.
+ * Needs the build (`npm test` runs it first) and the npm registry for the 4.10.0 installs.
  */
 import {execFileSync} from 'child_process';
 import * as fs from 'fs';
@@ -28,8 +28,9 @@ function newProject(name: string): string {
 }
 
 function copyUserFiles(project: string): void {
-  fs.copyFileSync(path.join(here, 'cjs.cjs'), path.join(project, 'cjs.cjs'));
-  fs.copyFileSync(path.join(here, 'esm.mjs'), path.join(project, 'esm.mjs'));
+  for (const file of ['cjs.cjs', 'esm.mjs', 'models.cjs', 'models.mjs']) {
+    fs.copyFileSync(path.join(here, file), path.join(project, file));
+  }
 }
 
 beforeAll(() => {
@@ -60,21 +61,33 @@ describe("beside this repository's tfjs", () => {
     }
     copyUserFiles(project);
     fs.copyFileSync(path.join(here, 'user.ts.txt'), path.join(project, 'user.ts'));
+    fs.copyFileSync(path.join(here, 'user_models.ts.txt'), path.join(project, 'user_models.ts'));
   }, 120000);
 
-  test('the tarball holds the builds, typings and README, and no sources', () => {
-    const pkg = path.join(project, 'node_modules', 'tfjs-extract-glimpse');
-    for (const f of [
-      'dist/tfjs-extract-glimpse.cjs',
-      'dist/tfjs-extract-glimpse.mjs',
-      'dist/tfjs-extract-glimpse.min.js',
-      'dist/types/src/index.d.ts',
-      'README.md',
-      'LICENSE',
-    ]) {
-      expect(fs.existsSync(path.join(pkg, f))).toBe(true);
+  const installed = (...parts: string[]) => path.join(project, 'node_modules', 'tfjs-extract-glimpse', ...parts);
+
+  test('the tarball holds both entries in both formats with their typings, the UMD bundle and the README', () => {
+    for (const name of ['tfjs-extract-glimpse', 'converter']) {
+      for (const ext of ['cjs', 'mjs', 'd.ts', 'd.mts'])
+        expect(fs.existsSync(installed('dist', `${name}.${ext}`))).toBe(true);
     }
-    expect(fs.existsSync(path.join(pkg, 'src'))).toBe(false);
+    for (const f of ['dist/tfjs-extract-glimpse.min.js', 'converter/package.json', 'README.md', 'LICENSE']) {
+      expect(fs.existsSync(installed(f))).toBe(true);
+    }
+  });
+
+  test('every source map embeds its sources and names files the package ships', () => {
+    const maps = fs.readdirSync(installed('dist')).filter(f => f.endsWith('.map'));
+    expect(maps.length).toBe(5);
+    for (const file of maps) {
+      const map = JSON.parse(fs.readFileSync(installed('dist', file), 'utf8'));
+      expect(map.sourcesContent).toHaveLength(map.sources.length);
+      map.sources.forEach((source: string, i: number) => {
+        const shipped = path.resolve(installed('dist'), source);
+        expect(path.relative(installed(), shipped)).toMatch(/^(src|kernels)\//);
+        expect(fs.readFileSync(shipped, 'utf8')).toBe(map.sourcesContent[i]);
+      });
+    }
   });
 
   test('require() from CommonJS', () => {
@@ -85,35 +98,49 @@ describe("beside this repository's tfjs", () => {
     expect(run('node', ['esm.mjs'], project)).toContain(expected);
   });
 
-  test.each(['nodenext', 'bundler'])('the typings compile for a TypeScript user (moduleResolution %s)', resolution => {
-    const tsconfig = {
-      compilerOptions: {
-        strict: true,
-        noEmit: true,
-        skipLibCheck: true,
-        types: [],
-        module: resolution === 'bundler' ? 'esnext' : 'nodenext',
-        moduleResolution: resolution,
-      },
-      files: ['user.ts'],
-    };
-    fs.writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify(tsconfig));
-    // Throws (with tsc's diagnostics) if the user's file, including its @ts-expect-error, fails.
-    run('node', [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], project);
+  // The main entry registers no converter op; the models entry does, and shares the main entry's code.
+  test.each(['models.cjs', 'models.mjs'])('only the models entry registers the converter ops (%s)', file => {
+    fs.cpSync(path.join(root, 'test', 'fixtures', 'models', 'v2_zero'), path.join(project, 'web_model'), {
+      recursive: true,
+    });
+    expect(JSON.parse(run('node', [file], project))).toEqual({
+      mainOnly: expect.stringContaining("Unknown op 'ExtractGlimpseV2'"),
+      withModels: [1, 5, 5, 3],
+      same: true,
+    });
   });
+
+  test.each(['nodenext', 'bundler', 'node10'])(
+    'the typings compile for a TypeScript user (moduleResolution %s)',
+    resolution => {
+      const tsconfig = {
+        compilerOptions: {
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: [],
+          module: {nodenext: 'nodenext', bundler: 'esnext', node10: 'commonjs'}[resolution],
+          moduleResolution: resolution,
+        },
+        files: ['user.ts', 'user_models.ts'],
+      };
+      fs.writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify(tsconfig));
+      // Throws (with tsc's diagnostics) if the user's file, including its @ts-expect-error, fails.
+      run('node', [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], project);
+    },
+  );
 });
 
 describe('beside tfjs-core and backend-cpu 4.10.0, without the converter', () => {
   let project: string;
   beforeAll(() => {
     project = newProject('core-only');
+    // A plain install, as a user types it: no ERESOLVE, no flags.
     run(
       'npm',
-      ['install', ...INSTALL_FLAGS, '@tensorflow/tfjs-core@4.10.0', '@tensorflow/tfjs-backend-cpu@4.10.0'],
+      ['install', ...INSTALL_FLAGS, '@tensorflow/tfjs-core@4.10.0', '@tensorflow/tfjs-backend-cpu@4.10.0', tarball],
       project,
     );
-    // A plain install, as a user types it: no ERESOLVE, no flags.
-    run('npm', ['install', ...INSTALL_FLAGS, tarball], project);
     copyUserFiles(project);
   }, 300000);
 
@@ -129,7 +156,22 @@ describe('beside tfjs-core and backend-cpu 4.10.0, without the converter', () =>
   test('import from ESM', () => {
     expect(run('node', ['esm.mjs'], project)).toContain(expected);
   });
+
+  test("the models entry names the missing converter in Node's error", () => {
+    expect(() => run('node', ['-e', "require('tfjs-extract-glimpse/converter')"], project)).toThrow(
+      /Cannot find module '@tensorflow\/tfjs-converter'/,
+    );
+  });
 });
+
+test('added later to an app on tfjs-core 4.10.0 without the converter, it installs as is: no ERESOLVE', () => {
+  const project = newProject('core-alone');
+  run('npm', ['install', ...INSTALL_FLAGS, '@tensorflow/tfjs-core@4.10.0'], project);
+  run('npm', ['install', ...INSTALL_FLAGS, tarball], project);
+  const installed = (name: string) => path.join(project, 'node_modules', name, 'package.json');
+  expect(fs.existsSync(installed('@tensorflow/tfjs-converter'))).toBe(false);
+  expect(JSON.parse(fs.readFileSync(installed('@tensorflow/tfjs-core'), 'utf8')).version).toBe('4.10.0');
+}, 300000);
 
 /** The README's Node example for converted models: the code block that starts with `// load_model.mjs`. */
 function readmeModelExample(): string {
@@ -169,14 +211,24 @@ console.log('same as TensorFlow:', JSON.stringify(out.shape), out.dataSync().eve
   });
 });
 
-test("no bundle imports anything but tfjs-core and the converter at run time (backends stay the app's choice)", () => {
-  const dist = path.join(root, 'dist');
-  for (const f of ['tfjs-extract-glimpse.cjs', 'tfjs-extract-glimpse.mjs', 'tfjs-extract-glimpse.min.js']) {
-    const text = fs.readFileSync(path.join(dist, f), 'utf8');
+test("each bundle imports only tfjs-core, the converter where it registers ops, and the main entry's file", () => {
+  const imports = (file: string) => {
+    const text = fs.readFileSync(path.join(root, 'dist', file), 'utf8');
     // A module specifier: no spaces or punctuation but '@./-' (error texts may contain "from '").
     const pattern = /(?:require\(|import\(|from\s*|define\(\[[^\]]*?)["']([@\w./-]+)["']/g;
     const modules = new Set([...text.matchAll(pattern)].map(m => m[1]));
     modules.delete('exports');
-    expect([...modules].sort()).toEqual(['@tensorflow/tfjs-converter', '@tensorflow/tfjs-core']);
+    return [...modules].sort();
+  };
+  const core = '@tensorflow/tfjs-core';
+  const converter = '@tensorflow/tfjs-converter';
+  expect(imports('tfjs-extract-glimpse.mjs')).toEqual([core]);
+  expect(imports('tfjs-extract-glimpse.cjs')).toEqual([core]);
+  expect(imports('converter.mjs')).toEqual(['./tfjs-extract-glimpse.mjs', converter, core]);
+  expect(imports('converter.cjs')).toEqual(['./tfjs-extract-glimpse.cjs', converter, core]);
+  expect(imports('tfjs-extract-glimpse.min.js')).toEqual([converter, core]);
+  // Not even a comment of the main entry mentions the converter package.
+  for (const file of ['tfjs-extract-glimpse.mjs', 'tfjs-extract-glimpse.cjs']) {
+    expect(fs.readFileSync(path.join(root, 'dist', file), 'utf8')).not.toContain('tfjs-converter');
   }
 });

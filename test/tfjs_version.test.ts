@@ -18,8 +18,10 @@ test('tfjs-core under test is the one this run targets', () => {
   const oldest = JSON.parse(
     fs.readFileSync(path.join(__dirname, '..', '.ci', 'tfjs-min', 'package.json'), 'utf8'),
   ).dependencies;
-  expect(peerDependencies).toEqual({'@tensorflow/tfjs-core': `^${oldest['@tensorflow/tfjs-core']}`});
-  // The converter is an optional peer without a range: npm would otherwise check a range it
-  // does not install against the app's tfjs-core, and refuse the install (ERESOLVE).
+  // The converter is an optional peer over the same versions: only the models entry imports it.
+  expect(peerDependencies).toEqual({
+    '@tensorflow/tfjs-core': `^${oldest['@tensorflow/tfjs-core']}`,
+    '@tensorflow/tfjs-converter': `^${oldest['@tensorflow/tfjs-converter']}`,
+  });
   expect(peerDependenciesMeta).toEqual({'@tensorflow/tfjs-converter': {optional: true}});
 });

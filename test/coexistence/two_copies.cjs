@@ -1,5 +1,6 @@
 // Two copies of the package in one process (a CJS build and a second file of it, plus the
-// ESM build): the first registers, the others find everything registered and stay silent.
+// ESM build, each also with its models entry): the first registers, the others find
+// everything registered and stay silent.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -23,14 +24,18 @@ const dir = fs.mkdtempSync(path.join(root, 'test', 'coexistence', '.copy-'));
 try {
   fs.copyFileSync(path.join(root, 'dist', 'tfjs-extract-glimpse.cjs'), path.join(dir, 'copy.cjs'));
   const second = require(path.join(dir, 'copy.cjs'));
-  import(path.join(root, 'dist', 'tfjs-extract-glimpse.mjs')).then(third => {
-    const same = tf.getKernel('ExtractGlimpseV2', 'cpu') === kernel && tf.getGradient('ExtractGlimpseV2') === gradient;
-    const image = tf.reshape(tf.range(0, 25), [1, 5, 5, 1]);
-    const outs = [first, second, third].map(m =>
-      Array.from(m.extractGlimpse(image, [3, 3], [[1, 0]], false, false, 'zero').dataSync()),
-    );
-    process.stdout.write(JSON.stringify({same, warnings, outs, imageOp: typeof tf.image.extractGlimpse}) + '\n');
-  });
+  require(path.join(root, 'dist', 'converter.cjs'));
+  Promise.all(['tfjs-extract-glimpse.mjs', 'converter.mjs'].map(f => import(path.join(root, 'dist', f)))).then(
+    ([third]) => {
+      const same =
+        tf.getKernel('ExtractGlimpseV2', 'cpu') === kernel && tf.getGradient('ExtractGlimpseV2') === gradient;
+      const image = tf.reshape(tf.range(0, 25), [1, 5, 5, 1]);
+      const outs = [first, second, third].map(m =>
+        Array.from(m.extractGlimpse(image, [3, 3], [[1, 0]], false, false, 'zero').dataSync()),
+      );
+      process.stdout.write(JSON.stringify({same, warnings, outs, imageOp: typeof tf.image.extractGlimpse}) + '\n');
+    },
+  );
 } finally {
   setTimeout(() => fs.rmSync(dir, {recursive: true, force: true}), 0);
 }

@@ -9,7 +9,8 @@ import '@tensorflow/tfjs-backend-cpu';
 // tfjs-core alone registers no gradient; the @tensorflow/tfjs bundle most apps use does.
 import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import '../../src';
+// The models entry: the main one's registrations and the converter ops (converted-model suites).
+import '../../src/converter';
 
 const withTensorflow = process.env.TFJS_VERSION_UNDER_TEST !== 'min';
 
