@@ -28,6 +28,7 @@ module.exports = {
         testPathIgnorePatterns: [
           '/test/browser/',
           '/test/package.test.ts',
+          '/test/bundlers.test.ts',
           '/test/demo_node.test.ts',
           '/test/ram_example.test.ts',
           '/test/coexistence.test.ts',
