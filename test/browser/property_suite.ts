@@ -6,12 +6,14 @@
  */
 import {tf} from '../helpers/backends';
 import {generate} from '../helpers/property_cases';
+import {byShape} from '../helpers/reference_arbitrary';
 import {compareBackends} from '../helpers/property_check';
 import {runCase, type CaseResult} from '../helpers/golden_run';
 import {runCasesInPage} from './harness';
 import type {BrowserSession} from './golden_suite';
 
-export const PROPERTY_CASES = generate(320, 20261125);
+/** 320 calls over 24 shapes, shape by shape: a new shape costs the GPU a set of program compiles, a call does not. */
+export const PROPERTY_CASES = byShape(generate(320, 20261125, 24), c => [...c.input_shape, ...(c.size as number[])]);
 
 /** `sameBits`: the backend draws the cpu's random bits (all but WebGL1), so its noise is compared by value. */
 export function definePropertySuite(label: string, session: BrowserSession, sameBits: boolean): void {

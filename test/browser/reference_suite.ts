@@ -1,16 +1,20 @@
 /**
  * 1000 fast-check calls (a fixed sample) in the page, each compared in Node with the
  * independent reading of SPEC.md. Shrinking happens in the Node suite of the same property
- * (test/reference_property.test.ts); here a failure names the call.
+ * (test/reference_property.test.ts); here a failure names the call. The calls share 32 shapes
+ * and run shape by shape: a new shape costs the GPU a set of program compiles, a call does not.
  */
 import fc from 'fast-check';
-import {asGoldenCase, generatedCall} from '../helpers/reference_arbitrary';
+import {asGoldenCase, byShape, generatedCallOverShapes} from '../helpers/reference_arbitrary';
 import {compareWithReference} from '../helpers/reference_glimpse';
 import type {CaseResult} from '../helpers/golden_run';
 import {runCasesInPage} from './harness';
 import type {BrowserSession} from './golden_suite';
 
-const CALLS = fc.sample(generatedCall, {seed: 42, numRuns: 1000});
+const CALLS = byShape(fc.sample(generatedCallOverShapes(32, 7), {seed: 42, numRuns: 1000}), c => [
+  ...c.inputShape,
+  ...c.size,
+]);
 const CASES = CALLS.map((call, i) => asGoldenCase(call, `reference.${i}`));
 
 export function defineReferenceSuite(label: string, session: BrowserSession): void {

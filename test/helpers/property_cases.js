@@ -54,21 +54,29 @@
     return {scale: normalized, center: centered ? 'add' : 'none', subtractHalfWindow: false};
   }
 
-  function generate(count, seed) {
+  /**
+   * `count` calls from `seed`. With `shapeCount`, the calls share that many shapes (drawn
+   * first): on a GPU each new shape compiles programs, so there the other parameters vary.
+   */
+  function generate(count, seed, shapeCount) {
     const rand = mulberry32(seed);
     const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
     const pick = xs => xs[Math.floor(rand() * xs.length)];
+    const drawShape = () => ({
+      batch: pick([1, 1, 2, 3]),
+      H: pick([1, 2, 3, 5, 6, 7, 8, 11]),
+      W: pick([1, 2, 4, 5, 7, 9, 12]),
+      C: int(1, 5),
+      h: pick([1, 1, 2, 3, 4, 5, 8, 13]),
+      w: pick([1, 2, 3, 3, 6, 9, 14]),
+    });
+    const shapes = shapeCount ? Array.from({length: shapeCount}, drawShape) : null;
     const cases = [];
     for (let n = 0; n < count; n++) {
       const version = rand() < 0.5 ? 1 : 2;
       const centered = rand() < 0.5;
       const normalized = rand() < 0.5;
-      const batch = pick([1, 1, 2, 3]);
-      const H = pick([1, 2, 3, 5, 6, 7, 8, 11]);
-      const W = pick([1, 2, 4, 5, 7, 9, 12]);
-      const C = int(1, 5);
-      const h = pick([1, 1, 2, 3, 4, 5, 8, 13]);
-      const w = pick([1, 2, 3, 3, 6, 9, 14]);
+      const {batch, H, W, C, h, w} = shapes ? pick(shapes) : drawShape();
       const noise = pick(['zero', 'zero', 'uniform', 'gaussian', '']);
       const uniformNoise = noise === '' ? rand() < 0.5 : noise === 'uniform' && rand() < 0.3;
       const steps = placementSteps(version, centered, normalized);
