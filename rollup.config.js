@@ -3,8 +3,8 @@
 //   .../converter            (src/converter.ts)  the same plus the converter ops; imports the first entry
 //   tfjs-extract-glimpse.min.js                  the models entry for script tags: extends the global `tf`
 // Every @tensorflow package stays external: the app's single copy is the one we register into.
-// Source maps embed their sources and name them by their place in the package (src/, kernels/,
-// which the package ships), so a bundler or debugger that follows them finds the files.
+// Source maps embed their sources and name them `../src/...` and `../kernels/...`, files the
+// package ships, so a bundler or debugger that follows them finds them.
 import * as path from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import terser from '@rollup/plugin-terser';
@@ -13,33 +13,13 @@ import {dts} from 'rollup-plugin-dts';
 const isTfjs = id => id.startsWith('@tensorflow/');
 const banner = '/* tfjs-extract-glimpse: TensorFlow ExtractGlimpse for TensorFlow.js. Apache-2.0 */';
 const ENTRIES = {'tfjs-extract-glimpse': 'src/index.ts', converter: 'src/converter.ts'};
-const ROOT = path.resolve('.');
 // The models entry imports the main one by its built file, never a second copy of its code.
 const MAIN = path.resolve(ENTRIES['tfjs-extract-glimpse']);
 const mainFile = extension => ({[MAIN]: `./tfjs-extract-glimpse.${extension}`});
 
-/** A source's path relative to the map, from wherever the TypeScript plugin says it is. */
-function sourcemapPathTransform(relativeSourcePath, sourcemapPath) {
-  const source = path.resolve(path.dirname(sourcemapPath), relativeSourcePath);
-  const inPackage = path.relative(ROOT, source).split(path.sep);
-  // The plugin reports sources relative to its virtual output folder; anchor them at src/ or kernels/.
-  const top = inPackage.findIndex(part => part === 'src' || part === 'kernels');
-  if (top < 0) throw new Error(`rollup.config.js: source ${relativeSourcePath} is outside src/ and kernels/`);
-  const real = path.join(ROOT, ...inPackage.slice(top));
-  return path.relative(path.dirname(sourcemapPath), real).split(path.sep).join('/');
-}
+const typescriptPlugin = () => typescript({tsconfig: './tsconfig.build.json'});
 
-const typescriptPlugin = () =>
-  typescript({
-    tsconfig: './tsconfig.build.json',
-    declaration: false,
-    declarationDir: undefined,
-    outDir: 'dist',
-    noEmit: false,
-    emitDeclarationOnly: false,
-  });
-
-const common = {dir: 'dist', sourcemap: true, banner, sourcemapPathTransform};
+const common = {dir: 'dist', sourcemap: true, banner};
 
 export default [
   {

@@ -39,6 +39,8 @@ interface Bundler {
   modelDir: string;
   /** How the output page loads the bundle (html 'output' only). */
   script?: string;
+  /** The tool's config file, from test/bundlers/app, if the tool needs one. */
+  config?: string;
 }
 
 const node = (...args: string[]) => [process.execPath, ...args];
@@ -81,6 +83,7 @@ const BUNDLERS: Record<string, Bundler> = {
     html: 'output',
     entry: 'src/main.js',
     command: node(path.join(TOOLS, 'rollup', 'dist', 'bin', 'rollup'), '-c'),
+    config: 'rollup.config.mjs',
     out: 'dist',
     modelDir: 'dist/web_model',
     script: '<script type="module" src="main.js"></script>',
@@ -135,7 +138,7 @@ function writeApp(appsDir: string, kind: Kind, name: string, bundler: Bundler): 
   fs.mkdirSync(path.join(dir, 'src'), {recursive: true});
   fs.copyFileSync(path.join(APP, `${kind}.js`), path.join(dir, bundler.entry));
   fs.copyFileSync(path.join(APP, 'checks.js'), path.join(dir, 'src', 'checks.js'));
-  fs.copyFileSync(path.join(APP, 'rollup.config.mjs'), path.join(dir, 'rollup.config.mjs'));
+  if (bundler.config) fs.copyFileSync(path.join(APP, bundler.config), path.join(dir, bundler.config));
   if (bundler.html === 'source') {
     fs.writeFileSync(path.join(dir, 'index.html'), page(`<script type="module" src="./${bundler.entry}"></script>`));
   }
