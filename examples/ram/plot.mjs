@@ -2,11 +2,11 @@
 
 const escape = s => String(s).replace(/[<>&]/g, c => ({'<': '&lt;', '>': '&gt;', '&': '&amp;'})[c]);
 
-/** Training loss and test error per epoch, two lines on one chart. */
+/** Training loss and validation error per epoch, two lines on one chart. */
 export function curveSvg(curve, title) {
   const [w, h, m] = [640, 360, 48];
   const maxLoss = Math.max(...curve.map(p => p.loss), 1e-9);
-  const maxError = Math.max(...curve.map(p => p.testError), 1e-9);
+  const maxError = Math.max(...curve.map(p => p.validationError), 1e-9);
   const x = i => m + (curve.length === 1 ? 0 : (i * (w - 2 * m)) / (curve.length - 1));
   const y = (v, max) => h - m - (v / max) * (h - 2 * m);
   const line = (key, max) =>
@@ -17,7 +17,7 @@ export function curveSvg(curve, title) {
       .join('');
   const caption =
     `${title}: training loss (blue, max ${maxLoss.toFixed(3)}) ` +
-    `and test error (red, max ${maxError.toFixed(2)}%) per epoch`;
+    `and validation error (red, max ${maxError.toFixed(2)}%) per epoch`;
   const series = (key, max, color) =>
     `<path d="${line(key, max)}" fill="none" stroke="${color}" stroke-width="2"/>${dots(key, max, color)}`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" font-family="sans-serif" font-size="12">
@@ -27,7 +27,7 @@ export function curveSvg(curve, title) {
 <line x1="${m}" y1="${m}" x2="${m}" y2="${h - m}" stroke="#888"/>
 <text x="${w / 2}" y="${h - 12}" text-anchor="middle">epoch 1 to ${curve.length}</text>
 ${series('loss', maxLoss, '#1f6fd0')}
-${series('testError', maxError, '#d0301f')}
+${series('validationError', maxError, '#d0301f')}
 </svg>
 `;
 }

@@ -1,235 +1,305 @@
-// Trains the recurrent attention model (examples/ram/model.mjs) or its MLP baseline on the
-// `mnist` package's digits, in Node, on the fastest backend available (tensorflow where
-// tools/setup_tfjs_node.sh has set it up, else wasm, else cpu), with fixed seeds.
+// Trains the recurrent attention model (examples/ram/model.mjs) or its MLP baseline on MNIST
+// (examples/ram/data.mjs: 55,000 training, 5,000 validation, 10,000 test digits), in Node, on
+// the fastest backend there is, with fixed seeds; keeps the weights of the epoch with the
+// lowest validation error and reports them on the test digits.
 //
-//   npm run example:ram -- --task mnist28|translated60 [--model ram|ram-bilinear|mlp] [--quick]
-//                          [--epochs N] [--train N] [--test N] [--scales N] [--backend B]
-//                          [--out DIR] [--weights DIR] [--json]
+//   npm run example:ram -- --task mnist28|translated60|cluttered60 [--model ram|ram-bilinear|mlp]
+//       [--epochs N] [--train N] [--batch N] [--lr X] [--scales N] [--samples M] [--backend B]
+//       [--checkpoint DIR] [--resume] [--out DIR] [--weights DIR] [--quantize float16|uint8]
+//       [--quick] [--json]
 //
-// --scales: the RAM sensor's scales, instead of the task's (Table 1's: 1 on 28x28, 3 on 60x60).
-//
-// Prints a progress line per batch and, at the end, `test error: X.XX% on N test digits`.
-// Writes to examples/output/ (or --out): the learning curve (<name>-curve.svg, <name> being
-// <model>-<task>[-scales<N>]) and, for RAM, the glimpse paths on test digits (<name>-paths.svg);
-// and the trained weights (<name>.json and .bin, in --weights, default the same folder),
-// which the web page examples/web/ram.html loads. --json also prints the curve as one JSON
-// line (for tests).
-import * as path from 'node:path';
+// Every epoch it prints a progress line (epoch, loss, validation error, samples per second,
+// time left) and writes a checkpoint (--checkpoint, default examples/output/checkpoints/<name>);
+// --resume goes on from the newest one there. The learning rate falls from --lr to 1% of it
+// on a cosine over the run's epochs; gradients are clipped to a global norm of 5.
+// At the end: the learning curve (<name>-curve.svg, in --out, default examples/output/), the
+// glimpse paths on test digits (<name>-paths.svg), and the kept weights (<name>.json, .bin, in
+// --weights, default --out; examples/web/ram.html and evaluate.mjs load them), <name> being
+// <model>-<task>[-scales<N>]. Its last line: `test error: X.XX% on N test digits` (deterministic;
+// --samples M also prints the error with M sampled glimpse paths averaged, before it).
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {performance} from 'node:perf_hooks';
 import {fileURLToPath} from 'node:url';
+import {parseArgs} from 'node:util';
 import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import {loadDigits, random, take, translate} from './data.mjs';
-import {TASKS, createMlp, createRam} from './model.mjs';
+import {pickBackend} from './backend.mjs';
+import {assignNamed, loadCheckpoint, saveCheckpoint} from './checkpoint.mjs';
+import {TASK_DATA, canvases, digitsOf, fixedCanvases, loadMnist, permutation, take} from './data.mjs';
+import {errorOf} from './evaluation.mjs';
+import {TASKS, createMlp, createRam, drawNoise} from './model.mjs';
 import {curveSvg, pathsSvg} from './plot.mjs';
 import {digitsFromBase64, digitsToBase64, encodeModel} from './weights.mjs';
-import {loadTfjsNode} from '../../tools/tfjs_node.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SEED = 7;
 const MODELS = {
   ram: (task, seed, scales) => createRam(task, seed, {scales}),
   'ram-bilinear': (task, seed, scales) => createRam(task, seed, {learnWhere: 'gradient', scales}),
   mlp: (task, seed) => createMlp(task, seed),
 };
-const BATCH = 64;
+const CLIP_NORM = 5;
+const FINAL_LR = 0.01;
 // Test digits saved with the weights, for the web page to offer.
 const SAMPLES = 10;
 
 /** The files' stem: model and task, and the scales when --scales set them. */
-const runName = args => `${args.model}-${args.task}${args.scales === undefined ? '' : `-scales${args.scales}`}`;
+const runName = a => `${a.model}-${a.task}${a.scales === undefined ? '' : `-scales${a.scales}`}`;
 
-function parseArgs(argv) {
-  const a = {task: 'mnist28', model: 'ram', quick: false, out: path.join(ROOT, 'examples', 'output'), json: false};
-  const number = (flag, v) => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer, got ${v}`);
+function options(argv) {
+  const {values: v} = parseArgs({
+    args: argv,
+    options: {
+      task: {type: 'string', default: 'mnist28'},
+      model: {type: 'string', default: 'ram'},
+      epochs: {type: 'string'},
+      train: {type: 'string'},
+      validation: {type: 'string'},
+      batch: {type: 'string', default: '128'},
+      lr: {type: 'string', default: '0.001'},
+      scales: {type: 'string'},
+      samples: {type: 'string', default: '0'},
+      seed: {type: 'string', default: '7'},
+      backend: {type: 'string'},
+      checkpoint: {type: 'string'},
+      resume: {type: 'boolean', default: false},
+      out: {type: 'string', default: path.join(ROOT, 'examples', 'output')},
+      weights: {type: 'string'},
+      quantize: {type: 'string'},
+      quick: {type: 'boolean', default: false},
+      json: {type: 'boolean', default: false},
+    },
+  });
+  const count = (flag, value, min = 1) => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new Error(`--${flag} must be an integer >= ${min}, got ${value}`);
     return n;
   };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    const value = () => {
-      if (i + 1 >= argv.length) throw new Error(`${flag} needs a value`);
-      return argv[++i];
-    };
-    if (flag === '--task') a.task = value();
-    else if (flag === '--model') a.model = value();
-    else if (flag === '--quick') a.quick = true;
-    else if (flag === '--json') a.json = true;
-    else if (flag === '--epochs') a.epochs = number(flag, value());
-    else if (flag === '--train') a.train = number(flag, value());
-    else if (flag === '--test') a.test = number(flag, value());
-    else if (flag === '--scales') a.scales = number(flag, value());
-    else if (flag === '--backend') a.backend = value();
-    else if (flag === '--out') a.out = path.resolve(value());
-    else if (flag === '--weights') a.weights = path.resolve(value());
-    else throw new Error(`unknown argument ${flag}`);
-  }
-  if (!TASKS[a.task]) throw new Error(`--task must be ${Object.keys(TASKS).join(' or ')}, got ${a.task}`);
-  if (!MODELS[a.model]) throw new Error(`--model must be ${Object.keys(MODELS).join(', ')}, got ${a.model}`);
-  // --quick: four passes over 2,000 digits (seconds with tensorflow, a minute or two on cpu).
-  a.epochs ??= a.quick ? 4 : 20;
-  a.train ??= a.quick ? 2000 : Infinity;
-  a.test ??= 1000;
-  a.weights ??= a.out;
+  if (!TASKS[v.task]) throw new Error(`--task must be one of ${Object.keys(TASKS).join(', ')}, got ${v.task}`);
+  if (!MODELS[v.model]) throw new Error(`--model must be one of ${Object.keys(MODELS).join(', ')}, got ${v.model}`);
+  const lr = Number(v.lr);
+  if (!(lr > 0)) throw new Error(`--lr must be a positive number, got ${v.lr}`);
+  if (v.quantize !== undefined && v.quantize !== 'float16' && v.quantize !== 'uint8')
+    throw new Error(`--quantize must be float16 or uint8, got ${v.quantize}`);
+  const a = {
+    task: v.task,
+    model: v.model,
+    scales: count('scales', v.scales),
+    // --quick: four passes over 2,000 digits (a minute with tensorflow).
+    epochs: count('epochs', v.epochs) ?? (v.quick ? 4 : 100),
+    train: count('train', v.train) ?? (v.quick ? 2000 : Infinity),
+    validation: count('validation', v.validation) ?? (v.quick ? 1000 : Infinity),
+    batch: count('batch', v.batch),
+    lr,
+    samples: count('samples', v.samples, 0),
+    seed: count('seed', v.seed, 0),
+    backend: v.backend,
+    resume: v.resume,
+    out: path.resolve(v.out),
+    quantize: v.quantize ?? null,
+    json: v.json,
+  };
+  a.weights = path.resolve(v.weights ?? a.out);
+  a.checkpoint = path.resolve(v.checkpoint ?? path.join(a.out, 'checkpoints', runName(a)));
   return a;
 }
 
-/** tensorflow when tfjs-node is set up, else wasm, else cpu (or --backend). */
-async function pickBackend(wanted) {
-  const order = wanted ? [wanted] : ['tensorflow', 'wasm', 'cpu'];
-  for (const name of order) {
-    if (name === 'tensorflow' && !fs.existsSync(path.join(ROOT, '.ci', 'tfjs-node', 'node_modules'))) continue;
-    if (name === 'tensorflow' && !loadTfjsNode(tf).ok) continue;
-    if (await tf.setBackend(name).catch(() => false)) {
-      await tf.ready();
-      return name;
-    }
-  }
-  throw new Error(`no backend among ${order.join(', ')} started`);
+/** The run's data: training digits (canvases drawn per epoch), fixed validation and test canvases. */
+function dataFor(a) {
+  const mnist = loadMnist();
+  return {
+    train: take(mnist.train, a.train),
+    validation: fixedCanvases(a.task, take(mnist.validation, a.validation), 'validation', a.seed),
+    test: fixedCanvases(a.task, mnist.test, 'test', a.seed),
+  };
 }
 
-function dataFor(args) {
-  const {train, test} = loadDigits();
-  const parts = {train: take(train, args.train), test: take(test, args.test)};
-  if (args.task === 'mnist28') return parts;
-  return {train: translate(parts.train, 60, 601), test: translate(parts.test, 60, 602)};
+/** The learning rate of `epoch` (from 0): a cosine from `lr` down to FINAL_LR of it. */
+const learningRate = (a, epoch) => a.lr * (FINAL_LR + ((1 - FINAL_LR) * (1 + Math.cos((Math.PI * epoch) / a.epochs))) / 2);
+
+/** One optimizer step on a batch; returns its classification loss and mean reward. */
+function trainStep(model, optimizer, images, labels, noise) {
+  let parts = null;
+  const {value, grads} = tf.variableGrads(() => {
+    const l = model.loss(images, labels, noise);
+    parts = {classification: tf.keep(l.classification), reward: l.reward ? tf.keep(tf.mean(l.reward)) : null};
+    return l.total;
+  }, model.variables);
+  // Clipped to a global norm: REINFORCE's rare large steps stay bounded.
+  const scale = tf.tidy(() => {
+    const norm = tf.sqrt(tf.addN(Object.values(grads).map(g => tf.sum(tf.square(g)))));
+    return tf.div(CLIP_NORM, tf.maximum(norm, CLIP_NORM));
+  });
+  const clipped = tf.tidy(() => Object.fromEntries(Object.entries(grads).map(([k, g]) => [k, tf.mul(g, scale)])));
+  optimizer.applyGradients(clipped);
+  const result = {
+    classification: parts.classification.dataSync()[0],
+    reward: parts.reward ? parts.reward.dataSync()[0] : null,
+  };
+  tf.dispose([value, scale, parts.classification, parts.reward, Object.values(grads), Object.values(clipped)]);
+  return result;
 }
 
-/** The digits at `indices` as one batch. */
-function batchOf(part, indices) {
-  const size = part.side * part.side;
-  const values = new Float32Array(indices.length * size);
-  indices.forEach((i, k) => values.set(part.images.subarray(i * size, (i + 1) * size), k * size));
-  return tf.tensor4d(values, [indices.length, part.side, part.side, 1]);
-}
+const duration = seconds => {
+  const s = Math.max(0, Math.round(seconds));
+  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+};
 
-const tensorOf = (part, from, to) =>
-  tf.tensor4d(part.images.subarray(from * part.side ** 2, to * part.side ** 2), [to - from, part.side, part.side, 1]);
-
-/** Test error (%) and, for RAM, the first digits' glimpse locations. */
-function evaluate(model, part) {
-  let wrong = 0;
-  let paths = null;
-  for (let from = 0; from < part.labels.length; from += 250) {
-    const to = Math.min(part.labels.length, from + 250);
-    const images = tensorOf(part, from, to);
-    const out = model.predict(images);
-    const classes = out.classes.dataSync();
-    for (let i = 0; i < classes.length; i++) if (classes[i] !== part.labels[from + i]) wrong++;
-    if (!paths && out.locations)
-      paths = {classes: Array.from(classes.slice(0, 8)), locations: out.locations.arraySync().slice(0, 8)};
-    tf.dispose([images, ...Object.values(out)]);
-  }
-  return {error: (100 * wrong) / part.labels.length, paths};
+function progress(text) {
+  if (process.stderr.isTTY) process.stderr.write(`\r${text.padEnd(110)}`);
 }
 
 /**
- * Writes the weights and a few test digits, with the class and (RAM) the glimpse locations this
- * model gives each (on the digits as saved, in bytes) and its test error, for the web page.
+ * Writes the weights and a few test digits, with the class and (RAM) the glimpse locations
+ * this model gives each (on the digits as saved, in bytes) and its figures, for the web page.
  */
-async function saveWeights(model, args, test, testError) {
+async function saveWeights(model, a, test, about) {
   const count = Math.min(SAMPLES, test.labels.length);
-  const pixels = digitsToBase64(test.images, count, test.side);
+  const pixels = digitsToBase64(digitsOf(test, Int32Array.from({length: count}, (_, i) => i)), count, test.side);
   const digits = tf.tensor4d(digitsFromBase64(pixels), [count, test.side, test.side, 1]);
   const out = model.predict(digits);
   const predicted = Array.from(out.classes.dataSync());
   const locations = out.locations && out.locations.arraySync();
   tf.dispose([digits, ...Object.values(out)]);
-  const name = runName(args);
-  const {manifest, data} = await encodeModel(model, `${name}.bin`, {
-    model: args.model,
-    task: args.task,
-    ...(args.model === 'mlp' ? {} : {scales: model.task.scales}),
-    testError,
-    testDigits: test.labels.length,
-    samples: {side: test.side, labels: Array.from(test.labels.subarray(0, count)), predicted, locations, pixels},
-  });
-  fs.mkdirSync(args.weights, {recursive: true});
-  fs.writeFileSync(path.join(args.weights, `${name}.json`), JSON.stringify(manifest) + '\n');
-  fs.writeFileSync(path.join(args.weights, `${name}.bin`), new Uint8Array(data));
+  const name = runName(a);
+  const {manifest, data} = await encodeModel(
+    model,
+    `${name}.bin`,
+    {
+      model: a.model,
+      task: a.task,
+      ...(a.model === 'mlp' ? {} : {scales: model.task.scales}),
+      ...about,
+      samples: {side: test.side, labels: Array.from(test.labels.subarray(0, count)), predicted, locations, pixels},
+    },
+    a.quantize,
+  );
+  fs.mkdirSync(a.weights, {recursive: true});
+  fs.writeFileSync(path.join(a.weights, `${name}.json`), JSON.stringify(manifest) + '\n');
+  fs.writeFileSync(path.join(a.weights, `${name}.bin`), new Uint8Array(data));
 }
 
-function progress(text) {
-  if (process.stderr.isTTY) process.stderr.write(`\r${text.padEnd(100)}`);
+/** The glimpse paths of the first 8 test digits (deterministic). */
+function pathsOf(model, test) {
+  const indices = Int32Array.from({length: 8}, (_, i) => i);
+  const images = tf.tensor4d(digitsOf(test, indices), [8, test.side, test.side, 1]);
+  const out = model.predict(images);
+  const paths = {classes: Array.from(out.classes.dataSync()), locations: out.locations.arraySync()};
+  const digits = images.arraySync();
+  tf.dispose([images, ...Object.values(out)]);
+  return {digits, paths};
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  const backend = await pickBackend(args.backend);
-  const data = dataFor(args);
-  const model = MODELS[args.model](args.task, SEED, args.scales);
-  const optimizer = tf.train.adam(1e-3);
+  const a = options(process.argv.slice(2));
+  const backend = await pickBackend(a.backend);
+  const data = dataFor(a);
+  const model = MODELS[a.model](a.task, a.seed, a.scales);
+  const optimizer = tf.train.adam(a.lr);
   const n = data.train.labels.length;
-  const order = Int32Array.from({length: n}, (_, i) => i);
-  const curve = [];
-  const t0 = performance.now();
+  const side = TASK_DATA[a.task].side;
+  let curve = [];
+  let best = {epoch: 0, validationError: Infinity};
+  let bestWeights = null;
+  let start = 0;
+  let trainedSeconds = 0;
+  const checkpoint = a.resume ? loadCheckpoint(a.checkpoint) : null;
+  if (checkpoint) {
+    assignNamed(model, checkpoint.weights);
+    await optimizer.setWeights(checkpoint.optimizer);
+    bestWeights = checkpoint.best;
+    ({curve, best, trainedSeconds} = checkpoint.state);
+    start = checkpoint.state.epoch;
+    tf.dispose(checkpoint.weights.map(w => w.tensor));
+  } else if (a.resume) {
+    console.log(`no checkpoint in ${a.checkpoint}: starting afresh`);
+  }
   console.log(
-    `${args.model} on ${args.task}: ${n} training and ${data.test.labels.length} test digits, ${args.epochs} ` +
-      `epoch(s), backend ${backend}`,
+    `${a.model} on ${a.task}: ${n} training, ${data.validation.labels.length} validation and ` +
+      `${data.test.labels.length} test digits, epochs ${start + 1} to ${a.epochs}, batch ${a.batch}, ` +
+      `backend ${backend}`,
   );
-  let step = 0;
-  for (let epoch = 0; epoch < args.epochs; epoch++) {
-    let lossSum = 0;
-    let rewardSum = 0;
-    let batches = 0;
-    for (let from = 0; from + BATCH <= n; from += BATCH, step++) {
-      const indices = order.subarray(from, from + BATCH);
-      const images = batchOf(data.train, indices);
-      const labels = tf.tensor1d(
-        Array.from(indices, i => data.train.labels[i]),
-        'int32',
+  const batches = Math.floor(n / a.batch);
+  for (let epoch = start; epoch < a.epochs; epoch++) {
+    optimizer.learningRate = learningRate(a, epoch);
+    const order = permutation(n, a.seed * 100003 + epoch);
+    const t0 = performance.now();
+    let [lossSum, rewardSum] = [0, 0];
+    for (let b = 0; b < batches; b++) {
+      const indices = order.subarray(b * a.batch, (b + 1) * a.batch);
+      const images = tf.tensor4d(canvases(a.task, data.train, indices, {seed: a.seed, epoch}), [
+        a.batch,
+        side,
+        side,
+        1,
+      ]);
+      const labels = tf.tensor1d(Int32Array.from(indices, i => data.train.labels[i]), 'int32');
+      const noise = model.learnWhere === 'reinforce' ? drawNoise(a.batch, model.task.glimpses, (epoch * batches + b) * 16) : null;
+      const step = trainStep(model, optimizer, images, labels, noise);
+      tf.dispose([images, labels, ...(noise ?? [])]);
+      lossSum += step.classification;
+      rewardSum += step.reward ?? 0;
+      const rate = ((b + 1) * a.batch) / ((performance.now() - t0) / 1000);
+      progress(
+        `epoch ${epoch + 1}/${a.epochs} batch ${b + 1}/${batches} loss ${(lossSum / (b + 1)).toFixed(3)} ` +
+          `${rate.toFixed(0)} samples/s`,
       );
-      let parts = null;
-      const total = optimizer.minimize(
-        () => {
-          const l = model.loss(images, labels, SEED * 1000003 + step * 16);
-          parts = {classification: tf.keep(l.classification), reward: l.reward ? tf.keep(tf.mean(l.reward)) : null};
-          return l.total;
-        },
-        true,
-        model.variables,
-      );
-      lossSum += parts.classification.dataSync()[0];
-      if (parts.reward) rewardSum += parts.reward.dataSync()[0];
-      batches++;
-      tf.dispose([images, labels, total, parts.classification, parts.reward].filter(Boolean));
-      const bar = '#'.repeat(Math.round((20 * (from + BATCH)) / n)).padEnd(20);
-      const reward = args.model !== 'mlp' ? ` reward ${(rewardSum / batches).toFixed(3)}` : '';
-      progress(`epoch ${epoch + 1}/${args.epochs} [${bar}] loss ${(lossSum / batches).toFixed(3)}${reward}`);
     }
-    const {error} = evaluate(model, data.test);
-    curve.push({epoch: epoch + 1, loss: lossSum / batches, testError: error});
-    // Shuffle for the next epoch, seeded.
-    const next = random(SEED + epoch);
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
+    const seconds = (performance.now() - t0) / 1000;
+    trainedSeconds += seconds;
+    const {error} = errorOf(model, data.validation);
+    const point = {epoch: epoch + 1, loss: lossSum / batches, validationError: error};
+    if (model.learnWhere === 'reinforce') point.reward = rewardSum / batches;
+    curve.push(point);
+    if (error < best.validationError) {
+      best = {epoch: epoch + 1, validationError: error};
+      tf.dispose((bestWeights ?? []).map(w => w.tensor));
+      bestWeights = Object.entries(model.named).map(([name, v]) => ({name, tensor: tf.clone(v)}));
     }
+    const state = {epoch: epoch + 1, curve, best, trainedSeconds, settings: {...a, train: n}};
+    await saveCheckpoint(a.checkpoint, {model, best: bestWeights, optimizer, state});
     progress('');
-    console.log(`epoch ${epoch + 1}: training loss ${(lossSum / batches).toFixed(4)}, test error ${error.toFixed(2)}%`);
+    const left = (a.epochs - epoch - 1) * seconds;
+    console.log(
+      `epoch ${epoch + 1}/${a.epochs}: loss ${point.loss.toFixed(4)}` +
+        (point.reward === undefined ? '' : `, reward ${point.reward.toFixed(3)}`) +
+        `, validation error ${error.toFixed(2)}% (best ${best.validationError.toFixed(2)}% at ${best.epoch}), ` +
+        `${((batches * a.batch) / seconds).toFixed(0)} samples/s, lr ${optimizer.learningRate.toExponential(2)}, ` +
+        `${duration(left)} left`,
+    );
   }
-  const {error, paths} = evaluate(model, data.test);
-  fs.mkdirSync(args.out, {recursive: true});
-  const name = runName(args);
-  fs.writeFileSync(
-    path.join(args.out, `${name}-curve.svg`),
-    curveSvg(curve, `${args.model.toUpperCase()} on ${args.task}`),
-  );
-  if (paths) {
-    const digits = tensorOf(data.test, 0, paths.classes.length).arraySync();
-    fs.writeFileSync(path.join(args.out, `${name}-paths.svg`), pathsSvg(digits, paths, model.task));
+  if (bestWeights) assignNamed(model, bestWeights);
+  const deterministic = errorOf(model, data.test);
+  const sampled = a.samples > 0 && model.learnWhere === 'reinforce' ? errorOf(model, data.test, {samples: a.samples}) : null;
+  fs.mkdirSync(a.out, {recursive: true});
+  const name = runName(a);
+  const title = `${a.model.toUpperCase()} on ${a.task}`;
+  fs.writeFileSync(path.join(a.out, `${name}-curve.svg`), curveSvg(curve, title));
+  if (model.learnWhere) {
+    const {digits, paths} = pathsOf(model, data.test);
+    fs.writeFileSync(path.join(a.out, `${name}-paths.svg`), pathsSvg(digits, paths, model.task));
   }
-  await saveWeights(model, args, data.test, error);
-  if (args.json) console.log(JSON.stringify({curve}));
-  console.log(`wall time: ${((performance.now() - t0) / 1000).toFixed(1)} s on ${backend}`);
-  console.log(`test error: ${error.toFixed(2)}% on ${data.test.labels.length} test digits`);
+  await saveWeights(model, a, data.test, {
+    epochs: curve.length,
+    bestEpoch: best.epoch,
+    validationError: best.validationError,
+    testError: deterministic.error,
+    ...(sampled ? {testErrorSampled: {samples: a.samples, error: sampled.error}} : {}),
+    testDigits: deterministic.count,
+    trainedSeconds: Math.round(trainedSeconds),
+    backend,
+  });
+  if (a.json) console.log(JSON.stringify({curve}));
+  console.log(`training time: ${duration(trainedSeconds)} on ${backend}, best epoch ${best.epoch}`);
+  if (sampled)
+    console.log(`test error with ${a.samples} sampled paths: ${sampled.error.toFixed(2)}% on ${sampled.count} test digits`);
+  console.log(`test error: ${deterministic.error.toFixed(2)}% on ${deterministic.count} test digits`);
   tf.dispose(model.variables);
+  tf.dispose((bestWeights ?? []).map(w => w.tensor));
   optimizer.dispose();
 }
 
 main().catch(e => {
-  console.error(e.message);
+  console.error(e.stack ?? e.message);
   process.exit(1);
 });
