@@ -13,7 +13,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 export async function pickBackend(wanted) {
   const order = wanted ? [wanted] : ['tensorflow', 'wasm', 'cpu'];
   for (const name of order) {
-    if (name === 'tensorflow' && !wanted && !fs.existsSync(path.join(ROOT, '.ci', 'tfjs-node', 'node_modules'))) continue;
+    if (name === 'tensorflow' && !wanted && !fs.existsSync(path.join(ROOT, '.ci', 'tfjs-node', 'node_modules')))
+      continue;
     if (name === 'tensorflow' && !loadTfjsNode(tf).ok) continue;
     if (await tf.setBackend(name).catch(() => false)) {
       await tf.ready();

@@ -30,8 +30,9 @@ export const TASK_DATA = {
   cluttered60: {side: 60, distractors: DISTRACTORS},
 };
 
-// Fixed canvases: validation and test get their own "epochs", apart from training's 0, 1, ...
-const FIXED_EPOCH = {validation: -1, test: -2};
+// Fixed canvases, whatever a run's seed: validation and test get their own "epochs", apart
+// from training's 0, 1, ...
+const FIXED = {validation: {seed: 7, epoch: -1}, test: {seed: 7, epoch: -2}};
 
 /** A seeded uniform generator in [0, 1) (mulberry32). */
 export function random(seed) {
@@ -46,7 +47,9 @@ export function random(seed) {
 
 /** A generator for one (seed, epoch, index): a hash of the three, mixed so neighbours differ. */
 const randomFor = (seed, epoch, index) =>
-  random(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(epoch + 7, 0xc2b2ae35) ^ Math.imul(index + 1, 0x27d4eb2f));
+  random(
+    Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(epoch + 7, 0xc2b2ae35) ^ Math.imul(index + 1, 0x27d4eb2f),
+  );
 
 /** `0, 1, ..., n - 1` shuffled by a generator from `seed` (Fisher-Yates). */
 export function permutation(n, seed) {
@@ -125,7 +128,11 @@ export function loadMnist() {
 /** The first `n` digits of a part (quick runs and tests). */
 export function take(part, n) {
   const count = Math.min(n, part.labels.length);
-  return {images: part.images.subarray(0, count * part.side ** 2), labels: part.labels.subarray(0, count), side: part.side};
+  return {
+    images: part.images.subarray(0, count * part.side ** 2),
+    labels: part.labels.subarray(0, count),
+    side: part.side,
+  };
 }
 
 /** Adds `from`'s `[y0, y0 + h) x [x0, x0 + w)` window at (top, left) of `out`, clipped to 1. */
@@ -187,11 +194,14 @@ export function canvases(task, part, indices, {seed, epoch}) {
  * A part's fixed canvases (`which`: 'validation' or 'test') as a part of the task's side,
  * in bytes, as an IDX file would hold them.
  */
-export function fixedCanvases(task, part, which, seed) {
+export function fixedCanvases(task, part, which) {
+  if (!FIXED[which]) throw new Error(`fixedCanvases: which must be 'validation' or 'test', got ${which}`);
   const side = TASK_DATA[task].side;
-  const floats = canvases(task, part, Int32Array.from({length: part.labels.length}, (_, i) => i), {
-    seed,
-    epoch: FIXED_EPOCH[which],
-  });
+  const floats = canvases(
+    task,
+    part,
+    Int32Array.from({length: part.labels.length}, (_, i) => i),
+    FIXED[which],
+  );
   return {images: Uint8Array.from(floats, v => Math.round(v * 255)), labels: part.labels, side};
 }

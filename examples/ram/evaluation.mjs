@@ -12,7 +12,9 @@ const CHUNK = 500;
  */
 export function errorOf(model, part, {samples = 0, seed = 1} = {}) {
   if (part.side !== model.task.side)
-    throw new Error(`errorOf: the model reads ${model.task.side}x${model.task.side} images, got ${part.side}x${part.side}`);
+    throw new Error(
+      `errorOf: the model reads ${model.task.side}x${model.task.side} images, got ${part.side}x${part.side}`,
+    );
   const n = part.labels.length;
   let wrong = 0;
   for (let from = 0; from < n; from += CHUNK) {

@@ -65,14 +65,14 @@ export const drawNoise = (batch, glimpses, seed) =>
 /**
  * The RAM of `task`; weights from `seed`. `learnWhere`: 'reinforce' (the paper's policy
  * gradient) or 'gradient' (bilinear glimpses, the location learned by backpropagation);
- * `scales`: the sensor's scales, when not the task's.
+ * `scales`, `glimpses`: the sensor's scales and the number of glimpses, when not the task's.
  */
-export function createRam(task, seed, {learnWhere = 'reinforce', scales} = {}) {
+export function createRam(task, seed, {learnWhere = 'reinforce', scales, glimpses} = {}) {
   if (!TASKS[task]) throw new Error(`createRam: task must be one of ${Object.keys(TASKS).join(', ')}, got ${task}`);
   if (learnWhere !== 'reinforce' && learnWhere !== 'gradient')
     throw new Error(`createRam: learnWhere must be 'reinforce' or 'gradient', got ${learnWhere}`);
   const byGradient = learnWhere === 'gradient';
-  const t = {...TASKS[task], ...(scales === undefined ? {} : {scales})};
+  const t = {...TASKS[task], ...(scales === undefined ? {} : {scales}), ...(glimpses === undefined ? {} : {glimpses})};
   const patch = t.scales * t.size[0] * t.size[1];
   const layers = {
     patches: dense(patch, GLIMPSE_HIDDEN, seed + 1),
@@ -147,7 +147,13 @@ export function createRam(task, seed, {learnWhere = 'reinforce', scales} = {}) {
   function look(images, noise = null) {
     return tf.tidy(() => {
       const {logits, draws} = run(images, noise);
-      return {probabilities: tf.softmax(logits), locations: tf.stack(draws.map(d => tf.clipByValue(d, -1, 1)), 1)};
+      return {
+        probabilities: tf.softmax(logits),
+        locations: tf.stack(
+          draws.map(d => tf.clipByValue(d, -1, 1)),
+          1,
+        ),
+      };
     });
   }
 

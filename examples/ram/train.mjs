@@ -109,13 +109,14 @@ function dataFor(a) {
   const mnist = loadMnist();
   return {
     train: take(mnist.train, a.train),
-    validation: fixedCanvases(a.task, take(mnist.validation, a.validation), 'validation', a.seed),
-    test: fixedCanvases(a.task, mnist.test, 'test', a.seed),
+    validation: fixedCanvases(a.task, take(mnist.validation, a.validation), 'validation'),
+    test: fixedCanvases(a.task, mnist.test, 'test'),
   };
 }
 
 /** The learning rate of `epoch` (from 0): a cosine from `lr` down to FINAL_LR of it. */
-const learningRate = (a, epoch) => a.lr * (FINAL_LR + ((1 - FINAL_LR) * (1 + Math.cos((Math.PI * epoch) / a.epochs))) / 2);
+const learningRate = (a, epoch) =>
+  a.lr * (FINAL_LR + ((1 - FINAL_LR) * (1 + Math.cos((Math.PI * epoch) / a.epochs))) / 2);
 
 /** One optimizer step on a batch; returns its classification loss and mean reward. */
 function trainStep(model, optimizer, images, labels, noise) {
@@ -142,7 +143,9 @@ function trainStep(model, optimizer, images, labels, noise) {
 
 const duration = seconds => {
   const s = Math.max(0, Math.round(seconds));
-  return s >= 3600 ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m` : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
+  return s >= 3600
+    ? `${Math.floor(s / 3600)}h${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`
+    : `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s`;
 };
 
 function progress(text) {
@@ -155,7 +158,14 @@ function progress(text) {
  */
 async function saveWeights(model, a, test, about) {
   const count = Math.min(SAMPLES, test.labels.length);
-  const pixels = digitsToBase64(digitsOf(test, Int32Array.from({length: count}, (_, i) => i)), count, test.side);
+  const pixels = digitsToBase64(
+    digitsOf(
+      test,
+      Int32Array.from({length: count}, (_, i) => i),
+    ),
+    count,
+    test.side,
+  );
   const digits = tf.tensor4d(digitsFromBase64(pixels), [count, test.side, test.side, 1]);
   const out = model.predict(digits);
   const predicted = Array.from(out.classes.dataSync());
@@ -233,8 +243,12 @@ async function main() {
         side,
         1,
       ]);
-      const labels = tf.tensor1d(Int32Array.from(indices, i => data.train.labels[i]), 'int32');
-      const noise = model.learnWhere === 'reinforce' ? drawNoise(a.batch, model.task.glimpses, (epoch * batches + b) * 16) : null;
+      const labels = tf.tensor1d(
+        Int32Array.from(indices, i => data.train.labels[i]),
+        'int32',
+      );
+      const noise =
+        model.learnWhere === 'reinforce' ? drawNoise(a.batch, model.task.glimpses, (epoch * batches + b) * 16) : null;
       const step = trainStep(model, optimizer, images, labels, noise);
       tf.dispose([images, labels, ...(noise ?? [])]);
       lossSum += step.classification;
@@ -270,7 +284,8 @@ async function main() {
   }
   if (bestWeights) assignNamed(model, bestWeights);
   const deterministic = errorOf(model, data.test);
-  const sampled = a.samples > 0 && model.learnWhere === 'reinforce' ? errorOf(model, data.test, {samples: a.samples}) : null;
+  const sampled =
+    a.samples > 0 && model.learnWhere === 'reinforce' ? errorOf(model, data.test, {samples: a.samples}) : null;
   fs.mkdirSync(a.out, {recursive: true});
   const name = runName(a);
   const title = `${a.model.toUpperCase()} on ${a.task}`;
@@ -292,7 +307,9 @@ async function main() {
   if (a.json) console.log(JSON.stringify({curve}));
   console.log(`training time: ${duration(trainedSeconds)} on ${backend}, best epoch ${best.epoch}`);
   if (sampled)
-    console.log(`test error with ${a.samples} sampled paths: ${sampled.error.toFixed(2)}% on ${sampled.count} test digits`);
+    console.log(
+      `test error with ${a.samples} sampled paths: ${sampled.error.toFixed(2)}% on ${sampled.count} test digits`,
+    );
   console.log(`test error: ${deterministic.error.toFixed(2)}% on ${deterministic.count} test digits`);
   tf.dispose(model.variables);
   tf.dispose((bestWeights ?? []).map(w => w.tensor));

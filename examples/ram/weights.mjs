@@ -28,12 +28,17 @@ function toHalf(value) {
 
 /** One float32 tensor's bytes and spec, stored as `quantize` ('float16', 'uint8' or null for float32). */
 function encodeTensor(name, values, shape, quantize) {
-  if (!quantize) return {spec: {name, shape, dtype: 'float32'}, bytes: new Uint8Array(Float32Array.from(values).buffer)};
+  if (!quantize)
+    return {spec: {name, shape, dtype: 'float32'}, bytes: new Uint8Array(Float32Array.from(values).buffer)};
   if (quantize === 'float16') {
     const half = Uint16Array.from(values, toHalf);
-    return {spec: {name, shape, dtype: 'float32', quantization: {dtype: 'float16'}}, bytes: new Uint8Array(half.buffer)};
+    return {
+      spec: {name, shape, dtype: 'float32', quantization: {dtype: 'float16'}},
+      bytes: new Uint8Array(half.buffer),
+    };
   }
-  if (quantize !== 'uint8') throw new Error(`encodeModel: quantize must be 'float16', 'uint8' or null, got ${quantize}`);
+  if (quantize !== 'uint8')
+    throw new Error(`encodeModel: quantize must be 'float16', 'uint8' or null, got ${quantize}`);
   // Affine 8-bit: value = min + q * scale, as tfjs's converter writes it.
   let [min, max] = [Infinity, -Infinity];
   for (const v of values) [min, max] = [Math.min(min, v), Math.max(max, v)];
@@ -55,7 +60,10 @@ export async function encodeModel(model, binName, about, quantize = null) {
     offset += p.bytes.length;
   }
   const specs = parts.map(p => p.spec);
-  return {manifest: {format: FORMAT, ...about, weightsManifest: [{paths: [binName], weights: specs}]}, data: data.buffer};
+  return {
+    manifest: {format: FORMAT, ...about, weightsManifest: [{paths: [binName], weights: specs}]},
+    data: data.buffer,
+  };
 }
 
 /** Assigns the weights of `manifest` (its binary's bytes in `data`) to `model`'s variables. */
