@@ -58,9 +58,10 @@ const namedVariables = layers =>
 
 const apply = (layer, x) => tf.add(tf.matMul(x, layer.kernel), layer.bias);
 
-/** Standard normal draws for one batch, one [batch, 2] tensor per glimpse, from `seed`. */
+/** Standard normal draws for one batch, one [batch, 2] tensor per glimpse, from `seed` (>= 0). */
 export const drawNoise = (batch, glimpses, seed) =>
-  Array.from({length: glimpses}, (_, t) => tf.randomNormal([batch, 2], 0, 1, 'float32', seed + t));
+  // + 1: tfjs takes a seed of 0 for none.
+  Array.from({length: glimpses}, (_, t) => tf.randomNormal([batch, 2], 0, 1, 'float32', seed + t + 1));
 
 /**
  * The RAM of `task`; weights from `seed`. `learnWhere`: 'reinforce' (the paper's policy

@@ -6,11 +6,12 @@
 //   npm run example:ram -- --task mnist28|translated60|cluttered60 [--model ram|ram-bilinear|mlp]
 //       [--epochs N] [--train N] [--batch N] [--lr X] [--scales N] [--samples M] [--backend B]
 //       [--checkpoint DIR] [--resume] [--out DIR] [--weights DIR] [--quantize float16|uint8]
-//       [--quick] [--json]
+//       [--until N] [--quick] [--json]
 //
 // Every epoch it prints a progress line (epoch, loss, validation error, samples per second,
 // time left) and writes a checkpoint (--checkpoint, default examples/output/checkpoints/<name>);
-// --resume goes on from the newest one there. The learning rate falls from --lr to 1% of it
+// --resume goes on from the newest one there; --until N stops after epoch N, as an interruption
+// would (the schedule stays that of --epochs). The learning rate falls from --lr to 1% of it
 // on a cosine over the run's epochs; gradients are clipped to a global norm of 5.
 // At the end: the learning curve (<name>-curve.svg, in --out, default examples/output/), the
 // glimpse paths on test digits (<name>-paths.svg), and the kept weights (<name>.json, .bin, in
@@ -65,6 +66,7 @@ function options(argv) {
       out: {type: 'string', default: path.join(ROOT, 'examples', 'output')},
       weights: {type: 'string'},
       quantize: {type: 'string'},
+      until: {type: 'string'},
       quick: {type: 'boolean', default: false},
       json: {type: 'boolean', default: false},
     },
@@ -85,9 +87,9 @@ function options(argv) {
     task: v.task,
     model: v.model,
     scales: count('scales', v.scales),
-    // --quick: four passes over 2,000 digits (a minute with tensorflow).
+    // --quick: four passes over 5,000 digits (seconds with tensorflow).
     epochs: count('epochs', v.epochs) ?? (v.quick ? 4 : 100),
-    train: count('train', v.train) ?? (v.quick ? 2000 : Infinity),
+    train: count('train', v.train) ?? (v.quick ? 5000 : Infinity),
     validation: count('validation', v.validation) ?? (v.quick ? 1000 : Infinity),
     batch: count('batch', v.batch),
     lr,
@@ -98,6 +100,7 @@ function options(argv) {
     out: path.resolve(v.out),
     quantize: v.quantize ?? null,
     json: v.json,
+    until: count('until', v.until),
   };
   a.weights = path.resolve(v.weights ?? a.out);
   a.checkpoint = path.resolve(v.checkpoint ?? path.join(a.out, 'checkpoints', runName(a)));
@@ -230,7 +233,8 @@ async function main() {
       `backend ${backend}`,
   );
   const batches = Math.floor(n / a.batch);
-  for (let epoch = start; epoch < a.epochs; epoch++) {
+  const last = Math.min(a.epochs, a.until ?? Infinity);
+  for (let epoch = start; epoch < last; epoch++) {
     optimizer.learningRate = learningRate(a, epoch);
     const order = permutation(n, a.seed * 100003 + epoch);
     const t0 = performance.now();
@@ -281,6 +285,12 @@ async function main() {
         `${((batches * a.batch) / seconds).toFixed(0)} samples/s, lr ${optimizer.learningRate.toExponential(2)}, ` +
         `${duration(left)} left`,
     );
+  }
+  if (last < a.epochs) {
+    console.log(`stopped after epoch ${last} of ${a.epochs}: --resume goes on from ${a.checkpoint}`);
+    tf.dispose([model.variables, (bestWeights ?? []).map(w => w.tensor)]);
+    optimizer.dispose();
+    return;
   }
   if (bestWeights) assignNamed(model, bestWeights);
   const deterministic = errorOf(model, data.test);
