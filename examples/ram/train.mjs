@@ -30,6 +30,7 @@ import {TASK_DATA, canvases, digitsOf, fixedCanvases, loadMnist, permutation, ta
 import {errorOf} from './evaluation.mjs';
 import {TASKS, createMlp, createRam, drawNoise} from './model.mjs';
 import {curveSvg, pathsSvg} from './plot.mjs';
+import {learningRate, trainStep} from './step.mjs';
 import {digitsFromBase64, digitsToBase64, encodeModel} from './weights.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -38,8 +39,6 @@ const MODELS = {
   'ram-bilinear': (task, seed, scales) => createRam(task, seed, {learnWhere: 'gradient', scales}),
   mlp: (task, seed) => createMlp(task, seed),
 };
-const CLIP_NORM = 5;
-const FINAL_LR = 0.01;
 // Test digits saved with the weights, for the web page to offer.
 const SAMPLES = 10;
 
@@ -115,33 +114,6 @@ function dataFor(a) {
     validation: fixedCanvases(a.task, take(mnist.validation, a.validation), 'validation'),
     test: fixedCanvases(a.task, mnist.test, 'test'),
   };
-}
-
-/** The learning rate of `epoch` (from 0): a cosine from `lr` down to FINAL_LR of it. */
-const learningRate = (a, epoch) =>
-  a.lr * (FINAL_LR + ((1 - FINAL_LR) * (1 + Math.cos((Math.PI * epoch) / a.epochs))) / 2);
-
-/** One optimizer step on a batch; returns its classification loss and mean reward. */
-function trainStep(model, optimizer, images, labels, noise) {
-  let parts = null;
-  const {value, grads} = tf.variableGrads(() => {
-    const l = model.loss(images, labels, noise);
-    parts = {classification: tf.keep(l.classification), reward: l.reward ? tf.keep(tf.mean(l.reward)) : null};
-    return l.total;
-  }, model.variables);
-  // Clipped to a global norm: REINFORCE's rare large steps stay bounded.
-  const scale = tf.tidy(() => {
-    const norm = tf.sqrt(tf.addN(Object.values(grads).map(g => tf.sum(tf.square(g)))));
-    return tf.div(CLIP_NORM, tf.maximum(norm, CLIP_NORM));
-  });
-  const clipped = tf.tidy(() => Object.fromEntries(Object.entries(grads).map(([k, g]) => [k, tf.mul(g, scale)])));
-  optimizer.applyGradients(clipped);
-  const result = {
-    classification: parts.classification.dataSync()[0],
-    reward: parts.reward ? parts.reward.dataSync()[0] : null,
-  };
-  tf.dispose([value, scale, parts.classification, parts.reward, Object.values(grads), Object.values(clipped)]);
-  return result;
 }
 
 const duration = seconds => {

@@ -3,7 +3,7 @@
 //
 // A drawing becomes a digit as MNIST made its digits: the ink's bounding box scaled to fit
 // 20x20 (area-averaged), then placed in a 28x28 tile with its centre of mass at the middle.
-// For the translated task that tile goes where it was drawn on a 60x60 canvas.
+// For the 60x60 tasks (translated, cluttered) that tile goes where it was drawn on the canvas.
 //
 // For tests, window.ramDemo = {state, classify(pixels), useModel(stem), showSample(i),
 // tensorsInMemory()}, where state = {ready, backend, model (the weights' file stem in
@@ -81,7 +81,7 @@ function resample(ink, inkWidth, top, left, bh, bw, h, w) {
 
 /**
  * The drawing as the model's input (side*side floats), or null when the pad is empty: an
- * MNIST-style 28x28 tile, placed on the 60x60 canvas where the ink was for the translated task.
+ * MNIST-style 28x28 tile, placed on the 60x60 canvas where the ink was for the 60x60 tasks.
  */
 function drawingToInput(side) {
   const ink = padInk();

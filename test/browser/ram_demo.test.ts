@@ -135,27 +135,24 @@ describe('the recurrent attention model page (examples/web/ram.html)', () => {
     expect(right).toBeGreaterThanOrEqual(7);
   });
 
-  test.each(['ram-mnist28', 'ram-mnist28-scales3'])(
-    '%s: a drawn stroke becomes an MNIST-style digit, read as 1',
-    async stem => {
-      await useModel(stem);
-      const out = await draw([
-        [150, 40],
-        [140, 240],
-      ]);
-      const ink = inkOf(await input(), 28);
-      // The stroke's box is 20 pixels tall, centred by mass at the middle of 28x28 (13.5).
-      expect(ink.height).toBe(20);
-      expect(ink.width).toBeLessThanOrEqual(8);
-      expect(Math.abs(ink.centre[0] - 13.5)).toBeLessThanOrEqual(0.5);
-      expect(Math.abs(ink.centre[1] - 13.5)).toBeLessThanOrEqual(0.5);
-      expect(out.predicted).toBe(1);
-      expect(out.probabilities[1]).toBe(Math.max(...out.probabilities));
-    },
-  );
+  test.each(['ram-mnist28'])('%s: a drawn stroke becomes an MNIST-style digit, read as 1', async stem => {
+    await useModel(stem);
+    const out = await draw([
+      [150, 40],
+      [140, 240],
+    ]);
+    const ink = inkOf(await input(), 28);
+    // The stroke's box is 20 pixels tall, centred by mass at the middle of 28x28 (13.5).
+    expect(ink.height).toBe(20);
+    expect(ink.width).toBeLessThanOrEqual(8);
+    expect(Math.abs(ink.centre[0] - 13.5)).toBeLessThanOrEqual(0.5);
+    expect(Math.abs(ink.centre[1] - 13.5)).toBeLessThanOrEqual(0.5);
+    expect(out.predicted).toBe(1);
+    expect(out.probabilities[1]).toBe(Math.max(...out.probabilities));
+  });
 
-  test('on 60x60 the digit stays where it was drawn', async () => {
-    await useModel('ram-translated60');
+  test.each(['ram-translated60', 'ram-cluttered60'])('%s: on 60x60 the digit stays where it was drawn', async stem => {
+    await useModel(stem);
     await draw([
       [230, 150],
       [225, 260],
