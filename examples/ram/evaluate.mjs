@@ -5,7 +5,8 @@
 //       [--model ram|ram-bilinear|mlp] [--samples M] [--seed S] [--backend B]
 //       [--test-images FILE --test-labels FILE]
 //
-// --weights: a folder of weights as train.mjs writes them; it takes <model>-<task>.json there.
+// --weights: a folder of weights as train.mjs writes them; it takes <model>-<task>.json there
+// (default examples/ram/weights, and its mlp/ folder for --model mlp).
 // --samples M: M sampled glimpse paths per digit, their class probabilities averaged (RAM);
 // 0, the default, looks where the policy's means say. --test-images: unsigned-byte IDX
 // images [n, side, side] of the task's side (0..255 for 0..1), --test-labels: [n] classes.
@@ -27,7 +28,7 @@ const {values: v} = parseArgs({
   options: {
     task: {type: 'string'},
     model: {type: 'string', default: 'ram'},
-    weights: {type: 'string', default: path.join(HERE, 'weights')},
+    weights: {type: 'string'},
     samples: {type: 'string', default: '0'},
     seed: {type: 'string', default: '1'},
     backend: {type: 'string'},
@@ -46,7 +47,8 @@ const samples = Number(v.samples);
 if (!Number.isInteger(samples) || samples < 0) fail(`--samples must be an integer >= 0, got ${v.samples}`);
 if (!v['test-images'] !== !v['test-labels']) fail('--test-images and --test-labels go together');
 
-const stem = path.join(path.resolve(v.weights), `${v.model}-${v.task}`);
+const folder = v.weights ?? path.join(HERE, 'weights', ...(v.model === 'mlp' ? ['mlp'] : []));
+const stem = path.join(path.resolve(folder), `${v.model}-${v.task}`);
 if (!fs.existsSync(`${stem}.json`)) fail(`no weights ${stem}.json`);
 const manifest = JSON.parse(fs.readFileSync(`${stem}.json`, 'utf8'));
 

@@ -28,10 +28,10 @@ interface Manifest {
 
 const WEIGHTS = path.join(REPO_ROOT, 'examples', 'ram', 'weights');
 const manifestOf = (stem: string): Manifest => JSON.parse(fs.readFileSync(path.join(WEIGHTS, `${stem}.json`), 'utf8'));
-/** The trained models the page offers: every set of weights in examples/ram/weights. */
+/** The trained models the page offers: every RAM's weights in examples/ram/weights. */
 const MODELS = fs
   .readdirSync(WEIGHTS)
-  .filter(f => f.endsWith('.json'))
+  .filter(f => f.startsWith('ram-') && f.endsWith('.json'))
   .map(f => f.slice(0, -'.json'.length));
 
 let server: StaticServer | undefined;
