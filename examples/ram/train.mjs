@@ -31,7 +31,7 @@ import {errorOf} from './evaluation.mjs';
 import {TASKS, createMlp, createRam, drawNoise} from './model.mjs';
 import {curveSvg, pathsSvg} from './plot.mjs';
 import {learningRate, trainStep} from './step.mjs';
-import {digitsFromBase64, digitsToBase64, encodeModel} from './weights.mjs';
+import {assignWeights, digitsFromBase64, digitsToBase64, encodeModel} from './weights.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MODELS = {
@@ -265,6 +265,11 @@ async function main() {
     return;
   }
   if (bestWeights) assignNamed(model, bestWeights);
+  if (a.quantize) {
+    // Every figure below is the stored (quantized) weights' own, as evaluate.mjs and the page load them.
+    const {manifest, data} = await encodeModel(model, 'quantized.bin', {}, a.quantize);
+    assignWeights(model, manifest, data);
+  }
   const deterministic = errorOf(model, data.test);
   const sampled =
     a.samples > 0 && model.learnWhere === 'reinforce' ? errorOf(model, data.test, {samples: a.samples}) : null;
