@@ -48,10 +48,9 @@ for (const backend of v.backends.split(',')) {
     }
     const seconds = (performance.now() - start) / 1000;
     const rate = (steps * batch) / seconds;
-    results.push({backend, task, batch, samplesPerSecond: Math.round(rate), msPerStep: (1000 * seconds) / steps});
-    console.log(
-      `${backend} ${task}: ${rate.toFixed(0)} samples/s (${((1000 * seconds) / steps).toFixed(1)} ms per step of ${batch})`,
-    );
+    const msPerStep = (1000 * seconds) / steps;
+    results.push({backend, task, batch, samplesPerSecond: Math.round(rate), msPerStep});
+    console.log(`${backend} ${task}: ${rate.toFixed(0)} samples/s (${msPerStep.toFixed(1)} ms per step of ${batch})`);
     tf.dispose([images, labels, model.variables]);
     optimizer.dispose();
   }
