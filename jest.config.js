@@ -31,6 +31,8 @@ module.exports = {
           '/test/bundlers.test.ts',
           '/test/demo_node.test.ts',
           '/test/ram_example.test.ts',
+          '/test/ram_estimator.test.ts',
+          '/test/ram_weights.test.ts',
           '/test/coexistence.test.ts',
           // tfjs-node is tested at the tfjs version it pins.
           '/test/tensorflow_backend.test.ts',
