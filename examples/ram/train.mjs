@@ -116,6 +116,12 @@ function dataFor(a) {
   };
 }
 
+/** What a checkpoint keeps of the run's settings: the training's own, no file paths. */
+const runSettings = (a, n) => {
+  const {task, model, scales, epochs, batch, lr, seed, validation} = a;
+  return {task, model, scales, epochs, train: n, validation, batch, lr, seed};
+};
+
 const duration = seconds => {
   const s = Math.max(0, Math.round(seconds));
   return s >= 3600
@@ -246,7 +252,7 @@ async function main() {
       tf.dispose((bestWeights ?? []).map(w => w.tensor));
       bestWeights = Object.entries(model.named).map(([name, v]) => ({name, tensor: tf.clone(v)}));
     }
-    const state = {epoch: epoch + 1, curve, best, trainedSeconds, settings: {...a, train: n}};
+    const state = {epoch: epoch + 1, curve, best, trainedSeconds, settings: runSettings(a, n)};
     await saveCheckpoint(a.checkpoint, {model, best: bestWeights, optimizer, state});
     progress('');
     const left = (a.epochs - epoch - 1) * seconds;
