@@ -3,8 +3,10 @@
 // side-by-side with tools/ram_torch.py (the same model and step in PyTorch).
 //
 //   node tools/ram_speed.mjs [--tasks mnist28,translated60] [--backends tensorflow,wasm,cpu]
-//                            [--batch 128] [--steps 30] [--warmup 5]
+//                            [--batch 128] [--steps 30] [--warmup 5] [--profile]
 //
+// --profile also records one step with tf.profile: the kernels it runs (nested ones included,
+// as tfjs counts them), by name, with their count and time, the busiest first.
 // Random canvases and labels (speed does not depend on them); one line per task and backend,
 // then one JSON line of all of them.
 import {parseArgs} from 'node:util';
@@ -21,9 +23,30 @@ const {values: v} = parseArgs({
     batch: {type: 'string', default: '128'},
     steps: {type: 'string', default: '30'},
     warmup: {type: 'string', default: '5'},
+    profile: {type: 'boolean', default: false},
   },
 });
 const [batch, steps, warmup] = [Number(v.batch), Number(v.steps), Number(v.warmup)];
+
+/** Records one training step; prints its kernels by name (count, ms), returns how many ran. */
+async function profile(model, optimizer, images, labels) {
+  const noise = drawNoise(images.shape[0], model.task.glimpses, 1);
+  const {kernels} = await tf.profile(() => {
+    trainStep(model, optimizer, images, labels, noise);
+  });
+  tf.dispose(noise);
+  const byName = new Map();
+  for (const k of kernels) {
+    const e = byName.get(k.name) ?? {count: 0, ms: 0};
+    byName.set(k.name, {count: e.count + 1, ms: e.ms + k.kernelTimeMs});
+  }
+  const rows = [...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12);
+  console.log(
+    `  ${kernels.length} kernels per step; busiest: ` +
+      rows.map(([name, e]) => `${name} ${e.count}x ${e.ms.toFixed(1)} ms`).join(', '),
+  );
+  return kernels.length;
+}
 
 const results = [];
 for (const backend of v.backends.split(',')) {
@@ -49,8 +72,10 @@ for (const backend of v.backends.split(',')) {
     const seconds = (performance.now() - start) / 1000;
     const rate = (steps * batch) / seconds;
     const msPerStep = (1000 * seconds) / steps;
-    results.push({backend, task, batch, samplesPerSecond: Math.round(rate), msPerStep});
+    const result = {backend, task, batch, samplesPerSecond: Math.round(rate), msPerStep};
     console.log(`${backend} ${task}: ${rate.toFixed(0)} samples/s (${msPerStep.toFixed(1)} ms per step of ${batch})`);
+    if (v.profile) result.kernelsPerStep = await profile(model, optimizer, images, labels);
+    results.push(result);
     tf.dispose([images, labels, model.variables]);
     optimizer.dispose();
   }

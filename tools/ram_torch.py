@@ -10,7 +10,10 @@ REINFORCE term, the baseline's squared error), gradients clipped to a global nor
     python3 -m venv .venv-torch
     .venv-torch/bin/pip install torch==2.13.0 numpy
     .venv-torch/bin/python tools/ram_torch.py [--tasks mnist28,translated60] [--batch 128]
-        [--threads 2] [--steps 30] [--warmup 5]
+        [--threads 2] [--steps 30] [--warmup 5] [--profile]
+
+--profile also counts the operators one step dispatches (torch.profiler, top level: what the
+step's Python code and autograd call, not what those call inside) and prints the busiest.
 
 PyTorch is a tool for this comparison only, never a dependency.
 """
@@ -98,6 +101,22 @@ class Ram(nn.Module):
         return classification + policy + baseline
 
 
+def profile(step):
+    """Operators one call of `step` dispatches at the top level; prints the ten most frequent."""
+    from collections import Counter
+
+    from torch.profiler import ProfilerActivity
+    from torch.profiler import profile as record
+
+    with record(activities=[ProfilerActivity.CPU]) as p:
+        step()
+    top = [e for e in p.events() if e.cpu_parent is None and not e.name.startswith("ProfilerStep")]
+    counts = Counter(e.name for e in top)
+    print(f"  {len(top)} operators per step; most frequent: "
+          + ", ".join(f"{n} {c}" for n, c in counts.most_common(10)))
+    return len(top)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tasks", default="mnist28,translated60")
@@ -105,6 +124,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--steps", type=int, default=30)
     ap.add_argument("--warmup", type=int, default=5)
+    ap.add_argument("--profile", action="store_true")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     torch.manual_seed(1)
@@ -115,21 +135,25 @@ def main():
         side = TASKS[task]["side"]
         images = torch.rand(a.batch, side, side)
         labels = torch.randint(0, 10, (a.batch,))
-        for s in range(a.warmup + a.steps):
-            if s == a.warmup:
-                start = time.perf_counter()
+        def step():
             optimizer.zero_grad()
             model.loss(images, labels).backward()
             nn.utils.clip_grad_norm_(model.parameters(), 5)
             optimizer.step()
+
+        for s in range(a.warmup + a.steps):
+            if s == a.warmup:
+                start = time.perf_counter()
+            step()
         seconds = time.perf_counter() - start
         rate = a.steps * a.batch / seconds
-        results.append(
-            dict(task=task, batch=a.batch, threads=a.threads, samplesPerSecond=round(rate),
-                 msPerStep=1000 * seconds / a.steps)
-        )
+        result = dict(task=task, batch=a.batch, threads=a.threads, samplesPerSecond=round(rate),
+                      msPerStep=1000 * seconds / a.steps)
         print(f"pytorch {torch.__version__} {task}: {rate:.0f} samples/s "
               f"({1000 * seconds / a.steps:.1f} ms per step of {a.batch}, {a.threads} threads)")
+        if a.profile:
+            result["opsPerStep"] = profile(step)
+        results.append(result)
     print(json.dumps({"results": results}))
 
 
