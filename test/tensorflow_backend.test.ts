@@ -1,11 +1,13 @@
 /**
  * What is particular to tfjs-node's backend ('tensorflow'); the shared suites run on it as
- * on cpu and wasm. Copies run TensorFlow's own kernel; seeded noise is the cpu's, bit for
- * bit; converted models load from disk with tfjs-node's file:// handler.
+ * on cpu and wasm. Copies run TensorFlow's own kernel, and so does unseeded noise; seeded
+ * noise is the cpu's, bit for bit; the glimpse sensor and its gradients run as TensorFlow
+ * ops without reading the image; converted models load from disk with tfjs-node's file://
+ * handler.
  */
 import * as path from 'path';
 import {loadGraphModel} from '@tensorflow/tfjs-converter';
-import {ExtractGlimpseGrad, ExtractGlimpseV2, extractGlimpse, registerGlimpseKernelsAs} from '../src';
+import {ExtractGlimpseGrad, ExtractGlimpseV2, extractGlimpse, glimpseSensor, registerGlimpseKernelsAs} from '../src';
 import {tf} from './helpers/backends';
 import {checkOutput, MODELS_DIR, readRuns} from './helpers/models';
 
@@ -71,6 +73,70 @@ test.each(['uniform', 'gaussian'] as const)("seeded %s noise is the cpu backend'
   await tf.setBackend('tensorflow');
   expect(Array.from(onTensorflow)).toEqual(Array.from(onCpu));
   expect(onCpu.some((_, k) => onCpu[k] !== 0)).toBe(true);
+});
+
+test.each(['uniform', 'gaussian'] as const)(
+  "unseeded %s noise is TensorFlow's own op: its draws, the image's pixels inside",
+  noise => {
+    const x = image();
+    const values = x.dataSync();
+    const offsets = tf.tensor2d([
+      [-0.9, 0.95],
+      [0, 0],
+    ]);
+    const ops = jest.spyOn(backend, 'executeSingleOutput');
+    const [a, b] = [0, 1].map(() => extractGlimpse(x, [6, 5], offsets, true, true, noise));
+    expect(ops.mock.calls.map(c => c[0])).toEqual(['ExtractGlimpseV2', 'ExtractGlimpseV2']);
+    const attrs = ops.mock.calls[0][1] as Array<{name: string; value: unknown}>;
+    expect(attrs.find(at => at.name === 'noise')?.value).toBe(noise);
+    const [got, other] = [a.dataSync(), b.dataSync()];
+    expect(Array.from(got)).not.toEqual(Array.from(other));
+    // Item 1's window is inside (6x5 centred in 9x11: corner row 1, column 3): the image's own pixels.
+    const inside = tf.tidy(() => tf.slice(x, [1, 1, 3, 0], [1, 6, 5, 3]).dataSync());
+    expect(Array.from(got.slice(6 * 5 * 3))).toEqual(Array.from(inside));
+    if (noise === 'uniform') {
+      const image0 = values.slice(0, 9 * 11 * 3);
+      const [lo, hi] = [Math.min(...image0), Math.max(...image0)];
+      expect(got.slice(0, 6 * 5 * 3).every(v => v >= lo && v <= hi)).toBe(true);
+    }
+    expect(got.every(Number.isFinite)).toBe(true);
+    tf.dispose([x, offsets, a, b]);
+  },
+);
+
+describe('the glimpse sensor runs as TensorFlow ops: no image values read into JS', () => {
+  const where = [
+    [
+      [0.3, -0.9],
+      [0.95, 0.2],
+    ],
+    [
+      [-1, 1],
+      [0.01, 0.37],
+    ],
+  ];
+  test.each([
+    ['zero', 'nearest'],
+    ['edge', 'nearest'],
+    ['zero', 'bilinear'],
+    ['edge', 'bilinear'],
+  ] as const)('%s padding, %s: forward, d images and d locations', (padding, interpolation) => {
+    const x = image();
+    const locations = tf.tensor3d(where);
+    x.dataSync();
+    const reads = jest.spyOn(backend, 'readSync');
+    const options = {size: [3, 2] as [number, number], scales: 3, padding, interpolation};
+    const f = (im: tf.Tensor, at: tf.Tensor) => tf.sum(glimpseSensor(im as tf.Tensor4D, at as tf.Tensor3D, options));
+    const [dImages, dLocations] = tf.grads(f)([x, locations]);
+    // Only the locations (8 numbers) come into JS.
+    const largest = Math.max(...reads.mock.results.map(r => (r.value as ArrayLike<number>).length));
+    expect(largest).toBe(locations.size);
+    reads.mockRestore();
+    expect(dImages.shape).toEqual(x.shape);
+    expect(tf.sum(dImages).dataSync()[0]).toBeGreaterThan(0);
+    expect(dLocations.shape).toEqual(locations.shape);
+    tf.dispose([x, locations, dImages, dLocations]);
+  });
 });
 
 test("registerGlimpseKernelsAs takes tfjs-node's backend", () => {

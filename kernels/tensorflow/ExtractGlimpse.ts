@@ -5,7 +5,7 @@ import {callKey} from '../../src/noise_random';
 import {everyWindowInside} from '../../src/window_geometry';
 import {extractGlimpseImpl} from '../cpu/extract_glimpse_impl';
 import {fromValues, readValues, type TensorflowBackend} from './backend';
-import {nativeZeroNoiseGlimpse} from './native_glimpse';
+import {nativeGlimpse} from './native_glimpse';
 
 export interface TensorflowGlimpseArgs {
   inputs: ExtractGlimpseInputs;
@@ -14,22 +14,21 @@ export interface TensorflowGlimpseArgs {
 }
 
 /**
- * The forward kernel of op `version` on tfjs-node's backend. Copies are TensorFlow's native
- * kernel. Noise is the package's seeded generator, not TF's unseedable draws: a call that
- * draws any runs the cpu implementation on the image's values, so its noise is the cpu
- * backend's, bit for bit.
+ * The forward kernel of op `version` on tfjs-node's backend: TensorFlow's native kernel for
+ * copies, and for noise when the call gives no seed (TF's own draws, as TensorFlow makes
+ * them). A seeded call that draws any noise runs the cpu implementation on the image's values
+ * instead, so its noise is the cpu backend's, bit for bit, and reproducible.
  */
 export function extractGlimpseTensorflow(version: GlimpseVersion) {
   return ({inputs, backend, attrs}: TensorflowGlimpseArgs): TensorInfo => {
     const {input, offsets} = inputs;
     const call = glimpseCall(version, input.shape, offsets.shape, attrs);
     if (call.empty) return fromValues(backend, new Float32Array(0), call.shape);
-    if (
-      input.dtype === 'float32' &&
-      offsets.dtype === 'float32' &&
-      (call.mode === 'zero' || everyWindowInside(readValues(backend, offsets), call.params, call.shape[0]))
-    ) {
-      return nativeZeroNoiseGlimpse(backend, call, input, offsets);
+    if (input.dtype === 'float32' && offsets.dtype === 'float32') {
+      if (call.mode === 'zero' || everyWindowInside(readValues(backend, offsets), call.params, call.shape[0])) {
+        return nativeGlimpse(backend, call, input, offsets, 'zero');
+      }
+      if (attrs.seed === undefined) return nativeGlimpse(backend, call, input, offsets, call.mode);
     }
     const values = extractGlimpseImpl(
       readValues(backend, input),

@@ -5,6 +5,7 @@ import {callKey} from '../../src/noise_random';
 import type {WeightsOf} from '../../src/bilinear';
 import {glimpseSensorImpl} from '../cpu/glimpse_sensor_impl';
 import {fromValues, readValues, type TensorflowBackend} from './backend';
+import {nativeSensor, nativeSensorFits} from './native_sensor';
 
 export interface TensorflowSensorArgs {
   inputs: GlimpseSensorInputs;
@@ -12,7 +13,11 @@ export interface TensorflowSensorArgs {
   attrs: GlimpseSensorAttrs;
 }
 
-/** The glimpse sensor on tfjs-node's backend: TensorFlow has no such op, so the shared implementation. */
+/**
+ * The glimpse sensor on tfjs-node's backend: TensorFlow's own ops for zero and edge padding
+ * (native_sensor.ts; only the locations are read into JS); noise padding runs the shared
+ * implementation on the image's values, so its draws are the cpu backend's, bit for bit.
+ */
 export function glimpseSensorTensorflow({inputs, backend, attrs}: TensorflowSensorArgs): TensorInfo {
   return runSensor(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
 }
@@ -24,9 +29,19 @@ export function runSensor(
   call: SensorCall,
   of: WeightsOf,
 ): TensorInfo {
-  const [image, where] = [readValues(backend, inputs.images), readValues(backend, inputs.locations)];
-  const values = call.empty
-    ? new Float32Array(0)
-    : glimpseSensorImpl(image, where, call, callKey(call.attrs.seed), undefined, of);
+  // Nearest windows move in whole pixels: their slope is 0.
+  if (call.empty || (call.attrs.interpolation === 'nearest' && of !== 'value')) {
+    return fromValues(backend, new Float32Array(call.shape.reduce((a, b) => a * b, 1)), call.shape);
+  }
+  const where = readValues(backend, inputs.locations);
+  if (nativeSensorFits(call, inputs.images.dtype)) return nativeSensor(backend, inputs.images, where, call, of);
+  const values = glimpseSensorImpl(
+    readValues(backend, inputs.images),
+    where,
+    call,
+    callKey(call.attrs.seed),
+    undefined,
+    of,
+  );
   return fromValues(backend, values, call.shape);
 }

@@ -9,14 +9,25 @@ import type {DataType, TensorInfo} from '@tensorflow/tfjs-core';
 type DataId = object;
 type Values = Float32Array | Int32Array | Uint8Array;
 
+/** An attribute of a TensorFlow op, as tfjs-node's binding takes it. */
+export interface OpAttr {
+  name: string;
+  type: number;
+  value: unknown;
+}
+
 export interface TensorflowBackend {
-  binding: {TF_ATTR_BOOL: number; TF_ATTR_STRING: number};
-  /** Runs TensorFlow's op `name` natively. */
-  executeSingleOutput(
-    name: string,
-    opAttrs: Array<{name: string; type: number; value: unknown}>,
-    inputs: TensorInfo[],
-  ): TensorInfo;
+  binding: {
+    TF_ATTR_BOOL: number;
+    TF_ATTR_STRING: number;
+    TF_ATTR_INT: number;
+    TF_ATTR_TYPE: number;
+    TF_FLOAT: number;
+    TF_INT32: number;
+    TF_BOOL: number;
+  };
+  /** Runs TensorFlow's op `name` natively; the result is a tfjs tensor (tidy disposes it). */
+  executeSingleOutput(name: string, opAttrs: OpAttr[], inputs: TensorInfo[]): TensorInfo;
   readSync(dataId: DataId): unknown;
   write(values: Values, shape: number[], dtype: DataType): DataId;
   disposeData(dataId: DataId, force?: boolean): boolean;

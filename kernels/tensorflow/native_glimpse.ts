@@ -1,23 +1,27 @@
 /**
- * TensorFlow's own kernel, through tfjs-node: the glimpse with zero noise, which is TF's
- * result by definition (window placement, truncation and copies all TF's).
+ * TensorFlow's own ExtractGlimpse / ExtractGlimpseV2 kernel, through tfjs-node: with zero
+ * noise its result is TF's by definition (window placement, truncation and copies all TF's);
+ * with uniform or gaussian noise the draws are TF's too, unseeded, as in TensorFlow.
  */
 import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {GlimpseCall} from '../../src/kernel_prelude';
+import type {NoiseMode} from '../../src/kernel_names';
 import type {TensorflowBackend} from './backend';
 
-export function nativeZeroNoiseGlimpse(
+export function nativeGlimpse(
   backend: TensorflowBackend,
   call: GlimpseCall,
   input: TensorInfo,
   offsets: TensorInfo,
+  noise: NoiseMode,
 ): TensorInfo {
   const {TF_ATTR_BOOL, TF_ATTR_STRING} = backend.binding;
   const opAttrs = [
     {name: 'centered', type: TF_ATTR_BOOL, value: call.params.centered},
     {name: 'normalized', type: TF_ATTR_BOOL, value: call.params.normalized},
-    {name: 'uniform_noise', type: TF_ATTR_BOOL, value: false},
-    {name: 'noise', type: TF_ATTR_STRING, value: 'zero'},
+    // TF refuses uniform_noise=True beside any other noise.
+    {name: 'uniform_noise', type: TF_ATTR_BOOL, value: noise === 'uniform'},
+    {name: 'noise', type: TF_ATTR_STRING, value: noise},
   ];
   const size = {
     dataId: backend.write(Int32Array.of(call.shape[1], call.shape[2]), [2], 'int32'),
