@@ -104,7 +104,7 @@ test.each(['uniform', 'gaussian'] as const)(
   },
 );
 
-describe('the glimpse sensor runs as TensorFlow ops: no image values read into JS', () => {
+describe('the glimpse sensor on an image larger than its windows: TensorFlow ops, the image never read into JS', () => {
   const where = [
     [
       [0.3, -0.9],
@@ -115,28 +115,46 @@ describe('the glimpse sensor runs as TensorFlow ops: no image values read into J
       [0.01, 0.37],
     ],
   ];
+  const values = tf.tidy(() => tf.randomUniform([2, 40, 50, 3], -5, 5, 'float32', 6).dataSync());
   test.each([
     ['zero', 'nearest'],
     ['edge', 'nearest'],
     ['zero', 'bilinear'],
     ['edge', 'bilinear'],
-  ] as const)('%s padding, %s: forward, d images and d locations', (padding, interpolation) => {
-    const x = image();
-    const locations = tf.tensor3d(where);
-    x.dataSync();
-    const reads = jest.spyOn(backend, 'readSync');
-    const options = {size: [3, 2] as [number, number], scales: 3, padding, interpolation};
-    const f = (im: tf.Tensor, at: tf.Tensor) => tf.sum(glimpseSensor(im as tf.Tensor4D, at as tf.Tensor3D, options));
-    const [dImages, dLocations] = tf.grads(f)([x, locations]);
-    // Only the locations (8 numbers) come into JS.
-    const largest = Math.max(...reads.mock.results.map(r => (r.value as ArrayLike<number>).length));
-    expect(largest).toBe(locations.size);
-    reads.mockRestore();
-    expect(dImages.shape).toEqual(x.shape);
-    expect(tf.sum(dImages).dataSync()[0]).toBeGreaterThan(0);
-    expect(dLocations.shape).toEqual(locations.shape);
-    tf.dispose([x, locations, dImages, dLocations]);
-  });
+  ] as const)(
+    "%s padding, %s: the cpu backend's output and gradients, within float32 sums",
+    async (padding, interpolation) => {
+      const options = {size: [3, 2] as [number, number], scales: 3, padding, interpolation};
+      const run = (spy: boolean) =>
+        tf.tidy(() => {
+          const x = tf.tensor4d(values, [2, 40, 50, 3]);
+          const locations = tf.tensor3d(where);
+          const weights = tf.reshape(tf.range(1, 217), [2, 2, 3, 3, 2, 3]);
+          const f = (im: tf.Tensor, at: tf.Tensor) =>
+            tf.sum(tf.mul(glimpseSensor(im as tf.Tensor4D, at as tf.Tensor3D, options), weights));
+          tf.add(x, 0).dataSync(); // TensorFlow holds the image, as after any op
+          const reads = spy ? jest.spyOn(backend, 'readSync') : null;
+          const out = glimpseSensor(x, locations, options);
+          const [dImages, dLocations] = tf.grads(f)([x, locations]);
+          if (reads) {
+            // What came into JS: the locations and dy, nothing the size of the image.
+            const sizes = reads.mock.results.map(r => (r.value as ArrayLike<number>).length);
+            reads.mockRestore();
+            expect(sizes.filter(n => n >= values.length)).toEqual([]);
+          }
+          return [out, dImages, dLocations].map(t => t.dataSync());
+        });
+      const onTensorflow = run(true);
+      await tf.setBackend('cpu');
+      const onCpu = run(false);
+      await tf.setBackend('tensorflow');
+      onCpu.forEach((want, i) => {
+        const scale = Math.max(...want.map(Math.abs));
+        const bad = Array.from(want).filter((v, k) => Math.abs(onTensorflow[i][k] - v) > 1e-5 * scale);
+        expect(bad).toEqual([]);
+      });
+    },
+  );
 });
 
 test("registerGlimpseKernelsAs takes tfjs-node's backend", () => {

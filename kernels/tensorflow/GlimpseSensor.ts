@@ -5,7 +5,7 @@ import {callKey} from '../../src/noise_random';
 import type {WeightsOf} from '../../src/bilinear';
 import {glimpseSensorImpl} from '../cpu/glimpse_sensor_impl';
 import {fromValues, readValues, type TensorflowBackend} from './backend';
-import {nativeSensor, nativeSensorFits} from './native_sensor';
+import {nativeSensor, runsNatively} from './native_sensor';
 
 export interface TensorflowSensorArgs {
   inputs: GlimpseSensorInputs;
@@ -14,9 +14,10 @@ export interface TensorflowSensorArgs {
 }
 
 /**
- * The glimpse sensor on tfjs-node's backend: TensorFlow's own ops for zero and edge padding
- * (native_sensor.ts; only the locations are read into JS); noise padding runs the shared
- * implementation on the image's values, so its draws are the cpu backend's, bit for bit.
+ * The glimpse sensor on tfjs-node's backend: TensorFlow's own ops (native_sensor.ts; only the
+ * locations are read into JS) where the image is large beside the windows; else, and for
+ * noise padding, the shared implementation on the image's values (noise: the cpu's draws,
+ * bit for bit).
  */
 export function glimpseSensorTensorflow({inputs, backend, attrs}: TensorflowSensorArgs): TensorInfo {
   return runSensor(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
@@ -34,7 +35,7 @@ export function runSensor(
     return fromValues(backend, new Float32Array(call.shape.reduce((a, b) => a * b, 1)), call.shape);
   }
   const where = readValues(backend, inputs.locations);
-  if (nativeSensorFits(call, inputs.images.dtype)) return nativeSensor(backend, inputs.images, where, call, of);
+  if (runsNatively(call, inputs.images.dtype)) return nativeSensor(backend, inputs.images, where, call, of);
   const values = glimpseSensorImpl(
     readValues(backend, inputs.images),
     where,

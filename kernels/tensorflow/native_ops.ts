@@ -81,12 +81,6 @@ export class NativeOps {
     return this.run('Pack', attrs, xs);
   }
 
-  concat(xs: TensorInfo[], axis: number): Tensor {
-    if (xs.length === 1) return xs[0] as Tensor;
-    const attrs = [this.intAttr('N', xs.length), this.typeAttr('T', xs[0].dtype), this.typeAttr('Tidx', 'int32')];
-    return this.run('ConcatV2', attrs, [...xs, this.scalar(axis)]);
-  }
-
   private poolAttrs(side: number): OpAttr[] {
     const {TF_ATTR_STRING} = this.backend.binding;
     return [
@@ -103,18 +97,18 @@ export class NativeOps {
     return this.run('AvgPool', this.poolAttrs(side), [x]);
   }
 
-  /** avgPool's gradient: each of `dy`'s values over `side^2`, spread over its block of `shape`. */
-  avgPoolGrad(shape: number[], dy: TensorInfo, side: number): Tensor {
-    return this.run('AvgPoolGrad', this.poolAttrs(side), [this.ints(shape), dy]);
-  }
-
-  /** Sums the rows of `data` into `segments` rows by `ids`. */
-  segmentSum(data: TensorInfo, ids: TensorInfo, segments: number): Tensor {
+  /**
+   * TensorFlow's ExtractGlimpseV2 with zero noise, windows of `size` whose top-left corners are
+   * `corners` `[B, 2]` (pixels, whole numbers): its row copies, 0 outside the image.
+   */
+  windowsAt(images: TensorInfo, size: [number, number], corners: TensorInfo): Tensor {
+    const {TF_ATTR_BOOL, TF_ATTR_STRING} = this.backend.binding;
     const attrs = [
-      this.typeAttr('T', data.dtype),
-      this.typeAttr('Tindices', 'int32'),
-      this.typeAttr('Tnumsegments', 'int32'),
+      {name: 'centered', type: TF_ATTR_BOOL, value: false},
+      {name: 'normalized', type: TF_ATTR_BOOL, value: false},
+      {name: 'uniform_noise', type: TF_ATTR_BOOL, value: false},
+      {name: 'noise', type: TF_ATTR_STRING, value: 'zero'},
     ];
-    return this.run('UnsortedSegmentSum', attrs, [data, ids, this.scalar(segments)]);
+    return this.run('ExtractGlimpseV2', attrs, [images, this.ints(size), corners]);
   }
 }

@@ -1,13 +1,12 @@
 /**
  * The glimpse sensor as TensorFlow's own ops (docs/semantics.md, "The glimpse sensor" and
  * "Bilinear glimpses"): the windows are placed in JS from the locations (the shared geometry,
- * a few numbers per location) and the pixels never leave TensorFlow. A scale's window is one
- * gather of the image's pixels by flat index, a row index plus a column index, each clamped
- * into the image (so edge padding is the gather itself); zero padding then selects 0 outside
- * the inside rows and columns, and AvgPool takes the block means. A bilinear window gathers
- * one more row and column and weighs its four whole-pixel neighbours, slices of that region.
- * The backward pass spreads dy the same way: AvgPoolGrad, then a segment sum by the same
- * flat indices. Sums are TensorFlow's float32 ones, within the bounds docs/semantics.md gives
+ * a few numbers per location) and the pixels never leave TensorFlow. With zero padding a
+ * scale's windows are TensorFlow's ExtractGlimpseV2 at their whole-pixel corners (its row
+ * copies); with edge padding, one gather of the image's pixels by flat index, a row index
+ * plus a column index, each clamped into the image. AvgPool takes the block means. A bilinear
+ * window reads one more row and column and weighs its four whole-pixel neighbours, slices of
+ * that region. Sums are TensorFlow's float32 ones, within the bounds docs/semantics.md gives
  * for float32 backends.
  */
 import {tidy, type Tensor, type TensorInfo} from '@tensorflow/tfjs-core';
@@ -20,12 +19,31 @@ import {NativeOps} from './native_ops';
 /** Flat pixel indices must fit in int32. */
 const MAX_PIXELS = 2 ** 31 - 1;
 
-/** Whether the native sensor can run this call: float32 zero or edge padding, indices in int32. */
-export function nativeSensorFits(call: SensorCall, imagesDtype: string, forGradient = false): boolean {
-  const [batch] = call.shape;
-  const {padding} = call.attrs;
-  const paddingFits = forGradient || padding === 'zero' || padding === 'edge';
-  return paddingFits && imagesDtype === 'float32' && batch * call.imageHeight * call.imageWidth <= MAX_PIXELS;
+/**
+ * Whether the call runs natively: float32 images, zero or edge padding, pixel indices within
+ * int32, and an image at least twice the size of what one location's windows read in each
+ * image. Below that, reading the image into JS and running the shared implementation is
+ * faster (measured on the RAM workloads, where the windows read about as much as the image
+ * holds); above it, the copy of the image is what costs, and TensorFlow's window copies skip
+ * it. The number of locations does not count, so that location l of a call and a call with
+ * location l alone take the same path and agree bit for bit.
+ */
+export function runsNatively(call: SensorCall, imagesDtype: string): boolean {
+  const [batch, , k, h, w, channels] = call.shape;
+  const {padding, interpolation} = call.attrs;
+  const extra = interpolation === 'bilinear' ? 1 : 0;
+  let read = 0;
+  for (let scale = 0; scale < k; scale++) {
+    const s = call.blockSide(scale);
+    read += batch * (h * s + extra) * (w * s + extra) * channels;
+  }
+  const pixels = batch * call.imageHeight * call.imageWidth;
+  return (
+    (padding === 'zero' || padding === 'edge') &&
+    imagesDtype === 'float32' &&
+    pixels <= MAX_PIXELS &&
+    pixels * channels >= 2 * read
+  );
 }
 
 /** One scale's windows, placed: the region each gathers and, for bilinear, the neighbours' weights. */
@@ -39,6 +57,8 @@ interface ScalePlan {
   /** 1 where the row (column) is inside the image and the location reachable; null when all are. */
   rowInside: Uint8Array | null;
   colInside: Uint8Array | null;
+  /** `[B*n, 2]`: each region's top-left corner (y, x), wholly outside the image where unreachable. */
+  corners: Float32Array;
   /** Bilinear: each neighbour's weight per location, in NEIGHBOUR_STEPS order. */
   weights: Float32Array[] | null;
   /** Bilinear: 1 where a neighbour's weight is not 0, per neighbour; null when none is 0, [] unused. */
@@ -70,7 +90,17 @@ function placeAxis(
   return all;
 }
 
-function planScale(locations: ArrayLike<number>, call: SensorCall, scale: number, of: WeightsOf): ScalePlan {
+/**
+ * Places one scale's windows. `withIds`: also the flat pixel indices and inside flags (edge
+ * padding and the backward pass); zero padding's forward needs only the corners.
+ */
+function planScale(
+  locations: ArrayLike<number>,
+  call: SensorCall,
+  scale: number,
+  of: WeightsOf,
+  withIds: boolean,
+): ScalePlan {
   const [batch, n, , h, w] = call.shape;
   const {imageHeight: height, imageWidth: width} = call;
   const s = call.blockSide(scale);
@@ -79,12 +109,14 @@ function planScale(locations: ArrayLike<number>, call: SensorCall, scale: number
   const edge = call.attrs.padding === 'edge';
   const [rows, cols] = bilinear ? [h * s + 1, w * s + 1] : [h * s, w * s];
   const count = batch * n;
-  const rowIds = new Int32Array(count * rows);
-  const colIds = new Int32Array(count * cols);
-  const rowInside = new Uint8Array(count * rows);
-  const colInside = new Uint8Array(count * cols);
+  const [rowCount, colCount] = withIds ? [count * rows, count * cols] : [0, 0];
+  const rowIds = new Int32Array(rowCount);
+  const colIds = new Int32Array(colCount);
+  const rowInside = new Uint8Array(rowCount);
+  const colInside = new Uint8Array(colCount);
   const weights = bilinear ? NEIGHBOUR_STEPS.map(() => new Float32Array(count)) : null;
   const wholePixel = new Uint8Array(count);
+  const corners = new Float32Array(2 * count);
   let allInside = true;
   let anyWhole = false;
   for (let j = 0; j < count; j++) {
@@ -92,19 +124,14 @@ function planScale(locations: ArrayLike<number>, call: SensorCall, scale: number
     const [ly, lx] = [locations[2 * j], locations[2 * j + 1]];
     const sub = bilinear ? subpixelCorner(ly, lx, params) : null;
     const corner = bilinear ? sub : windowCorner(ly, lx, params);
-    const inRows = placeAxis(
-      rowIds,
-      rowInside,
-      j * rows,
-      rows,
-      corner && corner.y,
-      height,
-      b * height * width,
-      width,
-      edge,
-    );
-    const inCols = placeAxis(colIds, colInside, j * cols, cols, corner && corner.x, width, 0, 1, edge);
-    allInside &&= inRows && inCols;
+    if (withIds) {
+      const [y, x] = corner ? [corner.y, corner.x] : [null, null];
+      const inRows = placeAxis(rowIds, rowInside, j * rows, rows, y, height, b * height * width, width, edge);
+      const inCols = placeAxis(colIds, colInside, j * cols, cols, x, width, 0, 1, edge);
+      allInside &&= inRows && inCols;
+    }
+    corners[2 * j] = corner ? corner.y : -rows - 1;
+    corners[2 * j + 1] = corner ? corner.x : -cols - 1;
     if (!weights) continue;
     // An unreachable window is all padding, and does not move.
     const unreachable = of === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
@@ -123,6 +150,7 @@ function planScale(locations: ArrayLike<number>, call: SensorCall, scale: number
   return {
     rows,
     cols,
+    corners,
     rowIds,
     colIds,
     rowInside: allInside ? null : rowInside,
@@ -173,6 +201,26 @@ function weighNeighbours(ops: NativeOps, region: Tensor, plan: ScalePlan, size: 
   return plan.wholePixel ? ops.select(perLocation(ops, plan.wholePixel, 'bool'), part(0), sum) : sum;
 }
 
+/** Zero padding: each location's region, TensorFlow's window copy at its corner, `[B*n, rows, cols, C]`. */
+function windowsOf(ops: NativeOps, images: TensorInfo, plan: ScalePlan, call: SensorCall): Tensor {
+  const [batch, n, , , , channels] = call.shape;
+  const byLocation = Array.from({length: n}, (_, l) => {
+    const corners = new Float32Array(2 * batch);
+    for (let b = 0; b < batch; b++) corners.set(plan.corners.subarray(2 * (b * n + l), 2 * (b * n + l) + 2), 2 * b);
+    return ops.windowsAt(images, [plan.rows, plan.cols], ops.constant(corners, [batch, 2], 'float32'));
+  });
+  const region = n === 1 ? byLocation[0] : ops.pack(byLocation, 1);
+  return ops.reshape(region, [batch * n, plan.rows, plan.cols, channels]);
+}
+
+/** Edge padding: each location's region gathered by clamped flat pixel indices, `[B*n, rows, cols, C]`. */
+function gathered(ops: NativeOps, flat: Tensor, plan: ScalePlan, count: number, zero: Tensor): Tensor {
+  const {ids, mask} = regionOf(ops, plan, count);
+  const region = ops.gather(flat, ids);
+  // Unreachable locations: all padding, zeros.
+  return mask ? ops.select(mask, region, zero) : region;
+}
+
 /** The sensor's output `[B, n, k, h, w, C]` (`of` y or x: its slope along that corner axis), natively. */
 export function nativeSensor(
   backend: TensorflowBackend,
@@ -189,56 +237,12 @@ export function nativeSensor(
     const zero = ops.constant(Float32Array.of(0), [], 'float32');
     const scales = Array.from({length: k}, (_, scale) => {
       const s = call.blockSide(scale);
-      const plan = planScale(locations, call, scale, of);
-      const {ids, mask} = regionOf(ops, plan, count);
-      let region = ops.gather(flat, ids);
-      if (mask) region = ops.select(mask, region, zero);
+      const plan = planScale(locations, call, scale, of, call.attrs.padding !== 'zero');
+      const region =
+        call.attrs.padding === 'zero' ? windowsOf(ops, images, plan, call) : gathered(ops, flat, plan, count, zero);
       const samples = plan.weights ? weighNeighbours(ops, region, plan, [h * s, w * s], zero) : region;
       return s > 1 ? ops.avgPool(samples, s) : samples;
     });
     return ops.reshape(ops.pack(scales, 1), call.shape);
-  });
-}
-
-/** d images of the sensor: each output's dy spread over the pixels it read (zero and noise padding: inside ones). */
-export function nativeSensorGrad(
-  backend: TensorflowBackend,
-  dy: TensorInfo,
-  locations: ArrayLike<number>,
-  call: SensorCall,
-): TensorInfo {
-  const ops = new NativeOps(backend);
-  const [batch, n, k, h, w, channels] = call.shape;
-  const {imageHeight: height, imageWidth: width} = call;
-  const count = batch * n;
-  return tidy(() => {
-    const zero = ops.constant(Float32Array.of(0), [], 'float32');
-    const byLocation = ops.reshape(dy, [count, k, h, w, channels]);
-    const ids: Tensor[] = [];
-    const values: Tensor[] = [];
-    for (let scale = 0; scale < k; scale++) {
-      const s = call.blockSide(scale);
-      const size: [number, number] = [h * s, w * s];
-      const plan = planScale(locations, call, scale, 'value');
-      const region = regionOf(ops, plan, count);
-      const dyScale = ops.reshape(ops.slice(byLocation, [0, scale, 0, 0, 0], [-1, 1, -1, -1, -1]), [
-        count,
-        h,
-        w,
-        channels,
-      ]);
-      const spread = s > 1 ? ops.avgPoolGrad([count, ...size, channels], dyScale, s) : dyScale;
-      NEIGHBOUR_STEPS.forEach(([sy, sx], i) => {
-        if (plan.weights ? plan.nonZero[i] === 'unused' : i > 0) return;
-        const take = (x: Tensor, last: number[]) =>
-          plan.weights ? ops.slice(x, [0, sy, sx, ...last.map(() => 0)], [-1, ...size, ...last.map(() => -1)]) : x;
-        let part = plan.weights ? ops.mul(spread, perLocation(ops, plan.weights[i], 'float32')) : spread;
-        if (region.mask) part = ops.select(take(region.mask, [0]), part, zero);
-        ids.push(ops.reshape(take(region.ids, []), [-1]));
-        values.push(ops.reshape(part, [-1, channels]));
-      });
-    }
-    const sums = ops.segmentSum(ops.concat(values, 0), ops.concat(ids, 0), batch * height * width);
-    return ops.reshape(sums, [batch, height, width, channels]);
   });
 }
