@@ -92,7 +92,7 @@ function placeAxis(
 
 /**
  * Places one scale's windows. `withIds`: also the flat pixel indices and inside flags (edge
- * padding and the backward pass); zero padding's forward needs only the corners.
+ * padding's gather); zero padding needs only the corners.
  */
 function planScale(
   locations: ArrayLike<number>,
