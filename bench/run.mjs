@@ -8,12 +8,13 @@
 //   Chromium (lib/run_browser.mjs, browser/page.mjs): webgl and webgpu: the op, the
 //     composite and tf.slice (the GPU copy floor), with a final read and without;
 // and each glimpse sensor workload ("sensorWorkloads"; lib/run_sensor.mjs and the page): the
-// fused op, the composite, tf.grad of each; then prints the tables, checks the targets
+// fused op, the composite, tf.grad of each, and its peers in PyTorch and TensorFlow
+// (lib/peers.mjs: tools/sensor_peers.py, first); then prints the tables, checks the targets
 // (lib/targets.mjs) and writes the results (lib/write.mjs). Backends that are not installed or
 // not registered are skipped with a note.
 //
 //   node bench/run.mjs [--only=W1,S2] [--backends=cpu,wasm,tensorflow,webgl,webgpu] [--quick]
-//                      [--no-write] [--no-tf-baseline]
+//                      [--no-write] [--no-tf-baseline] [--no-peers]
 //
 // --quick shortens the measuring (for trying the script out); --no-write writes only
 // bench/results.json (not latest.json, chart.svg, README.md, tf_baseline.json);
@@ -26,6 +27,7 @@ import {pathToFileURL} from 'node:url';
 import {collectMeta, finishMeta} from './lib/meta.mjs';
 import {USAGE, parseArgs} from './lib/options.mjs';
 import {BENCH, DIST_ESM, DIST_UMD, log} from './lib/paths.mjs';
+import {runSensorPeers} from './lib/peers.mjs';
 import {formatText, tableRows} from './lib/report.mjs';
 import {runBrowser} from './lib/run_browser.mjs';
 import {runNode, startNodeBackends} from './lib/run_node.mjs';
@@ -69,6 +71,7 @@ async function main() {
   // TensorFlow's own kernel first, alone on the machine, for the targets that compare with it.
   const ids = list => list.map(w => w.id);
   if (workloads.length) meta.tfBaseline = runTfBaseline(opts, ids(workloads), ids(spec.workloads));
+  if (sensorWorkloads.length) meta.sensorPeers = runSensorPeers(opts, ids(sensorWorkloads));
   const results = {
     format: 'tfjs-extract-glimpse-bench/2', // 2: the tensorflow backend, sensorWorkloads
     date: new Date().toISOString(),
@@ -91,6 +94,7 @@ async function main() {
       scaleFactor: w.scaleFactor,
       padding: w.padding,
       backends: {},
+      peers: meta.sensorPeers?.workloads?.[w.id] ?? null,
     })),
     correctnessFailures: [],
   };

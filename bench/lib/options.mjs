@@ -1,25 +1,32 @@
 // Command-line options of bench/run.mjs.
+import {parseArgs as parse} from 'node:util';
 
 export const USAGE =
   'node bench/run.mjs [--only=W1,S2] [--backends=cpu,wasm,tensorflow,webgl,webgpu] [--quick] [--no-write] ' +
-  '[--no-tf-baseline]';
+  '[--no-tf-baseline] [--no-peers]';
+
+const list = v => v.split(',').filter(Boolean);
 
 export function parseArgs(argv) {
-  const o = {
-    only: null,
-    backends: ['cpu', 'wasm', 'tensorflow', 'webgl', 'webgpu'],
-    quick: false,
-    write: true,
-    tfBaseline: true,
+  const {values: v} = parse({
+    args: argv,
+    options: {
+      only: {type: 'string'},
+      backends: {type: 'string', default: 'cpu,wasm,tensorflow,webgl,webgpu'},
+      quick: {type: 'boolean', default: false},
+      'no-write': {type: 'boolean', default: false},
+      'no-tf-baseline': {type: 'boolean', default: false},
+      'no-peers': {type: 'boolean', default: false},
+      help: {type: 'boolean', short: 'h', default: false},
+    },
+  });
+  return {
+    only: v.only === undefined ? null : list(v.only),
+    backends: list(v.backends),
+    quick: v.quick,
+    write: !v['no-write'],
+    tfBaseline: !v['no-tf-baseline'],
+    peers: !v['no-peers'],
+    help: v.help,
   };
-  for (const a of argv) {
-    if (a.startsWith('--only=')) o.only = a.slice(7).split(',').filter(Boolean);
-    else if (a.startsWith('--backends=')) o.backends = a.slice(11).split(',').filter(Boolean);
-    else if (a === '--quick') o.quick = true;
-    else if (a === '--no-write') o.write = false;
-    else if (a === '--no-tf-baseline') o.tfBaseline = false;
-    else if (a === '--help' || a === '-h') o.help = true;
-    else throw new Error(`unknown argument ${a} (see --help)`);
-  }
-  return o;
 }

@@ -32,6 +32,12 @@ export const SENSOR_LABELS = {
   'sensor-bilinear': 'fused sensor, bilinear interpolation',
   'sensor-grad-bilinear': 'tf.grad of sum(fused bilinear), images and locations',
 };
+// The sensor's peers (lib/peers.mjs, tools/sensor_peers.py).
+const PEER_LABELS = {
+  'torch-batched': 'PyTorch: batched gather + avg_pool2d',
+  'torch-loop': 'PyTorch: per-sample slicing loop + avg_pool2d',
+  'tf-composite': 'TensorFlow: extract_glimpse + avg_pool2d + stack, tf.function',
+};
 // Each composite row's ratio: over the fused method it replaces.
 const SENSOR_FUSED_OF = {'sensor-composite': 'sensor', 'sensor-composite-grad': 'sensor-grad'};
 
@@ -157,6 +163,10 @@ export function sensorRows(results) {
           gpuPeak: r.peakGpuBytes == null ? '' : fmtBytes(r.peakGpuBytes),
         });
       }
+    }
+    for (const [name, r] of Object.entries(e.peers || {})) {
+      const method = PEER_LABELS[name] || name;
+      rows.push({workload: label, id: e.id, backend: 'peer', method, ms: fmtMs(r.ms), reps: String(r.calls)});
     }
   }
   return rows;

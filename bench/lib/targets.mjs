@@ -211,6 +211,7 @@ export function evaluateTargets(results) {
     }
   }
   sensorTargets(results, out);
+  peerTargets(results, out);
   bilinearTargets(results, out);
   return out;
 }
@@ -253,6 +254,34 @@ function bilinearTargets(results, out) {
           );
         }
       }
+    }
+  }
+}
+
+/**
+ * The glimpse sensor against what users would use instead (tools/sensor_peers.py, same run):
+ * cpu and wasm at least 2x faster than the fastest peer; tensorflow at least as fast as
+ * TensorFlow's own composite.
+ */
+function peerTargets(results, out) {
+  const rules = [
+    ['cpu', 2, 'the fastest peer', peers => Math.min(...Object.values(peers).map(p => p.ms))],
+    ['wasm', 2, 'the fastest peer', peers => Math.min(...Object.values(peers).map(p => p.ms))],
+    ['tensorflow', 1, "TensorFlow's composite", peers => peers['tf-composite']?.ms],
+  ];
+  for (const [backend, limit, whom, pick] of rules) {
+    for (const e of ran(results, backend, results.sensorWorkloads || [])) {
+      const target = `${backend} fused sensor at least ${limit}x faster than ${whom} (PyTorch, TensorFlow)`;
+      const base = {target, workload: e.id, backend, limit, atLeast: true};
+      const fused = method(e, backend, 'sensor');
+      const peer = e.peers ? pick(e.peers) : null;
+      if (fused == null || peer == null || !Number.isFinite(peer)) {
+        const why = missing(e, backend) || (e.peers ? 'figures missing' : results.meta.sensorPeers?.note || 'no peers');
+        out.push({...base, value: null, holds: null, detail: why});
+        continue;
+      }
+      const value = peer / fused;
+      out.push({...base, value, holds: value >= limit, detail: `${x(value)} (peer ${ms(peer)} / fused ${ms(fused)})`});
     }
   }
 }
