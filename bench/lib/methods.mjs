@@ -160,6 +160,13 @@ export function kernelCall(
   });
 }
 
+/** The op without a seed: on tfjs-node it runs TensorFlow's own op, noise and all. */
+export const unseededCall = (plugin, w, input, offsets) =>
+  plugin.extractGlimpse(input, w.size, offsets, w.centered, w.normalized, w.noise, {
+    version: w.op === 'ExtractGlimpse' ? 1 : 2,
+    uniformNoise: w.uniformNoise,
+  });
+
 /** Workloads also timed with bilinear interpolation, against their nearest figures (forward and backward). */
 export const BILINEAR_WORKLOADS = ['W1', 'W4', 'S1'];
 

@@ -16,6 +16,7 @@ export const METHOD_LABELS = {
   'grad-floor-fresh': 'backward floor: fresh zeroed output',
   'tf.grad': 'tf.grad (forward + backward)',
   'kernel-nrb': 'kernel, no readback',
+  'kernel-unseeded-nrb': "kernel, no seed (TensorFlow's noise), no readback",
   'kernel-zero-nrb': 'kernel, zero noise, no readback',
   'composite-nrb': 'composite, no readback',
   'slice-nrb': 'tf.slice, no readback',

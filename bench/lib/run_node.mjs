@@ -20,6 +20,7 @@ import {
   compositeCall,
   installPeakTracker,
   kernelCall,
+  unseededCall,
   measureInterleaved,
   repetitionPolicy,
   verifyOutputs,
@@ -217,6 +218,11 @@ async function runNodeBackend(backend, w, gen, geometry, boxes, expected, plugin
     ];
     // The op alone, its result left in TensorFlow: what tools/tf_baseline.py times.
     if (backend === 'tensorflow') methods.push({key: 'kernel-nrb', run: kernel, dispose: r => r.dispose()});
+    // Without a seed tfjs-node draws TensorFlow's own noise: like with like with tools/tf_baseline.py.
+    if (backend === 'tensorflow' && mode !== 'zero') {
+      const unseeded = () => unseededCall(plugin, w, t.input, t.offsets);
+      methods.push({key: 'kernel-unseeded-nrb', run: unseeded, dispose: r => r.dispose()});
+    }
     const floorMethod = (key, f) => ({key, run: () => f.run(), bytes: f.bytes});
     if (floors) methods.push(floorMethod('floor', floors.forward), floorMethod('floor-fresh', floors.forwardFresh));
     if (hasGrad) {

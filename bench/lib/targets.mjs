@@ -173,6 +173,24 @@ export function evaluateTargets(results) {
     );
   }
   for (const e of ran(results, 'tensorflow').filter(e => ['W1', 'W3'].includes(e.id))) {
+    const kn = method(e, 'tensorflow', 'kernel-unseeded-nrb');
+    const tfb = tfNative(results, e.id);
+    out.push(
+      ratioTarget(
+        "tensorflow kernel with unseeded noise within 1.2x of TensorFlow's own kernel",
+        e,
+        'tensorflow',
+        kn,
+        tfb ? tfb.medianMs : null,
+        1.2,
+        (n, d) => `kernel, no seed ${ms(n)} / TF ${ms(d)} (${tfb.source})`,
+        kn != null && !tfb
+          ? 'no TensorFlow figure (tools/tf_baseline.py did not run, no bench/tf_baseline.json)'
+          : null,
+      ),
+    );
+  }
+  for (const e of ran(results, 'tensorflow').filter(e => ['W1', 'W3'].includes(e.id))) {
     const k = method(e, 'tensorflow', 'kernel'),
       wk = method(e, 'wasm', 'kernel');
     out.push(

@@ -1,13 +1,16 @@
-// TensorFlow's own kernel (tools/tf_baseline.py in the .venv-tf virtualenv), run at the start
-// of the bench so the targets that use it compare figures of the same run. Without that
-// environment the committed bench/tf_baseline.json is used, and the output says so.
+// TensorFlow's own kernel (tools/tf_baseline.py in the .venv-tf virtualenv, or .venv-peers,
+// which holds TensorFlow too), run at the start of the bench so the targets that use it
+// compare figures of the same run. Without either the committed bench/tf_baseline.json is
+// used, and the output says so.
 import {spawnSync} from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {BENCH, ROOT, log} from './paths.mjs';
 
-const PYTHON = path.join(ROOT, '.venv-tf', 'bin', 'python');
+const PYTHON =
+  ['.venv-tf', '.venv-peers'].map(venv => path.join(ROOT, venv, 'bin', 'python')).find(p => fs.existsSync(p)) ??
+  path.join(ROOT, '.venv-tf', 'bin', 'python');
 const COMMITTED = path.join(BENCH, 'tf_baseline.json');
 
 /** A tf_baseline.json, or null when absent or unreadable. */
@@ -40,7 +43,7 @@ function committed(why) {
  */
 export function runTfBaseline(opts, ids, allIds) {
   if (!opts.tfBaseline) return committed('--no-tf-baseline');
-  if (!fs.existsSync(PYTHON)) return committed('no .venv-tf/bin/python');
+  if (!fs.existsSync(PYTHON)) return committed('no .venv-tf/bin/python (nor .venv-peers)');
   const probe = spawnSync(PYTHON, ['-c', 'import tensorflow'], {
     cwd: ROOT,
     encoding: 'utf8',

@@ -103,6 +103,21 @@ function addWholeBlocksChannels(
   channels: number,
 ) {
   const stride = s * channels;
+  if (channels === 3) {
+    // Colour: the three channels in one pass over the pixels (each channel's order unchanged).
+    for (let x = x0; x < x1; x++, q += stride) {
+      let [t0, t1, t2] = [-0, -0, -0];
+      for (let p = q, end = q + stride; p < end; p += 3) {
+        t0 += image[p];
+        t1 += image[p + 1];
+        t2 += image[p + 2];
+      }
+      sums[3 * x] += t0;
+      sums[3 * x + 1] += t1;
+      sums[3 * x + 2] += t2;
+    }
+    return;
+  }
   for (let x = x0; x < x1; x++, q += stride) {
     for (let c = 0; c < channels; c++) {
       let t = -0;
@@ -139,6 +154,22 @@ export function wholeBlockMeans(
       const t2 = image[q + 2 * r] + image[q + 2 * r + 1] + (image[q + 2 * r + 2] + image[q + 2 * r + 3]);
       const t3 = image[q + 3 * r] + image[q + 3 * r + 1] + (image[q + 3 * r + 2] + image[q + 3 * r + 3]);
       out[at + x] = (t0 + t1 + (t2 + t3)) / 16;
+    }
+  } else if (channels === 3) {
+    // Colour: the three channels in one pass over the block (each channel's order unchanged).
+    const stride = s * 3;
+    for (let x = 0, block = top; x < blocks; x++, block += stride) {
+      let [t0, t1, t2] = [-0, -0, -0];
+      for (let a = 0, row = block; a < s; a++, row += rowStride) {
+        for (let p = row, end = row + stride; p < end; p += 3) {
+          t0 += image[p];
+          t1 += image[p + 1];
+          t2 += image[p + 2];
+        }
+      }
+      out[at++] = t0 / count;
+      out[at++] = t1 / count;
+      out[at++] = t2 / count;
     }
   } else {
     const stride = s * channels;

@@ -25,10 +25,12 @@ export function extractGlimpseTensorflow(version: GlimpseVersion) {
     const call = glimpseCall(version, input.shape, offsets.shape, attrs);
     if (call.empty) return fromValues(backend, new Float32Array(0), call.shape);
     if (input.dtype === 'float32' && offsets.dtype === 'float32') {
-      if (call.mode === 'zero' || everyWindowInside(readValues(backend, offsets), call.params, call.shape[0])) {
+      // Unseeded: TF's op as it stands, without reading the offsets to see whether it draws.
+      if (call.mode === 'zero' || attrs.seed === undefined)
+        return nativeGlimpse(backend, call, input, offsets, call.mode);
+      if (everyWindowInside(readValues(backend, offsets), call.params, call.shape[0])) {
         return nativeGlimpse(backend, call, input, offsets, 'zero');
       }
-      if (attrs.seed === undefined) return nativeGlimpse(backend, call, input, offsets, call.mode);
     }
     const values = extractGlimpseImpl(
       readValues(backend, input),
