@@ -17,7 +17,7 @@
 //                      [--no-write] [--no-tf-baseline] [--no-peers]
 //
 // --quick shortens the measuring (for trying the script out); --no-write writes only
-// bench/results.json (not latest.json, chart.svg, README.md, tf_baseline.json);
+// bench/results.json (not chart.svg, README.md, tf_baseline.json);
 // --no-tf-baseline uses the committed bench/tf_baseline.json instead of running TensorFlow.
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,5 +1,5 @@
-// The files a run writes: results.json always; with writing on, the committed snapshot
-// latest.json, chart.svg and the results section of bench/README.md.
+// The files a run writes: results.json (every figure, not committed) always; with writing on,
+// chart.svg and the results section of bench/README.md, which are.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {renderChart} from './chart.mjs';
@@ -23,15 +23,12 @@ export function replaceSection(file, body) {
 export function writeResults(results, rows, write) {
   fs.writeFileSync(path.join(BENCH, 'results.json'), JSON.stringify(results, null, 1) + '\n');
   if (!write) {
-    log('wrote bench/results.json (--no-write: latest.json, chart.svg and README.md untouched)');
+    log('wrote bench/results.json (--no-write: chart.svg and README.md untouched)');
     return;
   }
-  // The committed snapshot keeps medians, quartiles and counts, not every sample (results.json has them).
-  const snapshot = JSON.parse(JSON.stringify(results, (k, v) => (k === 'samples' ? undefined : v)));
-  fs.writeFileSync(path.join(BENCH, 'latest.json'), JSON.stringify(snapshot, null, 1) + '\n');
   fs.writeFileSync(path.join(BENCH, 'chart.svg'), renderChart(results));
   if (!replaceSection(path.join(BENCH, 'README.md'), formatMarkdown(results, rows))) {
     log(`bench/README.md has no ${README_START} ... ${README_END} section: its table was not updated`);
   }
-  log('wrote bench/results.json, bench/latest.json, bench/chart.svg and the results section of bench/README.md');
+  log('wrote bench/results.json, bench/chart.svg and the results section of bench/README.md');
 }
