@@ -1,18 +1,9 @@
-import {
-  engine,
-  op,
-  reshape,
-  type NamedAttrMap,
-  type NamedTensorMap,
-  type Tensor,
-  type Tensor1D,
-  type Tensor4D,
-  type TensorLike,
-} from '@tensorflow/tfjs-core';
+import {op, reshape, type Tensor, type Tensor1D, type Tensor4D, type TensorLike} from '@tensorflow/tfjs-core';
 import {
   GlimpseSensor,
   KERNEL_NAME_BY_VERSION,
   type ExtractGlimpseAttrs,
+  type ExtractGlimpseKernelName,
   type GlimpseSensorAttrs,
   type NoiseAttr,
 } from './kernel_names';
@@ -22,6 +13,7 @@ import {inferGlimpseShape} from './shape_inference';
 import {resolveNoise} from './noise_mode';
 import {checkFlag, checkOptions, type ExtractGlimpseOptions} from './options';
 import {readSize} from './read_size';
+import {runKernel} from './run_kernel';
 import {toFloatTensor} from './to_tensor';
 
 const OP = 'extractGlimpse';
@@ -64,11 +56,7 @@ function extractGlimpse_(
     );
     const sensorAttrs: GlimpseSensorAttrs = {...checked, scaleFactor: 1, version};
     const [batch, , , channels] = $input.shape;
-    const out = engine().runKernel(
-      GlimpseSensor,
-      {images: $input, locations: reshape($offsets, [batch, 1, 2])} as unknown as NamedTensorMap,
-      sensorAttrs as unknown as NamedAttrMap,
-    ) as Tensor;
+    const out = runKernel(GlimpseSensor, {images: $input, locations: reshape($offsets, [batch, 1, 2])}, sensorAttrs);
     return reshape(out, [batch, $size[0], $size[1], channels]);
   }
   const attrs: ExtractGlimpseAttrs = {
@@ -78,11 +66,11 @@ function extractGlimpse_(
     noise,
     ...(seed === undefined ? {} : {seed}),
   };
-  return engine().runKernel(
+  return runKernel<ExtractGlimpseKernelName, Tensor4D>(
     KERNEL_NAME_BY_VERSION[version],
-    {input: $input, offsets: $offsets} as unknown as NamedTensorMap,
-    attrs as unknown as NamedAttrMap,
-  ) as Tensor4D;
+    {input: $input, offsets: $offsets},
+    attrs,
+  );
 }
 
 export const extractGlimpse = /* @__PURE__ */ op({extractGlimpse_});

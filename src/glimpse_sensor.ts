@@ -1,9 +1,6 @@
 import {
-  engine,
   op,
   reshape,
-  type NamedAttrMap,
-  type NamedTensorMap,
   type Tensor,
   type Tensor2D,
   type Tensor3D,
@@ -13,6 +10,7 @@ import {
 import {GlimpseSensor} from './kernel_names';
 import {checkSensorOptions, type GlimpseSensorOptions} from './sensor_options';
 import {inferSensorShape} from './sensor_prelude';
+import {runKernel} from './run_kernel';
 import {toFloatTensor} from './to_tensor';
 import {drawSeed} from './noise_random';
 
@@ -47,11 +45,7 @@ function glimpseSensor_(
   const oneEach = $locations.rank === 2;
   const where = oneEach && $locations.shape[1] === 2 ? reshape($locations, [$locations.shape[0], 1, 2]) : $locations;
   inferSensorShape($images.shape, where.shape, attrs, OP);
-  const out = engine().runKernel(
-    GlimpseSensor,
-    {images: $images, locations: where} as unknown as NamedTensorMap,
-    attrs as unknown as NamedAttrMap,
-  ) as Tensor;
+  const out = runKernel(GlimpseSensor, {images: $images, locations: where}, attrs);
   return oneEach ? reshape(out, [out.shape[0], ...out.shape.slice(2)]) : out;
 }
 

@@ -1,20 +1,11 @@
 /**
- * Gradients of both kernels (TF registers none). The glimpse copies pixels, so
+ * Gradients of the forward kernels (TF registers none). A nearest glimpse copies pixels, so
  * `d input` is `dy` scattered back to the positions it was copied from, zero elsewhere
- * (noise is a constant); the window moves in whole pixels, so `d offsets` is zero.
+ * (noise is a constant), and the window moves in whole pixels, so `d offsets` is zero. A
+ * bilinear glimpse runs as the glimpse sensor, whose gradient (below) also gives `d
+ * locations`.
  */
-import {
-  engine,
-  mul,
-  stack,
-  sum,
-  tidy,
-  zerosLike,
-  type GradConfig,
-  type NamedAttrMap,
-  type NamedTensorMap,
-  type Tensor,
-} from '@tensorflow/tfjs-core';
+import {mul, stack, sum, tidy, zerosLike, type GradConfig, type NamedAttrMap, type Tensor} from '@tensorflow/tfjs-core';
 import {
   ExtractGlimpse,
   ExtractGlimpseGrad,
@@ -29,6 +20,7 @@ import {
   type GlimpseSensorAttrs,
   type GlimpseSensorGradAttrs,
 } from './kernel_names';
+import {runKernel} from './run_kernel';
 import {placementSlope} from './window_geometry';
 
 function gradConfig(version: GlimpseVersion): GradConfig {
@@ -45,12 +37,7 @@ function gradConfig(version: GlimpseVersion): GradConfig {
         normalized,
       };
       return {
-        input: () =>
-          engine().runKernel(
-            ExtractGlimpseGrad,
-            {dy, offsets} as unknown as NamedTensorMap,
-            gradAttrs as unknown as NamedAttrMap,
-          ) as Tensor,
+        input: () => runKernel(ExtractGlimpseGrad, {dy: dy as Tensor, offsets}, gradAttrs),
         offsets: () => zerosLike(offsets),
       };
     },
@@ -78,12 +65,7 @@ export const glimpseSensorGradientConfig: GradConfig = {
       imagesShape: images.shape as GlimpseSensorGradAttrs['imagesShape'],
     };
     return {
-      images: () =>
-        engine().runKernel(
-          GlimpseSensorGrad,
-          {dy, locations} as unknown as NamedTensorMap,
-          gradAttrs as unknown as NamedAttrMap,
-        ) as Tensor,
+      images: () => runKernel(GlimpseSensorGrad, {dy: dy as Tensor, locations}, gradAttrs),
       locations: () =>
         forward.interpolation === 'bilinear'
           ? locationsGrad(dy as Tensor, images, locations, attrs as unknown as GlimpseSensorAttrs)
@@ -107,11 +89,7 @@ function locationsGrad(dy: Tensor, images: Tensor, locations: Tensor, attrs: Gli
   return tidy(() => {
     const along = (axis: 'y' | 'x', perPixel: number) => {
       const slopeAttrs: GlimpseSensorSlopeAttrs = {...attrs, axis};
-      const slope = engine().runKernel(
-        GlimpseSensorSlope,
-        {images, locations} as unknown as NamedTensorMap,
-        slopeAttrs as unknown as NamedAttrMap,
-      ) as Tensor;
+      const slope = runKernel(GlimpseSensorSlope, {images, locations}, slopeAttrs);
       return mul(sum(mul(dy, slope), [2, 3, 4, 5]), perPixel);
     };
     return stack([along('y', perY), along('x', perX)], 2);

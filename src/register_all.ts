@@ -21,7 +21,7 @@ import {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig, glimpseSen
 import {glimpseSensor} from './glimpse_sensor';
 import {extractGlimpse} from './extract_glimpse';
 
-/** Every backend's kernels (forward of both versions, backward). */
+/** Every backend's kernels: both glimpse versions and their backward, the sensor, its backward and slope. */
 export const GLIMPSE_KERNEL_CONFIGS: readonly KernelConfig[] = [
   ...CPU_KERNEL_CONFIGS,
   ...WASM_KERNEL_CONFIGS,
@@ -35,7 +35,7 @@ export const SUPPORTED_BACKENDS = ['cpu', 'webgl', 'wasm', 'webgpu', 'tensorflow
 export type SupportedBackend = (typeof SUPPORTED_BACKENDS)[number];
 
 /**
- * Registers this op's kernels (forward and backward) under a custom backend name that
+ * Registers this package's kernels (glimpses, sensor, their gradients) under a custom backend name that
  * reuses another backend's kernels, e.g. React Native's `rn-webgl` or an app's renamed
  * webgl backend: `registerGlimpseKernelsAs('rn-webgl', 'webgl')`. Idempotent.
  */
