@@ -3,28 +3,19 @@
  * "The glimpse sensor"), written into a glimpse-sized run of an output. Zero and edge padding
  * sum in float64 (block_sums.ts) and read only the window's inside part: whole blocks in one
  * go, the blocks the image's border cuts (and, for edge padding, the repeated border pixels) a
- * block row at a time. Noise padding checks every sample and draws the outside ones.
+ * block row at a time. Noise padding checks every sample and draws the outside ones
+ * (sensor_noise.ts).
  */
 import {insideSpan, type WindowCorner} from '../../src/window_geometry';
 import {scaleKey} from '../../src/noise_random';
 import type {SensorCall} from '../../src/sensor_prelude';
 import type {NoiseMode} from '../../src/kernel_names';
 import {addEdgeSums, addRowSums, wholeBlockMeans, type Span} from './block_sums';
-import {noiseAt, planNoise, type NoisePlan} from './noise_fill';
+import {planNoise, type NoisePlan} from './noise_fill';
+import {OUTSIDE, mapAxis, noisyBlockMeans} from './sensor_noise';
 import {bilinearBlockMeans, copyPadded, type Weights} from './bilinear_means';
 
 type Values = Float32Array | Int32Array | Uint8Array;
-
-/** A window row or column outside the image (noise padding). */
-const OUTSIDE = -1;
-
-/** Image offsets of a window's rows (`stride` W*C) or columns (`stride` C), or OUTSIDE. */
-function mapAxis(into: Int32Array, count: number, start: number, size: number, stride: number): void {
-  for (let i = 0; i < count; i++) {
-    const p = start + i;
-    into[i] = p >= 0 && p < size ? p * stride : OUTSIDE;
-  }
-}
 
 /** What one call's windows share: the image, the call, scratch rows, and each image's noise plan. */
 export class SensorWindows {
@@ -81,7 +72,14 @@ export class SensorWindows {
     } else {
       rows.fill(OUTSIDE, 0, h * s);
     }
-    noisyBlockMeans(out, o, image, base, rows, cols, h, w, channels, s, this.planOf(b, this.noise), {
+    noisyBlockMeans(out, o, image, {
+      base,
+      rows,
+      cols,
+      size: [h, w],
+      channels,
+      s,
+      plan: this.planOf(b, this.noise),
       key: scaleKey(this.key, scale),
       // Noise counters run over the scale's whole window, as in a [batch, n, h*s, w*s, C] glimpse.
       windowRow: glimpseWidth * channels,
@@ -229,51 +227,6 @@ function copySamples(
     for (let q = c1 * channels, c = 0; q < w * channels; q++) {
       out[row + q] = image[last + c];
       if (++c === channels) c = 0;
-    }
-  }
-}
-
-interface Draws {
-  key: number;
-  windowRow: number;
-  first: number;
-}
-
-/** Block means with noise padding: every sample checked, outside ones drawn. */
-function noisyBlockMeans(
-  out: Float32Array,
-  o: number,
-  image: Values,
-  base: number,
-  rows: Int32Array,
-  cols: Int32Array,
-  h: number,
-  w: number,
-  channels: number,
-  s: number,
-  plan: NoisePlan,
-  draws: Draws,
-): void {
-  const count = s * s;
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      for (let c = 0; c < channels; c++) {
-        let sum = -0;
-        for (let a = 0; a < s; a++) {
-          const i = y * s + a;
-          const row = rows[i];
-          for (let d = 0; d < s; d++) {
-            const j = x * s + d;
-            const col = cols[j];
-            const v =
-              row !== OUTSIDE && col !== OUTSIDE
-                ? image[base + row + col + c]
-                : noiseAt(plan, draws.key, draws.first + i * draws.windowRow + j * channels + c, c);
-            sum += v;
-          }
-        }
-        out[o++] = sum / count;
-      }
     }
   }
 }
