@@ -8,6 +8,7 @@
 import {subpixelCorner, windowCorner, type WindowCorner} from '../../src/window_geometry';
 import {NEIGHBOUR_STEPS, neighbourWeights} from '../../src/bilinear';
 import type {SensorCall} from '../../src/sensor_prelude';
+import {forEachWindow} from './sensor_loop';
 
 export function glimpseSensorGradImpl(
   dy: Float32Array,
@@ -15,35 +16,25 @@ export function glimpseSensorGradImpl(
   call: SensorCall,
   output?: Float32Array,
 ): Float32Array {
-  const [batch, n, k, h, w, channels] = call.shape;
+  const [batch, , , , , channels] = call.shape;
   const {imageHeight: height, imageWidth: width} = call;
   const dx = output ? output.fill(0) : new Float32Array(batch * height * width * channels);
   if (dx.length === 0 || dy.length === 0) return dx;
   const bilinear = call.attrs.interpolation === 'bilinear';
-  const glimpseSize = h * w * channels;
-  let o = 0;
-  for (let b = 0; b < batch; b++) {
-    for (let l = 0; l < n; l++) {
-      const ly = locations[2 * (b * n + l)];
-      const lx = locations[2 * (b * n + l) + 1];
-      for (let scale = 0; scale < k; scale++, o += glimpseSize) {
-        const params = call.windowParams(scale);
-        if (!bilinear) {
-          const corner = windowCorner(ly, lx, params);
-          if (corner) spreadWindow(dx, dy, o, b, corner, 1, call, scale);
-          continue;
-        }
-        const corner = subpixelCorner(ly, lx, params);
-        if (!corner) continue;
-        const weights = neighbourWeights(corner.fy, corner.fx, 'value');
-        if (weights.every(v => v !== 0) && spreadInside(dx, dy, o, b, corner, weights, call, scale)) continue;
-        NEIGHBOUR_STEPS.forEach(([sy, sx], i) => {
-          if (weights[i] !== 0)
-            spreadWindow(dx, dy, o, b, {y: corner.y + sy, x: corner.x + sx}, weights[i], call, scale);
-        });
-      }
+  forEachWindow(call, locations, (b, _l, scale, ly, lx, params, o) => {
+    if (!bilinear) {
+      const corner = windowCorner(ly, lx, params);
+      if (corner) spreadWindow(dx, dy, o, b, corner, 1, call, scale);
+      return;
     }
-  }
+    const corner = subpixelCorner(ly, lx, params);
+    if (!corner) return;
+    const weights = neighbourWeights(corner.fy, corner.fx, 'value');
+    if (weights.every(v => v !== 0) && spreadInside(dx, dy, o, b, corner, weights, call, scale)) return;
+    NEIGHBOUR_STEPS.forEach(([sy, sx], i) => {
+      if (weights[i] !== 0) spreadWindow(dx, dy, o, b, {y: corner.y + sy, x: corner.x + sx}, weights[i], call, scale);
+    });
+  });
   return dx;
 }
 

@@ -8,6 +8,7 @@
 import {subpixelCorner, windowCorner, type WindowCorner} from '../../src/window_geometry';
 import {NEIGHBOUR_STEPS, neighbourWeights, type WeightsOf} from '../../src/bilinear';
 import type {SensorCall} from '../../src/sensor_prelude';
+import {forEachWindow} from './sensor_loop';
 import {SensorWindows} from './sensor_window';
 import type {Weights} from './bilinear_means';
 
@@ -33,35 +34,27 @@ export function glimpseSensorImpl(
   const bilinear = call.attrs.interpolation === 'bilinear';
   const glimpseSize = h * w * channels;
   const neighbours = bilinear ? NEIGHBOUR_STEPS.map(() => new Float32Array(glimpseSize)) : [];
-  const params = Array.from({length: k}, (_, i) => call.windowParams(i));
-  let o = 0;
-  for (let b = 0; b < batch; b++) {
-    for (let l = 0; l < n; l++) {
-      const ly = locations[2 * (b * n + l)];
-      const lx = locations[2 * (b * n + l) + 1];
-      for (let scale = 0; scale < k; scale++, o += glimpseSize) {
-        if (!bilinear) {
-          windows.means(out, o, b, l, scale, windowCorner(ly, lx, params[scale]));
-          continue;
-        }
-        const corner = subpixelCorner(ly, lx, params[scale]);
-        // An unreachable window is all padding, and does not move.
-        const unreachable: Weights = of === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
-        const weights: Weights = corner ? neighbourWeights(corner.fy, corner.fx, of) : unreachable;
-        // Four neighbours in one pass where it can; a weight of 0 (a whole-pixel axis) is left out instead.
-        if (corner && weights.every(v => v !== 0) && windows.bilinear(out, o, b, scale, corner, weights)) continue;
-        const used: Array<{weight: number; values: Float32Array}> = [];
-        NEIGHBOUR_STEPS.forEach(([dy, dx], i) => {
-          if (weights[i] === 0) return;
-          const at: WindowCorner | null = corner && {y: corner.y + dy, x: corner.x + dx};
-          neighbours[i].fill(0);
-          windows.means(neighbours[i], 0, b, l, scale, at);
-          used.push({weight: weights[i], values: neighbours[i]});
-        });
-        combine(out, o, glimpseSize, used);
-      }
+  forEachWindow(call, locations, (b, l, scale, ly, lx, params, o) => {
+    if (!bilinear) {
+      windows.means(out, o, b, l, scale, windowCorner(ly, lx, params));
+      return;
     }
-  }
+    const corner = subpixelCorner(ly, lx, params);
+    // An unreachable window is all padding, and does not move.
+    const unreachable: Weights = of === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
+    const weights: Weights = corner ? neighbourWeights(corner.fy, corner.fx, of) : unreachable;
+    // Four neighbours in one pass where it can; a weight of 0 (a whole-pixel axis) is left out instead.
+    if (corner && weights.every(v => v !== 0) && windows.bilinear(out, o, b, scale, corner, weights)) return;
+    const used: Array<{weight: number; values: Float32Array}> = [];
+    NEIGHBOUR_STEPS.forEach(([dy, dx], i) => {
+      if (weights[i] === 0) return;
+      const at: WindowCorner | null = corner && {y: corner.y + dy, x: corner.x + dx};
+      neighbours[i].fill(0);
+      windows.means(neighbours[i], 0, b, l, scale, at);
+      used.push({weight: weights[i], values: neighbours[i]});
+    });
+    combine(out, o, glimpseSize, used);
+  });
   return out;
 }
 
