@@ -16,9 +16,12 @@
  * `uniformNoise` below move together: a change to one is a change to all three.
  */
 
+/** PCG-RXS-M-XS's constants (kernels/gpu/shader_constants.ts writes them into the shaders). */
+export const PCG = {stateMultiplier: 747796405, increment: 2891336453, wordMultiplier: 277803737} as const;
+
 export function pcgHash(v: number): number {
-  const state = (Math.imul(v, 747796405) + 2891336453) >>> 0;
-  const word = Math.imul((state >>> ((state >>> 28) + 4)) ^ state, 277803737) >>> 0;
+  const state = (Math.imul(v, PCG.stateMultiplier) + PCG.increment) >>> 0;
+  const word = Math.imul((state >>> ((state >>> 28) + 4)) ^ state, PCG.wordMultiplier) >>> 0;
   return ((word >>> 22) ^ word) >>> 0;
 }
 
@@ -48,7 +51,9 @@ export function randomBits(key: number, index: number, lane: number): number {
   return pcgHash(pcgHash((index ^ key) >>> 0) ^ lane);
 }
 
-const TWO_POW_MINUS_24 = 1 / 16777216;
+/** Uniform draws keep 24 bits: they count in steps of 1 / UNIFORM_STEPS. */
+export const UNIFORM_STEPS = 2 ** 24;
+const TWO_POW_MINUS_24 = 1 / UNIFORM_STEPS;
 
 /** Uniform in [0, 1), with 24 random bits. */
 export function uniformAt(key: number, index: number): number {
@@ -73,7 +78,8 @@ export function normalAt(key: number, index: number): number {
 }
 
 /** A float32 step with the GPU programs' `fence`: rounded, and kept within +-3e38. */
-const FENCE = Math.fround(3.0e38);
+export const FENCE_LIMIT = 3.0e38;
+const FENCE = Math.fround(FENCE_LIMIT);
 function fence(v: number): number {
   return Math.min(FENCE, Math.max(-FENCE, Math.fround(v)));
 }

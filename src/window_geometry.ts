@@ -9,7 +9,7 @@ import type {GlimpseVersion} from './kernel_names';
 const f = Math.fround;
 
 /** Beyond this, TF's float -> int64 conversion is out of range (x86 yields INT64_MIN). */
-const INT64_LIMIT = 2 ** 63;
+export const INT64_LIMIT = 2 ** 63;
 
 export interface WindowParams {
   version: GlimpseVersion;

@@ -10,6 +10,7 @@ import {NOISE_UNIFORMS, PLACEMENT_UNIFORMS} from '../gpu/uniforms';
 import {NOISE_STATS_INPUTS} from '../gpu/noise_stats';
 import {CORNER_OF_GLSL, FENCE_GLSL} from './window_corners_program';
 import {uniformsDecl} from './uniforms';
+import {K} from '../gpu/shader_constants';
 
 /**
  * PCG draws, identical in bits to src/noise_random.ts (uint needs GLSL ES 3.00). The program
@@ -23,8 +24,8 @@ uint noiseKey();
 uint callKey() { return (uint(seedHigh) << 16u) | uint(seedLow); }
 
 uint pcgHash(uint v) {
-  uint state = v * 747796405u + 2891336453u;
-  uint word = ((state >> ((state >> 28u) + 4u)) ^ state) * 277803737u;
+  uint state = v * ${K.pcgStateMultiplier} + ${K.pcgIncrement};
+  uint word = ((state >> ((state >> 28u) + 4u)) ^ state) * ${K.pcgWordMultiplier};
   return (word >> 22u) ^ word;
 }
 
@@ -32,14 +33,14 @@ uint randomBits(int index, uint lane) {
   return pcgHash(pcgHash(uint(index) ^ noiseKey()) ^ lane);
 }
 
-float uniformAt(int index) { return float(randomBits(index, 0u) >> 8u) * (1.0 / 16777216.0); }
+float uniformAt(int index) { return float(randomBits(index, 0u) >> 8u) * (1.0 / ${K.twoPow24}); }
 
 // Box-Muller on the pair index / 2: cosine for even indices, sine for odd ones.
 float normalAt(int index) {
   uint bits = uint(index);
   int pair = int(bits >> 1u);
-  float u1 = (float(randomBits(pair, 0u) >> 8u) + 1.0) * (1.0 / 16777216.0);
-  float u2 = float(randomBits(pair, 1u) >> 8u) * (1.0 / 16777216.0);
+  float u1 = (float(randomBits(pair, 0u) >> 8u) + 1.0) * (1.0 / ${K.twoPow24});
+  float u2 = float(randomBits(pair, 1u) >> 8u) * (1.0 / ${K.twoPow24});
   float angle = 6.283185307179586 * u2;
   return sqrt(-2.0 * log(u1)) * ((bits & 1u) == 0u ? cos(angle) : sin(angle));
 }

@@ -9,6 +9,7 @@ import type {GPGPUProgram, MathBackendWebGL} from '@tensorflow/tfjs-backend-webg
 import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
 import {FENCE_GLSL, PLACE_AXIS_GLSL} from './window_corners_program';
 import {uniformData, uniformsDecl} from './uniforms';
+import {K} from '../gpu/shader_constants';
 
 /**
  * scaleFactor^scale. A non-empty call has a window side of at least 1, at most 2^24 pixels,
@@ -41,14 +42,14 @@ vec2 splitFloor(float v) {
 }
 
 vec4 sensorCorner(int b, int l, int scale) {
-  vec4 none = vec4(-1.0e9, -1.0e9, 0.0, 0.0);
+  vec4 none = vec4(${K.farOutside}, ${K.farOutside}, 0.0, 0.0);
   float locationY = getLocations(b, l, 0);
   float locationX = getLocations(b, l, 1);
   if (isnan(locationY) || isinf(locationY) || isnan(locationX) || isinf(locationX)) return none;
   float s = float(blockSide(scale));
   float y = placeAxis(locationY, imageHeight, glimpseHeight * s);
   float x = placeAxis(locationX, imageWidth, glimpseWidth * s);
-  if (!(abs(y) < 9.223372036854775808e18 && abs(x) < 9.223372036854775808e18)) return none;
+  if (!(abs(y) < ${K.int64Limit} && abs(x) < ${K.int64Limit})) return none;
   float far = 33554432.0;
   if (bilinear == 1) {
     vec2 yFloor = splitFloor(y);

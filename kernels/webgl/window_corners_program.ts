@@ -7,13 +7,14 @@ import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {GPGPUProgram, MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
 import {PLACEMENT_UNIFORMS} from '../gpu/uniforms';
 import {uniformData, uniformsDecl} from './uniforms';
+import {K} from '../gpu/shader_constants';
 
 /**
  * A float32 step: a clamp between steps keeps a compiler from fusing a product into the next
  * add (one rounding instead of two), and turns a float32 overflow into a huge value.
  */
 export const FENCE_GLSL = `
-float fence(float v) { return clamp(v, -3.0e38, 3.0e38); }
+float fence(float v) { return clamp(v, -${K.fence}, ${K.fence}); }
 `;
 
 /**
@@ -47,7 +48,7 @@ vec3 windowCorner(int b) {
   if (isnan(offsetY) || isinf(offsetY) || isnan(offsetX) || isinf(offsetX)) return vec3(0.0);
   float y = placeAxis(offsetY, imageHeight, glimpseHeight);
   float x = placeAxis(offsetX, imageWidth, glimpseWidth);
-  if (!(abs(y) < 16777216.0 && abs(x) < 16777216.0)) return vec3(0.0);
+  if (!(abs(y) < ${K.twoPow24} && abs(x) < ${K.twoPow24})) return vec3(0.0);
   return vec3(1.0, truncTowardZero(y), truncTowardZero(x));
 }
 `;
@@ -57,7 +58,7 @@ const MAIN = `
 void main() {
   ivec2 coords = getOutputCoords();
   vec3 corner = windowCorner(coords[0]);
-  setOutput(corner.x == 1.0 ? (coords[1] == 0 ? corner.y : corner.z) : -1.0e9);
+  setOutput(corner.x == 1.0 ? (coords[1] == 0 ? corner.y : corner.z) : ${K.farOutside});
 }
 `;
 

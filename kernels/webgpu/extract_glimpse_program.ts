@@ -9,6 +9,7 @@ import {NOISE_STATS_INPUTS} from '../gpu/noise_stats';
 import {FlatProgram} from './flat_program';
 import {CORNER_OF_WGSL, FENCE_WGSL} from './window_corners_program';
 import {uniformsDecl} from './uniforms';
+import {K} from '../gpu/shader_constants';
 
 /**
  * PCG draws, identical in bits to src/noise_random.ts. The program defines `noiseKey()`, the
@@ -20,8 +21,8 @@ export const DRAWS_WGSL = `
 fn callKey() -> u32 { return (u32(uniforms.seedHigh) << 16u) | u32(uniforms.seedLow); }
 
 fn pcgHash(v : u32) -> u32 {
-  let state = v * 747796405u + 2891336453u;
-  let word = ((state >> ((state >> 28u) + 4u)) ^ state) * 277803737u;
+  let state = v * ${K.pcgStateMultiplier} + ${K.pcgIncrement};
+  let word = ((state >> ((state >> 28u) + 4u)) ^ state) * ${K.pcgWordMultiplier};
   return (word >> 22u) ^ word;
 }
 
@@ -29,14 +30,14 @@ fn randomBits(index : i32, lane : u32) -> u32 {
   return pcgHash(pcgHash(bitcast<u32>(index) ^ noiseKey()) ^ lane);
 }
 
-fn uniformAt(index : i32) -> f32 { return f32(randomBits(index, 0u) >> 8u) * (1.0 / 16777216.0); }
+fn uniformAt(index : i32) -> f32 { return f32(randomBits(index, 0u) >> 8u) * (1.0 / ${K.twoPow24}); }
 
 // Box-Muller on the pair index / 2: cosine for even indices, sine for odd ones.
 fn normalAt(index : i32) -> f32 {
   let bits = bitcast<u32>(index);
   let pair = bitcast<i32>(bits >> 1u);
-  let u1 = (f32(randomBits(pair, 0u) >> 8u) + 1.0) * (1.0 / 16777216.0);
-  let u2 = f32(randomBits(pair, 1u) >> 8u) * (1.0 / 16777216.0);
+  let u1 = (f32(randomBits(pair, 0u) >> 8u) + 1.0) * (1.0 / ${K.twoPow24});
+  let u2 = f32(randomBits(pair, 1u) >> 8u) * (1.0 / ${K.twoPow24});
   let angle = 6.283185307179586 * u2;
   return sqrt(-2.0 * log(u1)) * select(sin(angle), cos(angle), (bits & 1u) == 0u);
 }

@@ -10,6 +10,7 @@ import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
 import {FlatProgram} from './flat_program';
 import {FENCE_WGSL, PLACE_AXIS_WGSL} from './window_corners_program';
 import {uniformData, uniformsDecl} from './uniforms';
+import {K} from '../gpu/shader_constants';
 
 /**
  * scaleFactor^scale. A non-empty call has a window side of at least 1, at most 2^24 pixels,
@@ -42,14 +43,14 @@ fn splitFloor(v : f32) -> vec2<f32> {
 }
 
 fn sensorCorner(b : i32, l : i32, scale : i32) -> vec4<f32> {
-  let none = vec4<f32>(-1.0e9, -1.0e9, 0.0, 0.0);
+  let none = vec4<f32>(${K.farOutside}, ${K.farOutside}, 0.0, 0.0);
   let locationY = getLocations(b, l, 0);
   let locationX = getLocations(b, l, 1);
   if (isnan(locationY) || isinf(locationY) || isnan(locationX) || isinf(locationX)) { return none; }
   let s = f32(blockSide(scale));
   let y = placeAxis(locationY, uniforms.imageHeight, uniforms.glimpseHeight * s);
   let x = placeAxis(locationX, uniforms.imageWidth, uniforms.glimpseWidth * s);
-  if (!(abs(y) < 9.223372036854775808e18 && abs(x) < 9.223372036854775808e18)) { return none; }
+  if (!(abs(y) < ${K.int64Limit} && abs(x) < ${K.int64Limit})) { return none; }
   let far = 33554432.0;
   if (uniforms.bilinear == 1) {
     let yFloor = splitFloor(y);

@@ -8,13 +8,14 @@ import type {WebGPUBackend} from '@tensorflow/tfjs-backend-webgpu';
 import {PLACEMENT_UNIFORMS} from '../gpu/uniforms';
 import {FlatProgram} from './flat_program';
 import {uniformData, uniformsDecl} from './uniforms';
+import {K} from '../gpu/shader_constants';
 
 /**
  * A float32 step: a clamp between steps keeps a compiler from fusing a product into the next
  * add (one rounding instead of two), and turns a float32 overflow into a huge value.
  */
 export const FENCE_WGSL = `
-fn fence(v : f32) -> f32 { return clamp(v, -3.0e38, 3.0e38); }
+fn fence(v : f32) -> f32 { return clamp(v, -${K.fence}, ${K.fence}); }
 `;
 
 /**
@@ -47,7 +48,7 @@ fn windowCorner(b : i32) -> vec3<f32> {
   if (isnan(offsetY) || isinf(offsetY) || isnan(offsetX) || isinf(offsetX)) { return vec3<f32>(0.0); }
   let y = placeAxis(offsetY, uniforms.imageHeight, uniforms.glimpseHeight);
   let x = placeAxis(offsetX, uniforms.imageWidth, uniforms.glimpseWidth);
-  if (!(abs(y) < 16777216.0 && abs(x) < 16777216.0)) { return vec3<f32>(0.0); }
+  if (!(abs(y) < ${K.twoPow24} && abs(x) < ${K.twoPow24})) { return vec3<f32>(0.0); }
   return vec3<f32>(1.0, truncTowardZero(y), truncTowardZero(x));
 }
 `;
@@ -58,7 +59,7 @@ fn main(index : i32) {
   if (index < uniforms.size) {
     let coords = getCoordsFromIndex(index);
     let corner = windowCorner(coords[0]);
-    setOutputAtIndex(index, select(-1.0e9, select(corner.z, corner.y, coords[1] == 0), corner.x == 1.0));
+    setOutputAtIndex(index, select(${K.farOutside}, select(corner.z, corner.y, coords[1] == 0), corner.x == 1.0));
   }
 }
 `;
