@@ -32,7 +32,7 @@ import time
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from tf_baseline import WORKLOADS, mulberry32_draws, generate_input, self_test, sha256_le  # noqa: E402
+from tf_baseline import WORKLOADS, draw_pairs, generate_input, self_test, sha256_le  # noqa: E402
 
 
 def generate_images(w):
@@ -42,14 +42,8 @@ def generate_images(w):
 def generate_locations(w):
     """The locationsRule: the offsets rule over the B*n (y, x) pairs, shaped [B, n, 2]."""
     shape = w['locationsShape']
-    pairs = int(np.prod(shape[:-1]))
-    u = mulberry32_draws(w['locationSeed'], 0, 2 * pairs)
-    out = np.empty((pairs, 2), dtype=np.float32)
-    for j in range(pairs):
-        r = w['locationRanges'][j % len(w['locationRanges'])]
-        out[j, 0] = r['y'][0] + (r['y'][1] - r['y'][0]) * float(u[2 * j])
-        out[j, 1] = r['x'][0] + (r['x'][1] - r['x'][0]) * float(u[2 * j + 1])
-    return out.reshape(shape[0], -1, 2)
+    pairs = draw_pairs(w['locationSeed'], w['locationRanges'], int(np.prod(shape[:-1])))
+    return pairs.reshape(shape[0], -1, 2)
 
 
 def corners(locations, side, glimpse):

@@ -59,15 +59,19 @@ def generate_input(w):
     return out.reshape(w['inputShape'])
 
 
-def generate_offsets(w):
-    batch = w['inputShape'][0]
-    u = mulberry32_draws(w['offsetSeed'], 0, 2 * batch)
-    out = np.empty((batch, 2), dtype=np.float32)
-    for b in range(batch):
-        r = w['offsetRanges'][b % len(w['offsetRanges'])]
-        out[b, 0] = r['y'][0] + (r['y'][1] - r['y'][0]) * float(u[2 * b])
-        out[b, 1] = r['x'][0] + (r['x'][1] - r['x'][0]) * float(u[2 * b + 1])
+def draw_pairs(seed, ranges, count):
+    """The offsetsRule: `count` (y, x) float32 pairs from mulberry32(seed), pair j in ranges[j % len]."""
+    u = mulberry32_draws(seed, 0, 2 * count)
+    out = np.empty((count, 2), dtype=np.float32)
+    for j in range(count):
+        r = ranges[j % len(ranges)]
+        out[j, 0] = r['y'][0] + (r['y'][1] - r['y'][0]) * float(u[2 * j])
+        out[j, 1] = r['x'][0] + (r['x'][1] - r['x'][0]) * float(u[2 * j + 1])
     return out
+
+
+def generate_offsets(w):
+    return draw_pairs(w['offsetSeed'], w['offsetRanges'], w['inputShape'][0])
 
 
 def cpu_model():

@@ -6,7 +6,23 @@
 import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {GlimpseCall} from '../../src/kernel_prelude';
 import type {NoiseMode} from '../../src/kernel_names';
-import type {TensorflowBackend} from './backend';
+import type {OpAttr, TensorflowBackend} from './backend';
+
+/** The op's attrs: placement flags and the noise (TF refuses uniform_noise=True beside any other noise). */
+export function glimpseOpAttrs(
+  backend: TensorflowBackend,
+  centered: boolean,
+  normalized: boolean,
+  noise: NoiseMode,
+): OpAttr[] {
+  const {TF_ATTR_BOOL, TF_ATTR_STRING} = backend.binding;
+  return [
+    {name: 'centered', type: TF_ATTR_BOOL, value: centered},
+    {name: 'normalized', type: TF_ATTR_BOOL, value: normalized},
+    {name: 'uniform_noise', type: TF_ATTR_BOOL, value: noise === 'uniform'},
+    {name: 'noise', type: TF_ATTR_STRING, value: noise},
+  ];
+}
 
 export function nativeGlimpse(
   backend: TensorflowBackend,
@@ -15,14 +31,7 @@ export function nativeGlimpse(
   offsets: TensorInfo,
   noise: NoiseMode,
 ): TensorInfo {
-  const {TF_ATTR_BOOL, TF_ATTR_STRING} = backend.binding;
-  const opAttrs = [
-    {name: 'centered', type: TF_ATTR_BOOL, value: call.params.centered},
-    {name: 'normalized', type: TF_ATTR_BOOL, value: call.params.normalized},
-    // TF refuses uniform_noise=True beside any other noise.
-    {name: 'uniform_noise', type: TF_ATTR_BOOL, value: noise === 'uniform'},
-    {name: 'noise', type: TF_ATTR_STRING, value: noise},
-  ];
+  const opAttrs = glimpseOpAttrs(backend, call.params.centered, call.params.normalized, noise);
   const size = {
     dataId: backend.write(Int32Array.of(call.shape[1], call.shape[2]), [2], 'int32'),
     shape: [2],

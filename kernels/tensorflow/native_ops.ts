@@ -5,6 +5,7 @@
  */
 import {tensor, type Tensor, type TensorInfo} from '@tensorflow/tfjs-core';
 import type {OpAttr, TensorflowBackend} from './backend';
+import {glimpseOpAttrs} from './native_glimpse';
 
 type Dtype = 'float32' | 'int32' | 'bool';
 
@@ -102,13 +103,7 @@ export class NativeOps {
    * `corners` `[B, 2]` (pixels, whole numbers): its row copies, 0 outside the image.
    */
   windowsAt(images: TensorInfo, size: [number, number], corners: TensorInfo): Tensor {
-    const {TF_ATTR_BOOL, TF_ATTR_STRING} = this.backend.binding;
-    const attrs = [
-      {name: 'centered', type: TF_ATTR_BOOL, value: false},
-      {name: 'normalized', type: TF_ATTR_BOOL, value: false},
-      {name: 'uniform_noise', type: TF_ATTR_BOOL, value: false},
-      {name: 'noise', type: TF_ATTR_STRING, value: 'zero'},
-    ];
+    const attrs = glimpseOpAttrs(this.backend, false, false, 'zero');
     return this.run('ExtractGlimpseV2', attrs, [images, this.ints(size), corners]);
   }
 }

@@ -233,13 +233,14 @@ export function nativeSensor(
   const [batch, n, k, h, w, channels] = call.shape;
   const count = batch * n;
   return tidy(() => {
-    const flat = ops.reshape(images, [batch * call.imageHeight * call.imageWidth, channels]);
     const zero = ops.constant(Float32Array.of(0), [], 'float32');
+    const zeroPadding = call.attrs.padding === 'zero';
+    // Edge padding gathers from the image's pixels, one row each.
+    const flat = zeroPadding ? null : ops.reshape(images, [batch * call.imageHeight * call.imageWidth, channels]);
     const scales = Array.from({length: k}, (_, scale) => {
       const s = call.blockSide(scale);
-      const plan = planScale(locations, call, scale, of, call.attrs.padding !== 'zero');
-      const region =
-        call.attrs.padding === 'zero' ? windowsOf(ops, images, plan, call) : gathered(ops, flat, plan, count, zero);
+      const plan = planScale(locations, call, scale, of, !zeroPadding);
+      const region = flat ? gathered(ops, flat, plan, count, zero) : windowsOf(ops, images, plan, call);
       const samples = plan.weights ? weighNeighbours(ops, region, plan, [h * s, w * s], zero) : region;
       return s > 1 ? ops.avgPool(samples, s) : samples;
     });
