@@ -22,8 +22,8 @@ export type WeightsOf = 'value' | 'y' | 'x';
  * The neighbours' weights. A neighbour whose weight is 0 is left out of the sum, so an integer
  * corner gives its whole-pixel glimpse bit for bit (-0 and non-finite pixels included).
  */
-export function neighbourWeights(fy: number, fx: number, which: WeightsOf): [number, number, number, number] {
-  if (which === 'y') return [-(1 - fx), -fx, 1 - fx, fx];
-  if (which === 'x') return [-(1 - fy), 1 - fy, -fy, fy];
+export function neighbourWeights(fy: number, fx: number, weightsOf: WeightsOf): [number, number, number, number] {
+  if (weightsOf === 'y') return [-(1 - fx), -fx, 1 - fx, fx];
+  if (weightsOf === 'x') return [-(1 - fy), 1 - fy, -fy, fy];
   return [(1 - fy) * (1 - fx), (1 - fy) * fx, fy * (1 - fx), fy * fx];
 }

@@ -1,12 +1,14 @@
 /**
  * The GPU programs' shared numbers (kernels/gpu/shader_constants.ts), without a browser: each
  * literal reads as its value, which is the JS reference's; both shader languages take every
- * one from there; and no program types one by hand.
+ * one from there (a program's own text or a shared snippet of kernels/gpu); and no program or
+ * snippet types one by hand.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import {K, SHADER_CONSTANTS} from '../kernels/gpu/shader_constants';
 import {pcgHash, PCG} from '../src/noise_random';
+import {SNIPPETS} from './helpers/shader_snippets';
 
 const KERNELS = path.join(__dirname, '..', 'kernels');
 const sources = (backend: string) =>
@@ -16,6 +18,7 @@ const sources = (backend: string) =>
     .map(f => ({file: `${backend}/${f}`, text: fs.readFileSync(path.join(KERNELS, backend, f), 'utf8')}));
 const GLSL = sources('webgl');
 const WGSL = sources('webgpu');
+const SHARED = sources('gpu').filter(f => f.file !== 'gpu/shader_constants.ts');
 /** Code without its comments. */
 const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
 
@@ -31,13 +34,17 @@ test("the PCG constants are the JS hash's: hashing 0 by them gives pcgHash(0)", 
 });
 
 test.each(Object.keys(K))('%s: GLSL and WGSL both take it from shader_constants.ts', name => {
-  const uses = (files: typeof GLSL) => files.filter(f => f.text.includes(`\${K.${name}}`)).map(f => f.file);
-  expect(uses(GLSL).length).toBeGreaterThan(0);
-  expect(uses(WGSL).length).toBeGreaterThan(0);
+  const literal = K[name as keyof typeof K];
+  const uses = (files: typeof GLSL, language: 'glsl' | 'wgsl') => [
+    ...files.filter(f => f.text.includes(`\${K.${name}}`)).map(f => f.file),
+    ...SNIPPETS.filter(s => s.snippet[language].includes(literal)).map(s => s.name),
+  ];
+  expect(uses(GLSL, 'glsl').length).toBeGreaterThan(0);
+  expect(uses(WGSL, 'wgsl').length).toBeGreaterThan(0);
 });
 
 test('no GPU program types a shared literal by hand', () => {
-  const typed = [...GLSL, ...WGSL].flatMap(f =>
+  const typed = [...GLSL, ...WGSL, ...SHARED].flatMap(f =>
     Object.values(K)
       .filter(literal => code(f.text).includes(literal))
       .map(literal => `${f.file}: ${literal}`),

@@ -17,15 +17,15 @@ export function glimpseSensorCpu({inputs, backend, attrs}: CpuSensorArgs): Tenso
   return runSensor(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
 }
 
-/** The sensor's output, or (`of` y or x) its slope along that corner axis. */
+/** The sensor's output, or (`weightsOf` y or x) its slope along that corner axis. */
 export function runSensor(
   inputs: GlimpseSensorInputs,
   backend: MathBackendCPU,
   call: SensorCall,
-  of: WeightsOf,
+  weightsOf: WeightsOf,
 ): TensorInfo {
   const image = backend.data.get(inputs.images.dataId).values as Float32Array;
   const where = backend.data.get(inputs.locations.dataId).values as Float32Array;
-  const values = glimpseSensorImpl(image, where, call, callKey(call.attrs.seed), undefined, of);
+  const values = glimpseSensorImpl(image, where, call, callKey(call.attrs.seed), undefined, weightsOf);
   return backend.makeTensorInfo(call.shape, 'float32', values);
 }

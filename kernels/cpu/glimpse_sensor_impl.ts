@@ -15,7 +15,7 @@ import type {Weights} from './bilinear_means';
 type Values = Float32Array | Int32Array | Uint8Array;
 
 /**
- * The sensor's output `[B, n, k, h, w, C]`; `of` `y` or `x` gives instead its slope along that
+ * The sensor's output `[B, n, k, h, w, C]`; `weightsOf` `y` or `x` gives instead its slope along that
  * axis of the window corner (bilinear only).
  */
 export function glimpseSensorImpl(
@@ -24,12 +24,12 @@ export function glimpseSensorImpl(
   call: SensorCall,
   key: number,
   output?: Float32Array,
-  of: WeightsOf = 'value',
+  weightsOf: WeightsOf = 'value',
 ): Float32Array {
   const [batch, n, k, h, w, channels] = call.shape;
   const out = output ? output.fill(0) : new Float32Array(batch * n * k * h * w * channels);
   // Nearest windows move in whole pixels: their slope is 0.
-  if (call.empty || (call.attrs.interpolation === 'nearest' && of !== 'value')) return out;
+  if (call.empty || (call.attrs.interpolation === 'nearest' && weightsOf !== 'value')) return out;
   const windows = new SensorWindows(image, call, key);
   const bilinear = call.attrs.interpolation === 'bilinear';
   const glimpseSize = h * w * channels;
@@ -41,8 +41,8 @@ export function glimpseSensorImpl(
     }
     const corner = subpixelCorner(ly, lx, params);
     // An unreachable window is all padding, and does not move.
-    const unreachable: Weights = of === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
-    const weights: Weights = corner ? neighbourWeights(corner.fy, corner.fx, of) : unreachable;
+    const unreachable: Weights = weightsOf === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
+    const weights: Weights = corner ? neighbourWeights(corner.fy, corner.fx, weightsOf) : unreachable;
     // Four neighbours in one pass where it can; a weight of 0 (a whole-pixel axis) is left out instead.
     if (corner && weights.every(v => v !== 0) && windows.bilinear(out, o, b, scale, corner, weights)) return;
     const used: Array<{weight: number; values: Float32Array}> = [];

@@ -5,9 +5,9 @@
  */
 import type {SensorCall} from '../../src/sensor_prelude';
 import type {WeightsOf} from '../../src/bilinear';
-import {PLACEMENT_UNIFORMS, placementValues, type UniformDecl} from './uniforms';
+import {PLACEMENT_UNIFORMS, placementValues, type UniformDecl, type UniformNames, type UniformValues} from './uniforms';
 
-export const SENSOR_UNIFORMS: readonly UniformDecl[] = [
+export const SENSOR_UNIFORMS = [
   ...PLACEMENT_UNIFORMS,
   {name: 'scaleFactor', type: 'int'},
   /** 1: samples outside the image read the nearest image pixel. */
@@ -16,19 +16,21 @@ export const SENSOR_UNIFORMS: readonly UniformDecl[] = [
   {name: 'bilinear', type: 'int'},
   /** The forward program's neighbour weights (src/bilinear.ts): 0 value, 1 d/dy, 2 d/dx (the slope). */
   {name: 'weightsOf', type: 'int'},
-];
+] as const satisfies readonly UniformDecl[];
+
+export type SensorValues = UniformValues<UniformNames<typeof SENSOR_UNIFORMS>>;
 
 const WEIGHTS_CODE: Record<WeightsOf, number> = {value: 0, y: 1, x: 2};
 
-/** Values of SENSOR_UNIFORMS, in order; refuses extents the GPU arithmetic cannot keep exact. */
-export function sensorValues(call: SensorCall, of: WeightsOf = 'value'): number[] {
+/** Values of SENSOR_UNIFORMS; refuses extents the GPU arithmetic cannot keep exact. */
+export function sensorValues(call: SensorCall, weightsOf: WeightsOf = 'value'): SensorValues {
   // The last scale's window is the largest: if it fits, every scale does.
   placementValues(call.windowParams(call.attrs.scales - 1), call.opName);
-  return [
+  return {
     ...placementValues(call.windowParams(0), call.opName),
-    call.attrs.scaleFactor,
-    call.attrs.padding === 'edge' ? 1 : 0,
-    call.attrs.interpolation === 'bilinear' ? 1 : 0,
-    WEIGHTS_CODE[of],
-  ];
+    scaleFactor: call.attrs.scaleFactor,
+    edgePadding: call.attrs.padding === 'edge' ? 1 : 0,
+    bilinear: call.attrs.interpolation === 'bilinear' ? 1 : 0,
+    weightsOf: WEIGHTS_CODE[weightsOf],
+  };
 }

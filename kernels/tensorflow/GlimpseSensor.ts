@@ -23,26 +23,26 @@ export function glimpseSensorTensorflow({inputs, backend, attrs}: TensorflowSens
   return runSensor(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
 }
 
-/** The sensor's output, or (`of` y or x) its slope along that corner axis. */
+/** The sensor's output, or (`weightsOf` y or x) its slope along that corner axis. */
 export function runSensor(
   inputs: GlimpseSensorInputs,
   backend: TensorflowBackend,
   call: SensorCall,
-  of: WeightsOf,
+  weightsOf: WeightsOf,
 ): TensorInfo {
   // Nearest windows move in whole pixels: their slope is 0.
-  if (call.empty || (call.attrs.interpolation === 'nearest' && of !== 'value')) {
+  if (call.empty || (call.attrs.interpolation === 'nearest' && weightsOf !== 'value')) {
     return fromValues(backend, new Float32Array(call.shape.reduce((a, b) => a * b, 1)), call.shape);
   }
   const where = readValues(backend, inputs.locations);
-  if (runsNatively(call, inputs.images.dtype)) return nativeSensor(backend, inputs.images, where, call, of);
+  if (runsNatively(call, inputs.images.dtype)) return nativeSensor(backend, inputs.images, where, call, weightsOf);
   const values = glimpseSensorImpl(
     readValues(backend, inputs.images),
     where,
     call,
     callKey(call.attrs.seed),
     undefined,
-    of,
+    weightsOf,
   );
   return fromValues(backend, values, call.shape);
 }

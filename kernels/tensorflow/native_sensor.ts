@@ -98,7 +98,7 @@ function planScale(
   locations: ArrayLike<number>,
   call: SensorCall,
   scale: number,
-  of: WeightsOf,
+  weightsOf: WeightsOf,
   withIds: boolean,
 ): ScalePlan {
   const [batch, n, , h, w] = call.shape;
@@ -134,10 +134,10 @@ function planScale(
     corners[2 * j + 1] = corner ? corner.x : -cols - 1;
     if (!weights) continue;
     // An unreachable window is all padding, and does not move.
-    const unreachable = of === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
-    const wts = sub ? neighbourWeights(sub.fy, sub.fx, of) : unreachable;
+    const unreachable = weightsOf === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
+    const wts = sub ? neighbourWeights(sub.fy, sub.fx, weightsOf) : unreachable;
     wts.forEach((v, i) => (weights[i][j] = v));
-    if (of === 'value' && sub && sub.fy === 0 && sub.fx === 0) {
+    if (weightsOf === 'value' && sub && sub.fy === 0 && sub.fx === 0) {
       wholePixel[j] = 1;
       anyWhole = true;
     }
@@ -221,13 +221,13 @@ function gathered(ops: NativeOps, flat: Tensor, plan: ScalePlan, count: number, 
   return mask ? ops.select(mask, region, zero) : region;
 }
 
-/** The sensor's output `[B, n, k, h, w, C]` (`of` y or x: its slope along that corner axis), natively. */
+/** The sensor's output `[B, n, k, h, w, C]` (`weightsOf` y or x: its slope along that corner axis), natively. */
 export function nativeSensor(
   backend: TensorflowBackend,
   images: TensorInfo,
   locations: ArrayLike<number>,
   call: SensorCall,
-  of: WeightsOf,
+  weightsOf: WeightsOf,
 ): TensorInfo {
   const ops = new NativeOps(backend);
   const [batch, n, k, h, w, channels] = call.shape;
@@ -239,7 +239,7 @@ export function nativeSensor(
     const flat = zeroPadding ? null : ops.reshape(images, [batch * call.imageHeight * call.imageWidth, channels]);
     const scales = Array.from({length: k}, (_, scale) => {
       const s = call.blockSide(scale);
-      const plan = planScale(locations, call, scale, of, !zeroPadding);
+      const plan = planScale(locations, call, scale, weightsOf, !zeroPadding);
       const region = flat ? gathered(ops, flat, plan, count, zero) : windowsOf(ops, images, plan, call);
       const samples = plan.weights ? weighNeighbours(ops, region, plan, [h * s, w * s], zero) : region;
       return s > 1 ? ops.avgPool(samples, s) : samples;

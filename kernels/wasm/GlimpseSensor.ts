@@ -18,17 +18,17 @@ export function glimpseSensorWasm({inputs, backend, attrs}: WasmSensorArgs): Ten
   return runSensor(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
 }
 
-/** The sensor's output, or (`of` y or x) its slope along that corner axis. */
+/** The sensor's output, or (`weightsOf` y or x) its slope along that corner axis. */
 export function runSensor(
   inputs: GlimpseSensorInputs,
   backend: BackendWasm,
   call: SensorCall,
-  of: WeightsOf,
+  weightsOf: WeightsOf,
 ): TensorInfo {
   const out = backend.makeOutput(call.shape, 'float32');
   if (call.empty) return out;
   const {images, locations} = inputs;
   const [image, where] = [heapView(backend, images), heapFloats(backend, locations)];
-  glimpseSensorImpl(image, where, call, callKey(call.attrs.seed), heapFloats(backend, out), of);
+  glimpseSensorImpl(image, where, call, callKey(call.attrs.seed), heapFloats(backend, out), weightsOf);
   return out;
 }

@@ -28,24 +28,20 @@ export function extractGlimpseWebGL(version: GlimpseVersion) {
     const corners = windowCorners(offsets, placement, backend);
     if (call.mode === 'zero') {
       try {
-        return backend.runWebGLProgram(
-          new ExtractGlimpseProgram(call.shape, webglVersion, false),
-          [input, corners],
-          'float32',
-          uniformData(placement),
-        );
+        const program = new ExtractGlimpseProgram(call.shape, webglVersion, false);
+        return backend.runWebGLProgram(program, [input, corners], 'float32', uniformData(program, placement));
       } finally {
         backend.disposeIntermediateTensorInfo(corners);
       }
     }
     const stats = gpuNoiseStats(input, call.mode, 'webgl', backend);
     try {
-      const uniforms = [...placement, ...noiseValues(call.mode, callKey(attrs.seed))];
+      const program = new ExtractGlimpseProgram(call.shape, webglVersion, true);
       return backend.runWebGLProgram(
-        new ExtractGlimpseProgram(call.shape, webglVersion, true),
+        program,
         [input, corners, stats.min, stats.max, stats.mean, stats.sigma],
         'float32',
-        uniformData(uniforms),
+        uniformData(program, {...placement, ...noiseValues(call.mode, callKey(attrs.seed))}),
       );
     } finally {
       disposeNoiseStats(stats, backend);

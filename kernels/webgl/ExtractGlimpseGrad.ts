@@ -26,12 +26,8 @@ export function extractGlimpseGradWebGL({inputs, backend, attrs}: WebGLGlimpseGr
   }
   const corners = windowCorners(offsets, placement, backend);
   try {
-    return backend.runWebGLProgram(
-      new ExtractGlimpseGradProgram(call.shape),
-      [dy, corners],
-      'float32',
-      uniformData(placement),
-    );
+    const program = new ExtractGlimpseGradProgram(call.shape);
+    return backend.runWebGLProgram(program, [dy, corners], 'float32', uniformData(program, placement));
   } finally {
     backend.disposeIntermediateTensorInfo(corners);
   }

@@ -24,21 +24,21 @@ export function glimpseSensorWebGL({inputs, backend, attrs}: WebGLSensorArgs): T
 }
 
 /**
- * The sensor's output, or (`of` y or x) its slope along that corner axis: 0 for nearest
+ * The sensor's output, or (`weightsOf` y or x) its slope along that corner axis: 0 for nearest
  * windows, which move in whole pixels.
  */
 export function runSensorProgram(
   inputs: GlimpseSensorInputs,
   backend: MathBackendWebGL,
   call: SensorCall,
-  of: WeightsOf,
+  weightsOf: WeightsOf,
 ): TensorInfo {
   const {images, locations} = inputs;
   const {attrs} = call;
-  const values = sensorValues(call, of);
+  const values = sensorValues(call, weightsOf);
   checkFloatTextures(call.opName);
   const bilinear = call.attrs.interpolation === 'bilinear';
-  if (call.empty || (!bilinear && of !== 'value')) {
+  if (call.empty || (!bilinear && weightsOf !== 'value')) {
     const size = call.shape.reduce((a, b) => a * b, 1);
     return backend.makeTensorInfo(call.shape, 'float32', new Float32Array(size));
   }
@@ -47,23 +47,20 @@ export function runSensorProgram(
   const {padding} = call.attrs;
   if (padding === 'zero' || padding === 'edge') {
     try {
-      return backend.runWebGLProgram(
-        new GlimpseSensorProgram(call.shape, webglVersion, false, bilinear),
-        [images, corners],
-        'float32',
-        uniformData(values),
-      );
+      const program = new GlimpseSensorProgram(call.shape, webglVersion, false, bilinear);
+      return backend.runWebGLProgram(program, [images, corners], 'float32', uniformData(program, values));
     } finally {
       backend.disposeIntermediateTensorInfo(corners);
     }
   }
   const stats = gpuNoiseStats(images, padding, 'webgl', backend);
   try {
+    const program = new GlimpseSensorProgram(call.shape, webglVersion, true, bilinear);
     return backend.runWebGLProgram(
-      new GlimpseSensorProgram(call.shape, webglVersion, true, bilinear),
+      program,
       [images, corners, stats.min, stats.max, stats.mean, stats.sigma],
       'float32',
-      uniformData([...values, ...noiseValues(padding, callKey(attrs.seed))]),
+      uniformData(program, {...values, ...noiseValues(padding, callKey(attrs.seed))}),
     );
   } finally {
     disposeNoiseStats(stats, backend);

@@ -25,12 +25,8 @@ export function glimpseSensorGradWebGL({inputs, backend, attrs}: WebGLSensorGrad
   if (call.empty || size === 0) return backend.makeTensorInfo(call.imagesShape, 'float32', new Float32Array(size));
   const corners = sensorCorners(locations, call.attrs.scales, values, backend);
   try {
-    return backend.runWebGLProgram(
-      new GlimpseSensorGradProgram(call.imagesShape, call.shape, call.attrs.interpolation === 'bilinear'),
-      [dy, corners],
-      'float32',
-      uniformData(values),
-    );
+    const program = new GlimpseSensorGradProgram(call.imagesShape, call.shape, call.attrs.interpolation === 'bilinear');
+    return backend.runWebGLProgram(program, [dy, corners], 'float32', uniformData(program, values));
   } finally {
     backend.disposeIntermediateTensorInfo(corners);
   }

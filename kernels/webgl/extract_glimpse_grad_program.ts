@@ -1,6 +1,7 @@
 import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
 import {PLACEMENT_UNIFORMS} from '../gpu/uniforms';
-import {CORNER_OF_GLSL} from './window_corners_program';
+import {WINDOW_CORNER_OF} from '../gpu/corner_readers';
+import {snippetsIn} from '../gpu/shader_snippet';
 import {uniformsDecl} from './uniforms';
 
 /**
@@ -26,7 +27,8 @@ void main() {
 /** Scatters `dy` back onto the image grid. Inputs `Dy` and `Corners`; uniforms PLACEMENT_UNIFORMS. */
 export class ExtractGlimpseGradProgram implements GPGPUProgram {
   variableNames = ['Dy', 'Corners'];
-  customUniforms = uniformsDecl(PLACEMENT_UNIFORMS);
-  userCode = CORNER_OF_GLSL + MAIN;
+  uniformDecls = PLACEMENT_UNIFORMS;
+  customUniforms = uniformsDecl(this.uniformDecls);
+  userCode = snippetsIn('glsl', [WINDOW_CORNER_OF]) + MAIN;
   constructor(public outputShape: number[]) {}
 }

@@ -6,7 +6,10 @@
  */
 import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
 import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
-import {BLOCK_SIDE_GLSL, SENSOR_CORNER_OF_GLSL} from './sensor_corners_program';
+import {NEIGHBOUR_WEIGHTS} from '../gpu/bilinear_weights';
+import {BLOCK_SIDE} from '../gpu/block_sums';
+import {SENSOR_CORNER_OF} from '../gpu/corner_readers';
+import {snippetsIn} from '../gpu/shader_snippet';
 import {uniformsDecl} from './uniforms';
 
 /**
@@ -98,13 +101,15 @@ void main() {
 /** `d images` `[B, H, W, C]`. Inputs `Dy` `[B, n, k, h, w, C]` and `Corners`; uniforms SENSOR_UNIFORMS. */
 export class GlimpseSensorGradProgram implements GPGPUProgram {
   variableNames = ['Dy', 'Corners'];
-  customUniforms = uniformsDecl(SENSOR_UNIFORMS);
+  uniformDecls = SENSOR_UNIFORMS;
+  customUniforms = uniformsDecl(this.uniformDecls);
   userCode: string;
   constructor(
     public outputShape: number[],
     dyShape: number[],
     bilinear: boolean,
   ) {
-    this.userCode = SENSOR_CORNER_OF_GLSL + BLOCK_SIDE_GLSL + SAMPLED_BY + mainGlsl(dyShape, bilinear);
+    this.userCode =
+      snippetsIn('glsl', [SENSOR_CORNER_OF, NEIGHBOUR_WEIGHTS, BLOCK_SIDE]) + SAMPLED_BY + mainGlsl(dyShape, bilinear);
   }
 }

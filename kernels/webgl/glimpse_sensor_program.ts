@@ -4,44 +4,19 @@
  * scale factor, padding and seed are uniforms; shapes are baked in as tfjs does, so one
  * compiled program serves every call of the same shapes. The JS
  * (kernels/cpu/glimpse_sensor_impl.ts), GLSL (here) and WGSL (kernels/webgpu) copies move
- * together.
+ * together; the formulas they share are in kernels/gpu.
  */
 import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
-import {NOISE_UNIFORMS} from '../gpu/uniforms';
+import {NOISE_UNIFORMS, type UniformDecl} from '../gpu/uniforms';
 import {NOISE_STATS_INPUTS} from '../gpu/noise_stats';
 import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
-import {DRAWS_WEBGL1, DRAWS_WEBGL2, NOISE_AT, ZERO_NOISE_AT} from './extract_glimpse_program';
-import {BLOCK_SIDE_GLSL, SENSOR_CORNER_OF_GLSL} from './sensor_corners_program';
-import {FENCE_GLSL} from './window_corners_program';
+import {NEIGHBOUR_WEIGHTS} from '../gpu/bilinear_weights';
+import {BLOCK_SIDE, BLOCK_SUM} from '../gpu/block_sums';
+import {SENSOR_CORNER_OF} from '../gpu/corner_readers';
+import {DRAWS, NOISE_AT, NO_SCALE_KEY, SCALE_KEY, ZERO_NOISE_AT} from '../gpu/noise_draws';
+import {snippetsIn} from '../gpu/shader_snippet';
+import {FENCE} from '../gpu/window_placement';
 import {uniformsDecl} from './uniforms';
-
-/** Each scale draws with its own key, src/noise_random.ts `scaleKey`: set per fragment by `useScale`. */
-const SCALE_KEY_WEBGL2 = `
-uint scaleKey(uint key, int scale) { return scale == 0 ? key : pcgHash(key ^ pcgHash(uint(scale))); }
-
-uint drawKey;
-
-uint noiseKey() { return drawKey; }
-
-void useScale(int scale) { drawKey = scaleKey(callKey(), scale); }
-`;
-
-/** WebGL1 draws other bits anyway: any fixed shift of the key per scale gives each scale its own stream. */
-const SCALE_KEY_WEBGL1 = `
-vec2 scaleKey(vec2 key, int scale) {
-  return scale == 0 ? key : mod(key + float(scale) * vec2(40503.0, 12345.0), 65536.0);
-}
-
-vec2 drawKey;
-
-vec2 noiseKey() { return drawKey; }
-
-void useScale(int scale) { drawKey = scaleKey(callKey(), scale); }
-`;
-
-const NO_SCALE_KEY = `
-void useScale(int scale) {}
-`;
 
 /** A window sample at image (row, col): the pixel, or the padding. */
 const SAMPLE_AT = `
@@ -59,25 +34,6 @@ float sampleAt(int b, int row, int col, int c, int index) {
 `;
 
 /**
- * The block sum into `sum`: row-major block order from the first sample (so s = 1 gives the
- * sample, -0 included). The noise counter is the sample's flat index in a `[B, n, h*s, w*s, C]`
- * glimpse; int arithmetic wraps as the cpu's 32-bit counter does. GLSL ES 1.00 loops need a
- * constant bound: 2^24, past any block side.
- */
-function blockSumGlsl(channels: number): string {
-  return `
-  float sum = 0.0;
-  for (int a = 0; a < 16777216; a++) {
-    if (a == s) break;
-    for (int d = 0; d < 16777216; d++) {
-      if (d == s) break;
-      float v = sampleAt(b, row0 + a, col0 + d, c, index0 + a * windowRow + d * ${channels});
-      sum = a == 0 && d == 0 ? v : sum + v;
-    }
-  }`;
-}
-
-/**
  * Nearest sets the block mean (the sum divided once). Bilinear windows (and the slope,
  * `weightsOf` 1 or 2) add the four neighbours' block means with their weights, leaving out a
  * weight of 0, so an integer corner gives the nearest glimpse bit for bit. Nearest's shader
@@ -87,13 +43,13 @@ function meanGlsl(channels: number, bilinear: boolean): {functions: string; tail
   if (!bilinear) {
     return {
       functions: '',
-      tail: `${blockSumGlsl(channels)}
+      tail: `${BLOCK_SUM.glsl(channels)}
   setOutput(s == 1 ? sum : sum / (float(s) * float(s)));`,
     };
   }
   const functions = `
 float blockMean(int b, int row0, int col0, int c, int s, int index0, int windowRow) {
-  ${blockSumGlsl(channels)}
+  ${BLOCK_SUM.glsl(channels)}
   return s == 1 ? sum : sum / (float(s) * float(s));
 }
 `;
@@ -146,6 +102,7 @@ void main() {
  */
 export class GlimpseSensorProgram implements GPGPUProgram {
   variableNames: string[];
+  uniformDecls: readonly UniformDecl[];
   customUniforms: Array<{name: string; type: 'int' | 'float'}>;
   userCode: string;
 
@@ -155,11 +112,16 @@ export class GlimpseSensorProgram implements GPGPUProgram {
     drawsNoise: boolean,
     bilinear: boolean,
   ) {
-    const noise = drawsNoise
-      ? FENCE_GLSL + (webglVersion === 2 ? DRAWS_WEBGL2 + SCALE_KEY_WEBGL2 : DRAWS_WEBGL1 + SCALE_KEY_WEBGL1) + NOISE_AT
-      : ZERO_NOISE_AT + NO_SCALE_KEY;
-    this.userCode = SENSOR_CORNER_OF_GLSL + BLOCK_SIDE_GLSL + noise + SAMPLE_AT + mainGlsl(outputShape, bilinear);
+    const noise = drawsNoise ? [FENCE, DRAWS, SCALE_KEY, NOISE_AT] : [ZERO_NOISE_AT, NO_SCALE_KEY];
+    const shared = snippetsIn(webglVersion === 2 ? 'glsl' : 'glsl1', [
+      SENSOR_CORNER_OF,
+      NEIGHBOUR_WEIGHTS,
+      BLOCK_SIDE,
+      ...noise,
+    ]);
+    this.userCode = shared + SAMPLE_AT + mainGlsl(outputShape, bilinear);
     this.variableNames = ['Image', 'Corners', ...(drawsNoise ? NOISE_STATS_INPUTS : [])];
-    this.customUniforms = uniformsDecl(drawsNoise ? [...SENSOR_UNIFORMS, ...NOISE_UNIFORMS] : SENSOR_UNIFORMS);
+    this.uniformDecls = drawsNoise ? [...SENSOR_UNIFORMS, ...NOISE_UNIFORMS] : SENSOR_UNIFORMS;
+    this.customUniforms = uniformsDecl(this.uniformDecls);
   }
 }

@@ -2,29 +2,16 @@
  * The glimpse sensor's corners program: the window corner of every (image, location, scale),
  * placed as ExtractGlimpseV2 places a window of that scale's size (docs/semantics.md, "The
  * glimpse sensor"), computed once and read by the forward and backward programs. The JS
- * (src/window_geometry.ts), GLSL (here) and WGSL (kernels/webgpu) copies move together.
+ * (src/window_geometry.ts) and the shader copies (kernels/gpu/window_placement.ts) move together.
  */
 import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {GPGPUProgram, MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
-import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
-import {FENCE_GLSL, PLACE_AXIS_GLSL} from './window_corners_program';
+import {SENSOR_UNIFORMS, type SensorValues} from '../gpu/sensor_uniforms';
 import {uniformData, uniformsDecl} from './uniforms';
+import {BLOCK_SIDE} from '../gpu/block_sums';
 import {K} from '../gpu/shader_constants';
-
-/**
- * scaleFactor^scale. A non-empty call has a window side of at least 1, at most 2^24 pixels,
- * so a factor of 2 or more allows at most 24 scales past the first; a factor of 1 gives 1.
- */
-export const BLOCK_SIDE_GLSL = `
-int blockSide(int scale) {
-  int s = 1;
-  for (int i = 0; i < 24; i++) {
-    if (i >= scale) break;
-    s *= scaleFactor;
-  }
-  return s;
-}
-`;
+import {snippetsIn} from '../gpu/shader_snippet';
+import {FENCE, PLACE_AXIS} from '../gpu/window_placement';
 
 /**
  * (row, col, fy, fx) as src/window_geometry.ts `windowCorner` (nearest: fractions 0) or
@@ -70,30 +57,12 @@ void main() {
 }
 `;
 
-/**
- * Read by the programs that take the corners program's output as their `Corners` input:
- * `found` is whether any image pixel can land in the window (not the -1e9 sentinel);
- * `neighbourWeights` is src/bilinear.ts's, `which` 0 value, 1 d/dy, 2 d/dx.
- */
-export const SENSOR_CORNER_OF_GLSL = `
-vec2 cornerOf(int b, int l, int scale) { return vec2(getCorners(b, l, scale, 0), getCorners(b, l, scale, 1)); }
-
-vec2 fractionOf(int b, int l, int scale) { return vec2(getCorners(b, l, scale, 2), getCorners(b, l, scale, 3)); }
-
-bool found(vec2 corner) { return corner.x > -1.0e8; }
-
-vec4 neighbourWeights(float fy, float fx, int which) {
-  if (which == 1) return vec4(-(1.0 - fx), -fx, 1.0 - fx, fx);
-  if (which == 2) return vec4(-(1.0 - fy), 1.0 - fy, -fy, fy);
-  return vec4((1.0 - fy) * (1.0 - fx), (1.0 - fy) * fx, fy * (1.0 - fx), fy * fx);
-}
-`;
-
 /** `[batch, n, k, 4]` window corners and fractions from `[batch, n, 2]` locations. Uniforms: SENSOR_UNIFORMS. */
 export class SensorCornersProgram implements GPGPUProgram {
   variableNames = ['Locations'];
-  customUniforms = uniformsDecl(SENSOR_UNIFORMS);
-  userCode = FENCE_GLSL + PLACE_AXIS_GLSL + BLOCK_SIDE_GLSL + SENSOR_CORNER_GLSL + MAIN;
+  uniformDecls = SENSOR_UNIFORMS;
+  customUniforms = uniformsDecl(this.uniformDecls);
+  userCode = snippetsIn('glsl', [FENCE, PLACE_AXIS, BLOCK_SIDE]) + SENSOR_CORNER_GLSL + MAIN;
   outputShape: number[];
   constructor(batch: number, locations: number, scales: number) {
     this.outputShape = [batch, locations, scales, 4];
@@ -104,14 +73,10 @@ export class SensorCornersProgram implements GPGPUProgram {
 export function sensorCorners(
   locations: TensorInfo,
   scales: number,
-  values: number[],
+  values: SensorValues,
   backend: MathBackendWebGL,
 ): TensorInfo {
   const [batch, n] = locations.shape;
-  return backend.runWebGLProgram(
-    new SensorCornersProgram(batch, n, scales),
-    [locations],
-    'float32',
-    uniformData(values),
-  );
+  const program = new SensorCornersProgram(batch, n, scales);
+  return backend.runWebGLProgram(program, [locations], 'float32', uniformData(program, values));
 }

@@ -3,8 +3,8 @@ import type {WebGPUBackend} from '@tensorflow/tfjs-backend-webgpu';
 import type {ExtractGlimpseAttrs, ExtractGlimpseInputs, GlimpseVersion} from '../../src/kernel_names';
 import {glimpseCall} from '../../src/kernel_prelude';
 import {callKey} from '../../src/noise_random';
-import {disposeNoiseStats, gpuNoiseStats, type GpuBackend} from '../gpu/noise_stats';
-import {NOISE_UNIFORMS, noiseValues, PLACEMENT_UNIFORMS, placementValues} from '../gpu/uniforms';
+import {disposeNoiseStats, gpuNoiseStats} from '../gpu/noise_stats';
+import {noiseValues, placementValues} from '../gpu/uniforms';
 import {ExtractGlimpseProgram} from './extract_glimpse_program';
 import {windowCorners} from './window_corners_program';
 import {uniformData} from './uniforms';
@@ -22,32 +22,27 @@ export function extractGlimpseWebGPU(version: GlimpseVersion) {
     const call = glimpseCall(version, input.shape, offsets.shape, attrs);
     const placement = placementValues(call.params, call.opName);
     if (call.empty) return backend.makeTensorInfo(call.shape, 'float32', new Float32Array(0));
-    const gpu = backend as unknown as GpuBackend;
     const corners = windowCorners(offsets, placement, backend);
     if (call.mode === 'zero') {
       try {
-        return backend.runWebGPUProgram(
-          new ExtractGlimpseProgram(call.shape, false),
-          [input, corners],
-          'float32',
-          uniformData(PLACEMENT_UNIFORMS, placement),
-        );
+        const program = new ExtractGlimpseProgram(call.shape, false);
+        return backend.runWebGPUProgram(program, [input, corners], 'float32', uniformData(program, placement));
       } finally {
-        gpu.disposeData(corners.dataId);
+        backend.disposeData(corners.dataId);
       }
     }
-    const stats = gpuNoiseStats(input, call.mode, 'webgpu', gpu);
+    const stats = gpuNoiseStats(input, call.mode, 'webgpu', backend);
     try {
-      const uniforms = [...placement, ...noiseValues(call.mode, callKey(attrs.seed))];
+      const program = new ExtractGlimpseProgram(call.shape, true);
       return backend.runWebGPUProgram(
-        new ExtractGlimpseProgram(call.shape, true),
+        program,
         [input, corners, stats.min, stats.max, stats.mean, stats.sigma],
         'float32',
-        uniformData([...PLACEMENT_UNIFORMS, ...NOISE_UNIFORMS], uniforms),
+        uniformData(program, {...placement, ...noiseValues(call.mode, callKey(attrs.seed))}),
       );
     } finally {
-      disposeNoiseStats(stats, gpu);
-      gpu.disposeData(corners.dataId);
+      disposeNoiseStats(stats, backend);
+      backend.disposeData(corners.dataId);
     }
   };
 }

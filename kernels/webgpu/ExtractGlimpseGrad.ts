@@ -2,8 +2,7 @@ import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {WebGPUBackend} from '@tensorflow/tfjs-backend-webgpu';
 import type {ExtractGlimpseGradAttrs, ExtractGlimpseGradInputs} from '../../src/kernel_names';
 import {glimpseGradCall} from '../../src/kernel_prelude';
-import type {GpuBackend} from '../gpu/noise_stats';
-import {PLACEMENT_UNIFORMS, placementValues} from '../gpu/uniforms';
+import {placementValues} from '../gpu/uniforms';
 import {ExtractGlimpseGradProgram} from './extract_glimpse_grad_program';
 import {windowCorners} from './window_corners_program';
 import {uniformData} from './uniforms';
@@ -25,13 +24,9 @@ export function extractGlimpseGradWebGPU({inputs, backend, attrs}: WebGPUGlimpse
   }
   const corners = windowCorners(offsets, placement, backend);
   try {
-    return backend.runWebGPUProgram(
-      new ExtractGlimpseGradProgram(call.shape),
-      [dy, corners],
-      'float32',
-      uniformData(PLACEMENT_UNIFORMS, placement),
-    );
+    const program = new ExtractGlimpseGradProgram(call.shape);
+    return backend.runWebGPUProgram(program, [dy, corners], 'float32', uniformData(program, placement));
   } finally {
-    (backend as unknown as GpuBackend).disposeData(corners.dataId);
+    backend.disposeData(corners.dataId);
   }
 }

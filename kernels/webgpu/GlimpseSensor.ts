@@ -4,9 +4,9 @@ import type {GlimpseSensorAttrs, GlimpseSensorInputs} from '../../src/kernel_nam
 import {sensorCall, type SensorCall} from '../../src/sensor_prelude';
 import type {WeightsOf} from '../../src/bilinear';
 import {callKey} from '../../src/noise_random';
-import {disposeNoiseStats, gpuNoiseStats, type GpuBackend} from '../gpu/noise_stats';
-import {NOISE_UNIFORMS, noiseValues} from '../gpu/uniforms';
-import {SENSOR_UNIFORMS, sensorValues} from '../gpu/sensor_uniforms';
+import {disposeNoiseStats, gpuNoiseStats} from '../gpu/noise_stats';
+import {noiseValues} from '../gpu/uniforms';
+import {sensorValues} from '../gpu/sensor_uniforms';
 import {GlimpseSensorProgram} from './glimpse_sensor_program';
 import {sensorCorners} from './sensor_corners_program';
 import {uniformData} from './uniforms';
@@ -23,48 +23,44 @@ export function glimpseSensorWebGPU({inputs, backend, attrs}: WebGPUSensorArgs):
 }
 
 /**
- * The sensor's output, or (`of` y or x) its slope along that corner axis: 0 for nearest
+ * The sensor's output, or (`weightsOf` y or x) its slope along that corner axis: 0 for nearest
  * windows, which move in whole pixels.
  */
 export function runSensorProgram(
   inputs: GlimpseSensorInputs,
   backend: WebGPUBackend,
   call: SensorCall,
-  of: WeightsOf,
+  weightsOf: WeightsOf,
 ): TensorInfo {
   const {images, locations} = inputs;
   const {attrs} = call;
-  const values = sensorValues(call, of);
+  const values = sensorValues(call, weightsOf);
   const bilinear = call.attrs.interpolation === 'bilinear';
-  if (call.empty || (!bilinear && of !== 'value')) {
+  if (call.empty || (!bilinear && weightsOf !== 'value')) {
     const size = call.shape.reduce((a, b) => a * b, 1);
     return backend.makeTensorInfo(call.shape, 'float32', new Float32Array(size));
   }
-  const gpu = backend as unknown as GpuBackend;
   const corners = sensorCorners(locations, call.attrs.scales, values, backend);
   const {padding} = call.attrs;
   if (padding === 'zero' || padding === 'edge') {
     try {
-      return backend.runWebGPUProgram(
-        new GlimpseSensorProgram(call.shape, false, bilinear),
-        [images, corners],
-        'float32',
-        uniformData(SENSOR_UNIFORMS, values),
-      );
+      const program = new GlimpseSensorProgram(call.shape, false, bilinear);
+      return backend.runWebGPUProgram(program, [images, corners], 'float32', uniformData(program, values));
     } finally {
-      gpu.disposeData(corners.dataId);
+      backend.disposeData(corners.dataId);
     }
   }
-  const stats = gpuNoiseStats(images, padding, 'webgpu', gpu);
+  const stats = gpuNoiseStats(images, padding, 'webgpu', backend);
   try {
+    const program = new GlimpseSensorProgram(call.shape, true, bilinear);
     return backend.runWebGPUProgram(
-      new GlimpseSensorProgram(call.shape, true, bilinear),
+      program,
       [images, corners, stats.min, stats.max, stats.mean, stats.sigma],
       'float32',
-      uniformData([...SENSOR_UNIFORMS, ...NOISE_UNIFORMS], [...values, ...noiseValues(padding, callKey(attrs.seed))]),
+      uniformData(program, {...values, ...noiseValues(padding, callKey(attrs.seed))}),
     );
   } finally {
-    disposeNoiseStats(stats, gpu);
-    gpu.disposeData(corners.dataId);
+    disposeNoiseStats(stats, backend);
+    backend.disposeData(corners.dataId);
   }
 }

@@ -2,8 +2,7 @@ import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {WebGPUBackend} from '@tensorflow/tfjs-backend-webgpu';
 import type {GlimpseSensorGradAttrs, GlimpseSensorGradInputs} from '../../src/kernel_names';
 import {sensorGradCall} from '../../src/sensor_prelude';
-import type {GpuBackend} from '../gpu/noise_stats';
-import {SENSOR_UNIFORMS, sensorValues} from '../gpu/sensor_uniforms';
+import {sensorValues} from '../gpu/sensor_uniforms';
 import {GlimpseSensorGradProgram} from './glimpse_sensor_grad_program';
 import {sensorCorners} from './sensor_corners_program';
 import {uniformData} from './uniforms';
@@ -24,13 +23,9 @@ export function glimpseSensorGradWebGPU({inputs, backend, attrs}: WebGPUSensorGr
   if (call.empty || size === 0) return backend.makeTensorInfo(call.imagesShape, 'float32', new Float32Array(size));
   const corners = sensorCorners(locations, call.attrs.scales, values, backend);
   try {
-    return backend.runWebGPUProgram(
-      new GlimpseSensorGradProgram(call.imagesShape, call.attrs.interpolation === 'bilinear'),
-      [dy, corners],
-      'float32',
-      uniformData(SENSOR_UNIFORMS, values),
-    );
+    const program = new GlimpseSensorGradProgram(call.imagesShape, call.attrs.interpolation === 'bilinear');
+    return backend.runWebGPUProgram(program, [dy, corners], 'float32', uniformData(program, values));
   } finally {
-    (backend as unknown as GpuBackend).disposeData(corners.dataId);
+    backend.disposeData(corners.dataId);
   }
 }

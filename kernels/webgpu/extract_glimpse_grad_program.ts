@@ -1,6 +1,7 @@
 import {PLACEMENT_UNIFORMS} from '../gpu/uniforms';
 import {FlatProgram} from './flat_program';
-import {CORNER_OF_WGSL} from './window_corners_program';
+import {WINDOW_CORNER_OF} from '../gpu/corner_readers';
+import {snippetsIn} from '../gpu/shader_snippet';
 import {uniformsDecl} from './uniforms';
 
 /**
@@ -28,9 +29,10 @@ fn main(index : i32) {
 /** Scatters `dy` back onto the image grid. Inputs `Dy` and `Corners`; uniforms PLACEMENT_UNIFORMS. */
 export class ExtractGlimpseGradProgram extends FlatProgram {
   variableNames = ['Dy', 'Corners'];
-  uniforms = uniformsDecl(PLACEMENT_UNIFORMS);
+  uniformDecls = PLACEMENT_UNIFORMS;
+  uniforms = uniformsDecl(this.uniformDecls);
   shaderKey = 'extractGlimpseGrad';
   getUserCode(): string {
-    return CORNER_OF_WGSL + MAIN;
+    return snippetsIn('wgsl', [WINDOW_CORNER_OF]) + MAIN;
   }
 }

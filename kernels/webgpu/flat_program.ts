@@ -25,3 +25,12 @@ export abstract class FlatProgram implements WebGPUProgram {
     this.dispatch = [Math.ceil(size / WORKGROUP), 1, 1];
   }
 }
+
+/**
+ * The pipeline cache key of a program whose text depends only on `variant`: its name, then
+ * each flag that is on (`{noise: true, bilinear: false}` gives `nameNoise`).
+ */
+export function variantKey(name: string, variant: Readonly<Record<string, boolean>>): string {
+  const on = Object.keys(variant).filter(flag => variant[flag]);
+  return name + on.map(flag => flag[0].toUpperCase() + flag.slice(1)).join('');
+}

@@ -6,8 +6,11 @@
  * move together.
  */
 import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
-import {FlatProgram} from './flat_program';
-import {BLOCK_SIDE_WGSL, SENSOR_CORNER_OF_WGSL} from './sensor_corners_program';
+import {FlatProgram, variantKey} from './flat_program';
+import {NEIGHBOUR_WEIGHTS} from '../gpu/bilinear_weights';
+import {BLOCK_SIDE} from '../gpu/block_sums';
+import {SENSOR_CORNER_OF} from '../gpu/corner_readers';
+import {snippetsIn} from '../gpu/shader_snippet';
 import {uniformsDecl} from './uniforms';
 
 /**
@@ -96,18 +99,23 @@ fn main(index : i32) {
 /** `d images` `[B, H, W, C]`. Inputs `Dy` `[B, n, k, h, w, C]` and `Corners`; uniforms SENSOR_UNIFORMS. */
 export class GlimpseSensorGradProgram extends FlatProgram {
   variableNames = ['Dy', 'Corners'];
-  uniforms = uniformsDecl(SENSOR_UNIFORMS);
+  uniformDecls = SENSOR_UNIFORMS;
+  uniforms = uniformsDecl(this.uniformDecls);
   shaderKey: string;
 
-  constructor(
-    outputShape: number[],
-    private readonly bilinear: boolean,
-  ) {
+  private readonly variant: {bilinear: boolean};
+
+  constructor(outputShape: number[], bilinear: boolean) {
     super(outputShape);
-    this.shaderKey = bilinear ? 'glimpseSensorGradBilinear' : 'glimpseSensorGrad';
+    this.variant = {bilinear};
+    this.shaderKey = variantKey('glimpseSensorGrad', this.variant);
   }
 
   getUserCode(): string {
-    return SENSOR_CORNER_OF_WGSL + BLOCK_SIDE_WGSL + SAMPLED_BY_WGSL + main(this.bilinear);
+    return (
+      snippetsIn('wgsl', [SENSOR_CORNER_OF, NEIGHBOUR_WEIGHTS, BLOCK_SIDE]) +
+      SAMPLED_BY_WGSL +
+      main(this.variant.bilinear)
+    );
   }
 }

@@ -3,34 +3,19 @@
  * of its s x s block of window samples (docs/semantics.md, "The glimpse sensor"). Its text
  * is constant: shapes, placement, scale factor, padding and seed are uniforms. The JS
  * (kernels/cpu/glimpse_sensor_impl.ts), GLSL (kernels/webgl) and WGSL (here) copies move
- * together.
+ * together; the formulas they share are in kernels/gpu.
  */
-import {NOISE_UNIFORMS} from '../gpu/uniforms';
+import {NOISE_UNIFORMS, type UniformDecl} from '../gpu/uniforms';
 import {NOISE_STATS_INPUTS} from '../gpu/noise_stats';
 import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
-import {DRAWS_WGSL, NOISE_AT_WGSL, ZERO_NOISE_AT_WGSL} from './extract_glimpse_program';
-import {FlatProgram} from './flat_program';
-import {BLOCK_SIDE_WGSL, SENSOR_CORNER_OF_WGSL} from './sensor_corners_program';
-import {FENCE_WGSL} from './window_corners_program';
+import {NEIGHBOUR_WEIGHTS} from '../gpu/bilinear_weights';
+import {BLOCK_SIDE, BLOCK_SUM} from '../gpu/block_sums';
+import {SENSOR_CORNER_OF} from '../gpu/corner_readers';
+import {DRAWS, NOISE_AT, NO_SCALE_KEY, SCALE_KEY, ZERO_NOISE_AT} from '../gpu/noise_draws';
+import {snippetsIn} from '../gpu/shader_snippet';
+import {FENCE} from '../gpu/window_placement';
+import {FlatProgram, variantKey} from './flat_program';
 import {uniformsDecl} from './uniforms';
-
-/** Each scale draws with its own key, src/noise_random.ts `scaleKey`: set per invocation by `useScale`. */
-const SCALE_KEY_WGSL = `
-fn scaleKey(key : u32, scale : i32) -> u32 {
-  if (scale == 0) { return key; }
-  return pcgHash(key ^ pcgHash(u32(scale)));
-}
-
-var<private> drawKey : u32;
-
-fn noiseKey() -> u32 { return drawKey; }
-
-fn useScale(scale : i32) { drawKey = scaleKey(callKey(), scale); }
-`;
-
-const NO_SCALE_KEY_WGSL = `
-fn useScale(scale : i32) {}
-`;
 
 /** A window sample at image (row, col): the pixel, or the padding. */
 const SAMPLE_AT_WGSL = `
@@ -44,20 +29,6 @@ fn sampleAt(b : i32, row : i32, col : i32, c : i32, index : i32) -> f32 {
 `;
 
 /**
- * The block sum into `sum`: row-major block order from the first sample (so s = 1 gives the
- * sample, -0 included). The noise counter is the sample's flat index in a `[B, n, h*s, w*s, C]`
- * glimpse; i32 arithmetic wraps as the cpu's 32-bit counter does.
- */
-const BLOCK_SUM_WGSL = `
-    var sum = 0.0;
-    for (var a = 0; a < s; a++) {
-      for (var d = 0; d < s; d++) {
-        let v = sampleAt(b, row0 + a, col0 + d, c, index0 + a * windowRow + d * channels);
-        sum = select(sum + v, v, a == 0 && d == 0);
-      }
-    }`;
-
-/**
  * Nearest sets the block mean (the sum divided once). Bilinear windows (and the slope,
  * `weightsOf` 1 or 2) add the four neighbours' block means with their weights, leaving out a
  * weight of 0, so an integer corner gives the nearest glimpse bit for bit. Nearest's shader
@@ -67,14 +38,14 @@ function meanWgsl(bilinear: boolean): {functions: string; tail: string} {
   if (!bilinear) {
     return {
       functions: '',
-      tail: `${BLOCK_SUM_WGSL}
+      tail: `${BLOCK_SUM.wgsl}
     setOutputAtIndex(index, select(sum / (f32(s) * f32(s)), sum, s == 1));`,
     };
   }
   const functions = `
 fn blockMean(b : i32, row0 : i32, col0 : i32, c : i32, s : i32, index0 : i32, windowRow : i32) -> f32 {
   let channels = uniforms.outShape.v;
-  ${BLOCK_SUM_WGSL}
+  ${BLOCK_SUM.wgsl}
   return select(sum / (f32(s) * f32(s)), sum, s == 1);
 }
 `;
@@ -133,24 +104,23 @@ fn main(index : i32) {
  */
 export class GlimpseSensorProgram extends FlatProgram {
   variableNames: string[];
+  uniformDecls: readonly UniformDecl[];
   uniforms: string;
   shaderKey: string;
-  private readonly drawsNoise: boolean;
-  private readonly bilinear: boolean;
+  private readonly variant: {noise: boolean; bilinear: boolean};
 
   constructor(outputShape: number[], drawsNoise: boolean, bilinear: boolean) {
     super(outputShape);
-    this.drawsNoise = drawsNoise;
-    this.bilinear = bilinear;
+    this.variant = {noise: drawsNoise, bilinear};
     this.variableNames = ['Image', 'Corners', ...(drawsNoise ? NOISE_STATS_INPUTS : [])];
-    this.uniforms = uniformsDecl(drawsNoise ? [...SENSOR_UNIFORMS, ...NOISE_UNIFORMS] : SENSOR_UNIFORMS);
-    this.shaderKey = `glimpseSensor${drawsNoise ? 'Noise' : ''}${bilinear ? 'Bilinear' : ''}`;
+    this.uniformDecls = drawsNoise ? [...SENSOR_UNIFORMS, ...NOISE_UNIFORMS] : SENSOR_UNIFORMS;
+    this.uniforms = uniformsDecl(this.uniformDecls);
+    this.shaderKey = variantKey('glimpseSensor', this.variant);
   }
 
   getUserCode(): string {
-    const noise = this.drawsNoise
-      ? FENCE_WGSL + DRAWS_WGSL + SCALE_KEY_WGSL + NOISE_AT_WGSL
-      : ZERO_NOISE_AT_WGSL + NO_SCALE_KEY_WGSL;
-    return SENSOR_CORNER_OF_WGSL + BLOCK_SIDE_WGSL + noise + SAMPLE_AT_WGSL + mainWgsl(this.bilinear);
+    const noise = this.variant.noise ? [FENCE, DRAWS, SCALE_KEY, NOISE_AT] : [ZERO_NOISE_AT, NO_SCALE_KEY];
+    const shared = snippetsIn('wgsl', [SENSOR_CORNER_OF, NEIGHBOUR_WEIGHTS, BLOCK_SIDE, ...noise]);
+    return shared + SAMPLE_AT_WGSL + mainWgsl(this.variant.bilinear);
   }
 }

@@ -2,30 +2,17 @@
  * The glimpse sensor's corners program: the window corner of every (image, location, scale),
  * placed as ExtractGlimpseV2 places a window of that scale's size (docs/semantics.md, "The
  * glimpse sensor"), computed once and read by the forward and backward programs. The JS
- * (src/window_geometry.ts), GLSL (kernels/webgl) and WGSL (here) copies move together.
+ * (src/window_geometry.ts) and the shader copies (kernels/gpu/window_placement.ts) move together.
  */
 import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {WebGPUBackend} from '@tensorflow/tfjs-backend-webgpu';
-import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
+import {SENSOR_UNIFORMS, type SensorValues} from '../gpu/sensor_uniforms';
 import {FlatProgram} from './flat_program';
-import {FENCE_WGSL, PLACE_AXIS_WGSL} from './window_corners_program';
 import {uniformData, uniformsDecl} from './uniforms';
+import {BLOCK_SIDE} from '../gpu/block_sums';
 import {K} from '../gpu/shader_constants';
-
-/**
- * scaleFactor^scale. A non-empty call has a window side of at least 1, at most 2^24 pixels,
- * so a factor of 2 or more allows at most 24 scales past the first; a factor of 1 gives 1.
- */
-export const BLOCK_SIDE_WGSL = `
-fn blockSide(scale : i32) -> i32 {
-  var s = 1;
-  for (var i = 0; i < 24; i++) {
-    if (i >= scale) { break; }
-    s *= uniforms.scaleFactor;
-  }
-  return s;
-}
-`;
+import {snippetsIn} from '../gpu/shader_snippet';
+import {FENCE, PLACE_AXIS} from '../gpu/window_placement';
 
 /**
  * (row, col, fy, fx) as src/window_geometry.ts `windowCorner` (nearest: fractions 0) or
@@ -72,36 +59,14 @@ fn main(index : i32) {
 }
 `;
 
-/**
- * Read by the programs that take the corners program's output as their `Corners` input:
- * `found` is whether any image pixel can land in the window (not the -1e9 sentinel);
- * `neighbourWeights` is src/bilinear.ts's, `which` 0 value, 1 d/dy, 2 d/dx.
- */
-export const SENSOR_CORNER_OF_WGSL = `
-fn cornerOf(b : i32, l : i32, scale : i32) -> vec2<f32> {
-  return vec2<f32>(getCorners(b, l, scale, 0), getCorners(b, l, scale, 1));
-}
-
-fn fractionOf(b : i32, l : i32, scale : i32) -> vec2<f32> {
-  return vec2<f32>(getCorners(b, l, scale, 2), getCorners(b, l, scale, 3));
-}
-
-fn found(corner : vec2<f32>) -> bool { return corner.x > -1.0e8; }
-
-fn neighbourWeights(fy : f32, fx : f32, which : i32) -> vec4<f32> {
-  if (which == 1) { return vec4<f32>(-(1.0 - fx), -fx, 1.0 - fx, fx); }
-  if (which == 2) { return vec4<f32>(-(1.0 - fy), 1.0 - fy, -fy, fy); }
-  return vec4<f32>((1.0 - fy) * (1.0 - fx), (1.0 - fy) * fx, fy * (1.0 - fx), fy * fx);
-}
-`;
-
 /** `[batch, n, k, 4]` window corners and fractions from `[batch, n, 2]` locations. Uniforms: SENSOR_UNIFORMS. */
 export class SensorCornersProgram extends FlatProgram {
   variableNames = ['Locations'];
-  uniforms = uniformsDecl(SENSOR_UNIFORMS);
+  uniformDecls = SENSOR_UNIFORMS;
+  uniforms = uniformsDecl(this.uniformDecls);
   shaderKey = 'glimpseSensorCorners';
   getUserCode(): string {
-    return FENCE_WGSL + PLACE_AXIS_WGSL + BLOCK_SIDE_WGSL + SENSOR_CORNER_WGSL + MAIN;
+    return snippetsIn('wgsl', [FENCE, PLACE_AXIS, BLOCK_SIDE]) + SENSOR_CORNER_WGSL + MAIN;
   }
 }
 
@@ -109,14 +74,10 @@ export class SensorCornersProgram extends FlatProgram {
 export function sensorCorners(
   locations: TensorInfo,
   scales: number,
-  values: number[],
+  values: SensorValues,
   backend: WebGPUBackend,
 ): TensorInfo {
   const [batch, n] = locations.shape;
-  return backend.runWebGPUProgram(
-    new SensorCornersProgram([batch, n, scales, 4]),
-    [locations],
-    'float32',
-    uniformData(SENSOR_UNIFORMS, values),
-  );
+  const program = new SensorCornersProgram([batch, n, scales, 4]);
+  return backend.runWebGPUProgram(program, [locations], 'float32', uniformData(program, values));
 }

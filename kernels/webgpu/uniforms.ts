@@ -1,5 +1,5 @@
-/** The shared uniform lists (kernels/gpu/uniforms.ts) in the form webgpu programs take them. */
-import type {UniformDecl} from '../gpu/uniforms';
+/** The shared uniforms (kernels/gpu/uniforms.ts) in the form webgpu programs take them. */
+import {valuesInOrder, type UniformDecl, type UniformProgram, type UniformValues} from '../gpu/uniforms';
 
 const WGSL_TYPE = {int: 'i32', float: 'f32'} as const;
 const DATA_TYPE = {int: 'int32', float: 'float32'} as const;
@@ -9,7 +9,8 @@ export function uniformsDecl(decls: readonly UniformDecl[]): string {
   return decls.map(({name, type}) => `${name} : ${WGSL_TYPE[type]},`).join(' ');
 }
 
-/** Values for `runWebGPUProgram`, in the order of `decls`. */
-export function uniformData(decls: readonly UniformDecl[], values: number[]): Array<{type: string; data: number[]}> {
-  return decls.map(({type}, i) => ({type: DATA_TYPE[type], data: [values[i]]}));
+/** The program's uniform data for `runWebGPUProgram`, from the call's values by name. */
+export function uniformData(program: UniformProgram, values: UniformValues): Array<{type: string; data: number[]}> {
+  const ordered = valuesInOrder(program, values);
+  return program.uniformDecls.map(({type}, i) => ({type: DATA_TYPE[type], data: [ordered[i]]}));
 }

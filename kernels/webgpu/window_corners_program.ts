@@ -1,40 +1,16 @@
 /**
  * The corners program: each batch item's window corner, computed once per item from the
- * shared geometry (src/window_geometry.ts), read by the forward and backward programs. The
- * JS, GLSL (kernels/webgl) and WGSL (here) copies of the placement move together.
+ * shared geometry (src/window_geometry.ts; kernels/gpu/window_placement.ts in the shader
+ * languages), read by the forward and backward programs.
  */
 import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {WebGPUBackend} from '@tensorflow/tfjs-backend-webgpu';
-import {PLACEMENT_UNIFORMS} from '../gpu/uniforms';
+import {PLACEMENT_UNIFORMS, type PlacementValues} from '../gpu/uniforms';
 import {FlatProgram} from './flat_program';
 import {uniformData, uniformsDecl} from './uniforms';
 import {K} from '../gpu/shader_constants';
-
-/**
- * A float32 step: a clamp between steps keeps a compiler from fusing a product into the next
- * add (one rounding instead of two), and turns a float32 overflow into a huge value.
- */
-export const FENCE_WGSL = `
-fn fence(v : f32) -> f32 { return clamp(v, -${K.fence}, ${K.fence}); }
-`;
-
-/**
- * The placement of src/window_geometry.ts, step for step; halving is `* 0.5`, exact, where
- * TF divides by 2. Shared with the glimpse sensor's corners program, which places each
- * scale's window with the same steps.
- */
-export const PLACE_AXIS_WGSL = `
-fn placeAxis(offset : f32, size : f32, glimpse : f32) -> f32 {
-  var v = offset;
-  if (uniforms.placementScale == 1) { v = fence(v * size); }
-  if (uniforms.placementCenter == 1) { v = fence(fence(v * 0.5) + size * 0.5); }
-  if (uniforms.placementCenter == 2) { v = fence(v + size * 0.5); }
-  if (uniforms.placementSubtract == 1) { v = fence(v - glimpse * 0.5); }
-  return v;
-}
-
-fn truncTowardZero(v : f32) -> f32 { return select(-floor(-v), floor(v), v >= 0.0); }
-`;
+import {snippetsIn} from '../gpu/shader_snippet';
+import {FENCE, PLACE_AXIS} from '../gpu/window_placement';
 
 /**
  * `windowCorner` returns (found, row, col): found is 0 when no image pixel can land in the
@@ -64,27 +40,19 @@ fn main(index : i32) {
 }
 `;
 
-/** Read by the programs that take the corners program's output as their `Corners` input. */
-export const CORNER_OF_WGSL = `
-fn cornerOf(b : i32) -> vec2<f32> { return vec2<f32>(getCorners(b, 0), getCorners(b, 1)); }
-`;
-
 /** `[batch, 2]` window corners from `[batch, 2]` offsets. Uniforms: PLACEMENT_UNIFORMS. */
 export class WindowCornersProgram extends FlatProgram {
   variableNames = ['Offsets'];
-  uniforms = uniformsDecl(PLACEMENT_UNIFORMS);
+  uniformDecls = PLACEMENT_UNIFORMS;
+  uniforms = uniformsDecl(this.uniformDecls);
   shaderKey = 'extractGlimpseCorners';
   getUserCode(): string {
-    return FENCE_WGSL + PLACE_AXIS_WGSL + WINDOW_CORNER_WGSL + MAIN;
+    return snippetsIn('wgsl', [FENCE, PLACE_AXIS]) + WINDOW_CORNER_WGSL + MAIN;
   }
 }
 
 /** Runs the corners program (no readback); the caller disposes the result. */
-export function windowCorners(offsets: TensorInfo, placement: number[], backend: WebGPUBackend): TensorInfo {
-  return backend.runWebGPUProgram(
-    new WindowCornersProgram([offsets.shape[0], 2]),
-    [offsets],
-    'float32',
-    uniformData(PLACEMENT_UNIFORMS, placement),
-  );
+export function windowCorners(offsets: TensorInfo, placement: PlacementValues, backend: WebGPUBackend): TensorInfo {
+  const program = new WindowCornersProgram([offsets.shape[0], 2]);
+  return backend.runWebGPUProgram(program, [offsets], 'float32', uniformData(program, placement));
 }
