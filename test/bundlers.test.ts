@@ -122,8 +122,9 @@ async function installApps(kind: Kind): Promise<string> {
   }
   const flags = ['--no-audit', '--no-fund', '--loglevel=error'];
   await execFileAsync('npm', ['ci', '--prefer-offline', ...flags], {cwd: dir});
-  // As a user adds it: saved in the app's package.json (it has no dependencies: no network).
-  await execFileAsync('npm', ['install', '--offline', ...flags, tarball], {cwd: dir});
+  // As a user adds it: saved in the app's package.json. Resolving its peers needs tfjs-core's registry metadata,
+  // which `npm ci` does not cache: with a cold cache `--offline` fails (ERESOLVE), `--prefer-offline` fetches it once.
+  await execFileAsync('npm', ['install', '--prefer-offline', ...flags, tarball], {cwd: dir});
   // Rollup's config imports its plugins from the app's node_modules, as in any Rollup app.
   for (const plugin of ['plugin-node-resolve', 'plugin-commonjs']) {
     fs.mkdirSync(path.join(dir, 'node_modules', '@rollup'), {recursive: true});
