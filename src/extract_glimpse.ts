@@ -18,20 +18,6 @@ import {toFloatTensor} from './to_tensor';
 
 const OP = 'extractGlimpse';
 
-/**
- * Extracts a glimpse (a `size` window, in whole pixels) from each image at `offsets`, as
- * TensorFlow's `tf.image.extract_glimpse` does; positions outside the image get noise.
- *
- * @param input float32 (or int32, cast) images `[batch, height, width, channels]`.
- * @param size `[h, w]`, or an int32 tensor of 2 values.
- * @param offsets `[batch, 2]`: one `(y, x)` location per image.
- * @param centered (0, 0) is the image centre instead of its top-left corner.
- * @param normalized offsets are fractions of the image size instead of pixels.
- * @param noise `'uniform'`, `'gaussian'`, `'zero'`, or `''` (then `options.uniformNoise` decides).
- * @param options `version` (2, default, or 1), `uniformNoise` (default false), `seed`,
- *     `interpolation` (`'nearest'`, default, or `'bilinear'`).
- * @returns float32 `[batch, h, w, channels]`.
- */
 function extractGlimpse_(
   input: Tensor4D | TensorLike,
   size: [number, number] | Tensor1D,
@@ -73,4 +59,19 @@ function extractGlimpse_(
   );
 }
 
+/**
+ * Extracts a glimpse (a `size` window, in whole pixels) from each image at `offsets`, as
+ * TensorFlow's `tf.image.extract_glimpse` does; positions outside the image get noise.
+ *
+ * @param input float32 (or int32, cast) images `[batch, height, width, channels]`.
+ * @param size `[h, w]`, or an int32 tensor of 2 values.
+ * @param offsets `[batch, 2]`: one `(y, x)` location per image.
+ * @param centered (0, 0) is the image centre instead of its top-left corner.
+ * @param normalized offsets are fractions of the image size instead of pixels.
+ * @param noise `'uniform'`, `'gaussian'`, `'zero'`, or `''` (then `options.uniformNoise` decides).
+ * @param options `version` (2, default, or 1), `uniformNoise` (default false), `seed`,
+ *     `interpolation` (`'nearest'`, default, or `'bilinear'`).
+ * @returns float32 `[batch, h, w, channels]`.
+ * @function
+ */
 export const extractGlimpse = /* @__PURE__ */ op({extractGlimpse_});

@@ -18,18 +18,6 @@ const withSeed = (seed: number | undefined) => (seed === undefined ? {} : {seed}
 
 const OP = 'glimpseSensor';
 
-/**
- * The glimpse sensor of recurrent attention models, in one call: at each location, `scales`
- * windows of growing size (each `scaleFactor` times the last), each averaged down to `size`
- * (docs/semantics.md, "The glimpse sensor").
- *
- * @param images float32 (or int32, cast) images `[batch, H, W, C]`.
- * @param locations `[batch, 2]` (one location per image) or `[batch, n, 2]`: `(y, x)` each,
- *     placed as extractGlimpse (V2) places a window.
- * @param options `size` (required), `scales`, `scaleFactor`, `centered`, `normalized`, `padding`,
- *     `interpolation`, `seed`.
- * @returns float32 `[batch, k, h, w, C]`, or `[batch, n, k, h, w, C]` for rank-3 locations.
- */
 function glimpseSensor_(
   images: Tensor4D | TensorLike,
   locations: Tensor2D | Tensor3D | TensorLike,
@@ -49,4 +37,17 @@ function glimpseSensor_(
   return oneEach ? reshape(out, [out.shape[0], ...out.shape.slice(2)]) : out;
 }
 
+/**
+ * The glimpse sensor of recurrent attention models, in one call: at each location, `scales`
+ * windows of growing size (each `scaleFactor` times the last), each averaged down to `size`
+ * (docs/semantics.md, "The glimpse sensor").
+ *
+ * @param images float32 (or int32, cast) images `[batch, H, W, C]`.
+ * @param locations `[batch, 2]` (one location per image) or `[batch, n, 2]`: `(y, x)` each,
+ *     placed as extractGlimpse (V2) places a window.
+ * @param options `size` (required), `scales`, `scaleFactor`, `centered`, `normalized`, `padding`,
+ *     `interpolation`, `seed`.
+ * @returns float32 `[batch, k, h, w, C]`, or `[batch, n, k, h, w, C]` for rank-3 locations.
+ * @function
+ */
 export const glimpseSensor = /* @__PURE__ */ op({glimpseSensor_});

@@ -44,7 +44,12 @@ function gradConfig(version: GlimpseVersion): GradConfig {
   };
 }
 
+/**
+ * ExtractGlimpse's gradient: `d input` puts dy back where each output position was copied
+ * from (ExtractGlimpseGrad); `d offsets` is zero, as a window moves in whole pixels.
+ */
 export const extractGlimpseGradientConfig = gradConfig(1);
+/** ExtractGlimpseV2's gradient: as version 1's, with version 2's placement. */
 export const extractGlimpseV2GradientConfig = gradConfig(2);
 
 /**

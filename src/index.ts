@@ -2,6 +2,8 @@
  * The main entry, `tfjs-extract-glimpse`: importing it registers the kernels on every backend,
  * the gradients and `tf.image.extractGlimpse`/`glimpseSensor`, synchronously. Converted models
  * need the converter ops as well: `tfjs-extract-glimpse/converter` (src/converter.ts).
+ *
+ * @module tfjs-extract-glimpse
  */
 import './register_all';
 

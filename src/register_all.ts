@@ -32,6 +32,7 @@ export const GLIMPSE_KERNEL_CONFIGS: readonly KernelConfig[] = [
 
 /** The backends this package ships kernels for ('tensorflow': tfjs-node's and tfjs-node-gpu's). */
 export const SUPPORTED_BACKENDS = ['cpu', 'webgl', 'wasm', 'webgpu', 'tensorflow'] as const;
+/** One of SUPPORTED_BACKENDS. */
 export type SupportedBackend = (typeof SUPPORTED_BACKENDS)[number];
 
 /**
@@ -54,6 +55,11 @@ export function registerGlimpseKernelsAs(backendName: string, like: SupportedBac
 
 const GRADIENT_CONFIGS = [extractGlimpseGradientConfig, extractGlimpseV2GradientConfig, glimpseSensorGradientConfig];
 
+/**
+ * Registers every kernel on every supported backend, the gradients, and the ops on
+ * `tf.image`. Importing the package calls it; it registers only what is missing, so calling it
+ * again does nothing (or restores what an app unregistered).
+ */
 export function registerAll(): void {
   for (const config of GLIMPSE_KERNEL_CONFIGS) {
     if (getKernel(config.kernelName, config.backendName) == null) registerKernel(config);

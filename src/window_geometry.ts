@@ -11,20 +11,29 @@ const f = Math.fround;
 /** Beyond this, TF's float -> int64 conversion is out of range (x86 yields INT64_MIN). */
 export const INT64_LIMIT = 2 ** 63;
 
+/** What places a window: the op's version and flags, and the image and glimpse sizes. */
 export interface WindowParams {
+  /** Whose placement: ExtractGlimpse (1) or ExtractGlimpseV2 (2). */
   version: GlimpseVersion;
+  /** Offsets are from the image centre. */
   centered: boolean;
+  /** Offsets are fractions of the image size. */
   normalized: boolean;
-  /** Image height and width, glimpse height and width. */
+  /** The image's height. */
   imageHeight: number;
+  /** The image's width. */
   imageWidth: number;
+  /** The glimpse's height. */
   glimpseHeight: number;
+  /** The glimpse's width. */
   glimpseWidth: number;
 }
 
 /** The window's top-left pixel in image coordinates; may lie outside the image. */
 export interface WindowCorner {
+  /** The row. */
   y: number;
+  /** The column. */
   x: number;
 }
 
@@ -59,12 +68,17 @@ export function windowCorner(offsetY: number, offsetX: number, p: WindowParams):
  * fractions 0 and the same `y`, `x` as `windowCorner`.
  */
 export interface SubpixelCorner {
+  /** The corner's row, floored. */
   y: number;
+  /** The corner's column, floored. */
   x: number;
+  /** The row's fraction, in [0, 1). */
   fy: number;
+  /** The column's fraction, in [0, 1). */
   fx: number;
 }
 
+/** The window's unrounded corner for an offset `(offsetY, offsetX)`: see SubpixelCorner. */
 export function subpixelCorner(offsetY: number, offsetX: number, p: WindowParams): SubpixelCorner | null {
   const corner = unroundedCorner(offsetY, offsetX, p);
   if (!corner) return null;
@@ -97,11 +111,15 @@ export function placementSlope(p: WindowParams): [number, number] {
  * 'none'; `subtractHalfWindow` subtracts half the glimpse (V1 always, V2 when both flags).
  */
 export interface PlacementSteps {
+  /** Multiply by the image size (normalized offsets). */
   scale: boolean;
+  /** Move the origin to the image centre: `halve` (x/2 + S/2), `add` (x + S/2), or not. */
   center: 'none' | 'halve' | 'add';
+  /** Subtract half the glimpse size. */
   subtractHalfWindow: boolean;
 }
 
+/** The placement steps of one op version and its flags. */
 export function placementSteps(p: Pick<WindowParams, 'version' | 'centered' | 'normalized'>): PlacementSteps {
   if (p.version === 1 || (p.centered && p.normalized)) {
     return {scale: p.normalized, center: p.centered ? 'halve' : 'none', subtractHalfWindow: true};
