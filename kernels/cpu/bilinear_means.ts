@@ -6,6 +6,7 @@
  * block reads its (s + 1)^2 samples once: per row, the first sample, the s - 1 in the middle
  * and the last. float64 throughout, rounded once when stored.
  */
+import type {ImageWindow} from './image_window';
 
 type Values = Float32Array | Int32Array | Uint8Array;
 
@@ -66,21 +67,13 @@ export function bilinearBlockMeans(
 }
 
 /**
- * Copies the (rows x cols) samples of a window whose top-left is image pixel (y0, x0) into
- * `into`, rows `cols * channels` apart: outside pixels 0 (zero padding) or the clamped
- * pixel (edge padding).
+ * Copies the (h*s + 1) x (w*s + 1) samples a bilinear window reads, from its floored corner
+ * on, into `into`, rows `cols * channels` apart: outside pixels 0 (zero padding) or the
+ * clamped pixel (edge padding).
  */
-export function copyPadded(
-  into: Float32Array,
-  image: Values,
-  base: number,
-  corner: {y: number; x: number},
-  rows: number,
-  cols: number,
-  imageShape: {height: number; width: number; channels: number},
-  edge: boolean,
-): void {
-  const {height, width, channels: C} = imageShape;
+export function copyPadded(into: Float32Array, image: Values, window: ImageWindow): void {
+  const {base, corner, height, width, channels: C, edge} = window;
+  const [rows, cols] = [window.h * window.s + 1, window.w * window.s + 1];
   const rowStride = width * C;
   const c0 = Math.min(cols, Math.max(0, -corner.x));
   const c1 = Math.max(c0, Math.min(cols, width - corner.x));

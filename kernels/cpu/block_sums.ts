@@ -6,6 +6,7 @@
  * sides unrolled. Accumulators start at -0, the identity of IEEE addition, so a one-sample
  * block (s = 1) stores its sample itself, -0 included.
  */
+import type {BlockLayout} from './image_window';
 
 type Values = Float32Array | Int32Array | Uint8Array;
 
@@ -22,10 +23,10 @@ export function addRowSums(
   row: number,
   c0: number,
   c1: number,
-  s: number,
-  channels: number,
-): void {
+  layout: BlockLayout,
+) {
   if (c0 >= c1) return;
+  const {s, channels} = layout;
   // Blocks [full0, full1) lie wholly inside the span; the ones around them only in part.
   const full0 = Math.ceil(c0 / s);
   const full1 = Math.floor(c1 / s);
@@ -41,19 +42,19 @@ export function addRowSums(
 
 /**
  * Adds a window row's outside samples under edge padding: columns left of the image repeat
- * its first pixel (`image[first]`), columns right of it its last (`image[last]`).
+ * its first pixel (`image[first]`, the image row's start), columns right of it its last.
  * `glimpse` is the window's width.
  */
 export function addEdgeSums(
   sums: Float64Array,
   image: Values,
   first: number,
-  last: number,
   columns: Span,
   glimpse: number,
-  s: number,
-  channels: number,
+  layout: BlockLayout,
 ): void {
+  const {s, channels, rowStride} = layout;
+  const last = first + rowStride - channels;
   const [c0, c1] = columns;
   for (let x = 0; x * s < c0; x++) addRepeated(sums, x, image, first, Math.min(x * s + s, c0) - x * s, channels);
   for (let x = Math.floor(c1 / s); x * s < glimpse; x++) {
@@ -136,11 +137,10 @@ export function wholeBlockMeans(
   at: number,
   image: Values,
   top: number,
-  rowStride: number,
   blocks: number,
-  s: number,
-  channels: number,
+  layout: BlockLayout,
 ): void {
+  const {s, channels, rowStride} = layout;
   const count = s * s;
   if (channels === 1 && s === 2) {
     for (let x = 0, q = top; x < blocks; x++, q += 2) {

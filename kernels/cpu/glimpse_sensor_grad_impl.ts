@@ -5,10 +5,12 @@
  * padding send nothing back. Bilinear windows send it to each of the four whole-pixel
  * neighbours' windows, times the neighbour's weight (src/bilinear.ts).
  */
-import {subpixelCorner, windowCorner, type WindowCorner} from '../../src/window_geometry';
+import {subpixelCorner, windowCorner} from '../../src/window_geometry';
 import {NEIGHBOUR_STEPS, neighbourWeights} from '../../src/bilinear';
 import type {SensorCall} from '../../src/sensor_prelude';
 import {forEachWindow} from './sensor_loop';
+import type {Weights} from './bilinear_means';
+import {imageWindow, type ImageWindow} from './image_window';
 
 export function glimpseSensorGradImpl(
   dy: Float32Array,
@@ -24,36 +26,24 @@ export function glimpseSensorGradImpl(
   forEachWindow(call, locations, (b, _l, scale, ly, lx, params, o) => {
     if (!bilinear) {
       const corner = windowCorner(ly, lx, params);
-      if (corner) spreadWindow(dx, dy, o, b, corner, 1, call, scale);
+      if (corner) spreadWindow(dx, dy, o, imageWindow(call, b, scale, corner), 1);
       return;
     }
     const corner = subpixelCorner(ly, lx, params);
     if (!corner) return;
     const weights = neighbourWeights(corner.fy, corner.fx, 'value');
-    if (weights.every(v => v !== 0) && spreadInside(dx, dy, o, b, corner, weights, call, scale)) return;
+    if (weights.every(v => v !== 0) && spreadInside(dx, dy, o, imageWindow(call, b, scale, corner), weights)) return;
     NEIGHBOUR_STEPS.forEach(([sy, sx], i) => {
-      if (weights[i] !== 0) spreadWindow(dx, dy, o, b, {y: corner.y + sy, x: corner.x + sx}, weights[i], call, scale);
+      if (weights[i] === 0) return;
+      spreadWindow(dx, dy, o, imageWindow(call, b, scale, {y: corner.y + sy, x: corner.x + sx}), weights[i]);
     });
   });
   return dx;
 }
 
 /** Adds one window's `weight * dy / s^2` (float32) to the pixels its blocks sampled. */
-function spreadWindow(
-  dx: Float32Array,
-  dy: Float32Array,
-  o: number,
-  b: number,
-  corner: WindowCorner,
-  weight: number,
-  call: SensorCall,
-  scale: number,
-): void {
-  const [, , , h, w, channels] = call.shape;
-  const {imageHeight: height, imageWidth: width} = call;
-  const edge = call.attrs.padding === 'edge';
-  const base = b * height * width * channels;
-  const s = call.blockSide(scale);
+function spreadWindow(dx: Float32Array, dy: Float32Array, o: number, window: ImageWindow, weight: number): void {
+  const {base, corner, height, width, channels, h, w, s, edge} = window;
   const count = s * s;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
@@ -84,22 +74,11 @@ function spreadWindow(
  * sample's `weight * dy / s^2` (float32, per neighbour) to its four pixels. Returns false,
  * having done nothing, for a window that reaches outside (the neighbours' spreads handle it).
  */
-function spreadInside(
-  dx: Float32Array,
-  dy: Float32Array,
-  o: number,
-  b: number,
-  corner: WindowCorner,
-  weights: readonly [number, number, number, number],
-  call: SensorCall,
-  scale: number,
-): boolean {
-  const [, , , h, w, C] = call.shape;
-  const {imageHeight: height, imageWidth: width} = call;
-  const s = call.blockSide(scale);
+function spreadInside(dx: Float32Array, dy: Float32Array, o: number, window: ImageWindow, weights: Weights): boolean {
+  const {base, corner, height, width, channels: C, h, w, s} = window;
   if (corner.y < 0 || corner.y + h * s + 1 > height || corner.x < 0 || corner.x + w * s + 1 > width) return false;
   const rowStride = width * C;
-  const start = (b * height * width + corner.y * width + corner.x) * C;
+  const start = base + (corner.y * width + corner.x) * C;
   const count = s * s;
   const [w00, w01, w10, w11] = weights;
   for (let y = 0; y < h; y++) {

@@ -11,6 +11,7 @@ import {scaleKey} from '../../src/noise_random';
 import type {SensorCall} from '../../src/sensor_prelude';
 import type {NoiseMode} from '../../src/kernel_names';
 import {addEdgeSums, addRowSums, wholeBlockMeans, type Span} from './block_sums';
+import {blockLayout, imageWindow, type ImageWindow} from './image_window';
 import {planNoise, type NoisePlan} from './noise_fill';
 import {OUTSIDE, mapAxis, noisyBlockMeans} from './sensor_noise';
 import {bilinearBlockMeans, copyPadded, type Weights} from './bilinear_means';
@@ -52,19 +53,35 @@ export class SensorWindows {
    * the location's index, which numbers the noise draws.
    */
   means(out: Float32Array, o: number, b: number, l: number, scale: number, corner: WindowCorner | null): void {
+    const {call, noise} = this;
+    const [, , , h, w] = call.shape;
+    const {s} = this.scales[scale];
+    // An unreachable location leaves a glimpse of zeros, for edge padding too.
+    const rows = corner ? insideSpan(corner.y, h * s, call.imageHeight) : ([0, 0] as const);
+    const columns = corner ? insideSpan(corner.x, w * s, call.imageWidth) : ([0, 0] as const);
+    const whole = rows[0] === 0 && rows[1] === h * s && columns[0] === 0 && columns[1] === w * s;
+    if (noise === null || whole) {
+      if (corner) blockMeans(out, o, this.image, imageWindow(call, b, scale, corner), {rows, columns}, this.sums);
+      return;
+    }
+    this.noisyMeans(out, o, noise, b, l, scale, corner);
+  }
+
+  /** Noise padding for a window that is not wholly inside its image: every sample checked. */
+  private noisyMeans(
+    out: Float32Array,
+    o: number,
+    noise: NoiseMode,
+    b: number,
+    l: number,
+    scale: number,
+    corner: WindowCorner | null,
+  ): void {
     const {image, call} = this;
     const [, n, , h, w, channels] = call.shape;
     const {imageHeight: height, imageWidth: width} = call;
     const {s, glimpseHeight, glimpseWidth} = this.scales[scale];
     const base = b * height * width * channels;
-    // An unreachable location leaves a glimpse of zeros, for edge padding too.
-    const window = corner && {base, corner, rows: insideSpan(corner.y, h * s, height)};
-    const columns = corner ? insideSpan(corner.x, w * s, width) : ([0, 0] as const);
-    const inside = window?.rows[0] === 0 && window.rows[1] === h * s && columns[0] === 0 && columns[1] === w * s;
-    if (this.noise === null || inside) {
-      if (window) blockMeans(out, o, this.sums, image, window, columns, call, s, call.attrs.padding === 'edge');
-      return;
-    }
     const {rows, cols} = this;
     if (corner) {
       mapAxis(rows, h * s, corner.y, height, width * channels);
@@ -79,7 +96,7 @@ export class SensorWindows {
       size: [h, w],
       channels,
       s,
-      plan: this.planOf(b, this.noise),
+      plan: this.planOf(b, noise),
       key: scaleKey(this.key, scale),
       // Noise counters run over the scale's whole window, as in a [batch, n, h*s, w*s, C] glimpse.
       windowRow: glimpseWidth * channels,
@@ -95,16 +112,13 @@ export class SensorWindows {
    * or a padded copy of more than 2^24 values.
    */
   bilinear(out: Float32Array, o: number, b: number, scale: number, corner: WindowCorner, weights: Weights): boolean {
-    const {image, call} = this;
-    const [, , , h, w, channels] = call.shape;
-    const {imageHeight: height, imageWidth: width} = call;
-    const {s} = this.scales[scale];
+    const window = imageWindow(this.call, b, scale, corner);
+    const {base, height, width, channels, h, w, s} = window;
     const shape = {h, w, channels, s};
     const [rows, cols] = [h * s + 1, w * s + 1];
-    const base = b * height * width * channels;
     if (corner.y >= 0 && corner.y + rows <= height && corner.x >= 0 && corner.x + cols <= width) {
       const start = base + (corner.y * width + corner.x) * channels;
-      bilinearBlockMeans(out, o, image, start, width * channels, shape, weights);
+      bilinearBlockMeans(out, o, this.image, start, width * channels, shape, weights);
       return true;
     }
     // Outside neighbours: noise is drawn per output position, which a padded copy cannot hold.
@@ -112,8 +126,7 @@ export class SensorWindows {
     const size = rows * cols * channels;
     if (size > 2 ** 24) return false;
     if (this.padded.length < size) this.padded = new Float32Array(size);
-    const edge = call.attrs.padding === 'edge';
-    copyPadded(this.padded, image, base, corner, rows, cols, {height, width, channels}, edge);
+    copyPadded(this.padded, this.image, window);
     bilinearBlockMeans(out, o, this.padded, 0, cols * channels, shape, weights);
     return true;
   }
@@ -130,12 +143,10 @@ export class SensorWindows {
   }
 }
 
-interface Window {
-  /** The image's first value. */
-  base: number;
-  corner: {y: number; x: number};
-  /** The window's rows inside the image. */
+/** The window's rows and columns `[start, end)` inside the image (insideSpan). */
+interface InsidePart {
   rows: Span;
+  columns: Span;
 }
 
 /**
@@ -146,39 +157,35 @@ interface Window {
 function blockMeans(
   out: Float32Array,
   o: number,
-  sums: Float64Array,
   image: Values,
-  window: Window,
-  columns: Span,
-  call: SensorCall,
-  s: number,
-  edge: boolean,
+  window: ImageWindow,
+  inside: InsidePart,
+  sums: Float64Array,
 ): void {
-  const [, , , h, w, channels] = call.shape;
-  const {imageHeight: height, imageWidth: width} = call;
-  const rowStride = width * channels;
-  const {base, corner} = window;
-  const [r0, r1] = edge ? [0, h * s] : window.rows;
+  const {base, corner, height, h, w, s, channels, edge} = window;
+  const layout = blockLayout(window);
+  const {rowStride} = layout;
+  const [r0, r1] = edge ? [0, h * s] : inside.rows;
+  const [c0, c1] = inside.columns;
   // Zero padding: the blocks any inside sample falls in; edge padding: all of them.
-  const [x0, x1] = edge ? [0, w] : [Math.floor(columns[0] / s), Math.ceil(columns[1] / s)];
+  const [x0, x1] = edge ? [0, w] : [Math.floor(c0 / s), Math.ceil(c1 / s)];
   if (s === 1) {
-    copySamples(out, o, image, window, columns, r0, r1, call, edge);
+    copySamples(out, o, image, window, inside);
     return;
   }
   const count = s * s;
-  const [c0, c1] = columns;
   // Blocks [whole0, whole1) of the inside columns are whole: in a block row of inside rows,
   // their means come straight from the image; the sums gather the rest.
   const whole0 = Math.ceil(c0 / s);
   const whole1 = Math.max(whole0, Math.floor(c1 / s));
   for (let y = Math.floor(r0 / s), end = Math.ceil(r1 / s); y < end; y++) {
     const row = o + y * w * channels;
-    const rowsInside = y * s >= window.rows[0] && y * s + s <= window.rows[1];
+    const rowsInside = y * s >= inside.rows[0] && y * s + s <= inside.rows[1];
     const skip0 = rowsInside ? whole0 : x1;
     const skip1 = rowsInside ? whole1 : x1;
     if (rowsInside) {
       const top = base + (corner.y + y * s) * rowStride + (corner.x + whole0 * s) * channels;
-      wholeBlockMeans(out, row + whole0 * channels, image, top, rowStride, whole1 - whole0, s, channels);
+      wholeBlockMeans(out, row + whole0 * channels, image, top, whole1 - whole0, layout);
     }
     if (skip0 === x0 && skip1 === x1 && !edge) continue;
     for (let j = x0 * channels; j < x1 * channels; j++) sums[j] = -0;
@@ -186,32 +193,21 @@ function blockMeans(
       const imageRow = Math.min(height - 1, Math.max(0, corner.y + a));
       const first = base + imageRow * rowStride;
       const at = first + corner.x * channels;
-      addRowSums(sums, image, at, c0, Math.min(c1, skip0 * s), s, channels);
-      addRowSums(sums, image, at, Math.max(c0, skip1 * s), c1, s, channels);
-      if (edge) addEdgeSums(sums, image, first, first + rowStride - channels, columns, w * s, s, channels);
+      addRowSums(sums, image, at, c0, Math.min(c1, skip0 * s), layout);
+      addRowSums(sums, image, at, Math.max(c0, skip1 * s), c1, layout);
+      if (edge) addEdgeSums(sums, image, first, inside.columns, w * s, layout);
     }
     for (let j = x0 * channels; j < skip0 * channels; j++) out[row + j] = sums[j] / count;
     for (let j = skip1 * channels; j < x1 * channels; j++) out[row + j] = sums[j] / count;
   }
 }
 
-/** Scale 1 x 1: the window's samples themselves, rows `[r0, r1)`, copied (edge padding repeats the border pixels). */
-function copySamples(
-  out: Float32Array,
-  o: number,
-  image: Values,
-  window: Window,
-  columns: Span,
-  r0: number,
-  r1: number,
-  call: SensorCall,
-  edge: boolean,
-): void {
-  const [, , , , w, channels] = call.shape;
-  const {imageHeight: height, imageWidth: width} = call;
+/** Scale 1 x 1: the window's samples themselves, copied (edge padding repeats the border pixels). */
+function copySamples(out: Float32Array, o: number, image: Values, window: ImageWindow, inside: InsidePart): void {
+  const {base, corner, height, width, w, channels, edge} = window;
   const rowStride = width * channels;
-  const {base, corner} = window;
-  const [c0, c1] = columns;
+  const [r0, r1] = edge ? [0, window.h] : inside.rows;
+  const [c0, c1] = inside.columns;
   for (let a = r0; a < r1; a++) {
     const first = base + Math.min(height - 1, Math.max(0, corner.y + a)) * rowStride;
     const row = o + a * w * channels;
