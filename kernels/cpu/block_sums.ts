@@ -24,7 +24,7 @@ export function addRowSums(
   c0: number,
   c1: number,
   layout: BlockLayout,
-) {
+): void {
   if (c0 >= c1) return;
   const {s, channels} = layout;
   // Blocks [full0, full1) lie wholly inside the span; the ones around them only in part.
