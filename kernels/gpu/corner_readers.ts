@@ -2,7 +2,8 @@
  * How the programs that take a corners program's output as their `Corners` input read it: a
  * GPU-only layout, written by kernels/<webgl|webgpu>/window_corners_program.ts (`[batch, 2]`:
  * row, col) and sensor_corners_program.ts (`[batch, n, k, 4]`: row, col, then the fractions
- * row, col). The -1e9 sentinel lies below any corner a found window gets.
+ * row, col), read back as ROW_COL's RowCol (kernels/gpu/row_col.ts, taken first). The -1e9
+ * sentinel lies below any corner a found window gets.
  */
 import type {ShaderSnippet} from './shader_snippet';
 
@@ -10,10 +11,10 @@ import type {ShaderSnippet} from './shader_snippet';
 export const WINDOW_CORNER_OF: ShaderSnippet = {
   defines: ['cornerOf'],
   glsl: `
-vec2 cornerOf(int b) { return vec2(getCorners(b, 0), getCorners(b, 1)); }
+RowCol cornerOf(int b) { return RowCol(getCorners(b, 0), getCorners(b, 1)); }
 `,
   wgsl: `
-fn cornerOf(b : i32) -> vec2<f32> { return vec2<f32>(getCorners(b, 0), getCorners(b, 1)); }
+fn cornerOf(b : i32) -> RowCol { return RowCol(getCorners(b, 0), getCorners(b, 1)); }
 `,
 };
 
@@ -24,21 +25,21 @@ fn cornerOf(b : i32) -> vec2<f32> { return vec2<f32>(getCorners(b, 0), getCorner
 export const SENSOR_CORNER_OF: ShaderSnippet = {
   defines: ['cornerOf', 'fractionOf', 'found'],
   glsl: `
-vec2 cornerOf(int b, int l, int scale) { return vec2(getCorners(b, l, scale, 0), getCorners(b, l, scale, 1)); }
+RowCol cornerOf(int b, int l, int scale) { return RowCol(getCorners(b, l, scale, 0), getCorners(b, l, scale, 1)); }
 
-vec2 fractionOf(int b, int l, int scale) { return vec2(getCorners(b, l, scale, 2), getCorners(b, l, scale, 3)); }
+RowCol fractionOf(int b, int l, int scale) { return RowCol(getCorners(b, l, scale, 2), getCorners(b, l, scale, 3)); }
 
-bool found(vec2 corner) { return corner.x > -1.0e8; }
+bool found(RowCol corner) { return corner.row > -1.0e8; }
 `,
   wgsl: `
-fn cornerOf(b : i32, l : i32, scale : i32) -> vec2<f32> {
-  return vec2<f32>(getCorners(b, l, scale, 0), getCorners(b, l, scale, 1));
+fn cornerOf(b : i32, l : i32, scale : i32) -> RowCol {
+  return RowCol(getCorners(b, l, scale, 0), getCorners(b, l, scale, 1));
 }
 
-fn fractionOf(b : i32, l : i32, scale : i32) -> vec2<f32> {
-  return vec2<f32>(getCorners(b, l, scale, 2), getCorners(b, l, scale, 3));
+fn fractionOf(b : i32, l : i32, scale : i32) -> RowCol {
+  return RowCol(getCorners(b, l, scale, 2), getCorners(b, l, scale, 3));
 }
 
-fn found(corner : vec2<f32>) -> bool { return corner.x > -1.0e8; }
+fn found(corner : RowCol) -> bool { return corner.row > -1.0e8; }
 `,
 };

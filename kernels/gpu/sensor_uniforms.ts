@@ -5,6 +5,7 @@
  */
 import type {SensorCall} from '../../src/sensor_prelude';
 import type {WeightsOf} from '../../src/bilinear';
+import {WEIGHTS_CODE} from './bilinear_weights';
 import {PLACEMENT_UNIFORMS, placementValues, type UniformDecl, type UniformNames, type UniformValues} from './uniforms';
 
 export const SENSOR_UNIFORMS = [
@@ -14,13 +15,11 @@ export const SENSOR_UNIFORMS = [
   {name: 'edgePadding', type: 'int'},
   /** 1: windows at their unrounded corner, as the weighted sum of four whole-pixel neighbours. */
   {name: 'bilinear', type: 'int'},
-  /** The forward program's neighbour weights (src/bilinear.ts): 0 value, 1 d/dy, 2 d/dx (the slope). */
+  /** The forward program's neighbour weights (src/bilinear.ts), as kernels/gpu/bilinear_weights.ts's WEIGHTS_CODE. */
   {name: 'weightsOf', type: 'int'},
 ] as const satisfies readonly UniformDecl[];
 
 export type SensorValues = UniformValues<UniformNames<typeof SENSOR_UNIFORMS>>;
-
-const WEIGHTS_CODE: Record<WeightsOf, number> = {value: 0, y: 1, x: 2};
 
 /** Values of SENSOR_UNIFORMS; refuses extents the GPU arithmetic cannot keep exact. */
 export function sensorValues(call: SensorCall, weightsOf: WeightsOf = 'value'): SensorValues {

@@ -24,6 +24,8 @@ export const SHADER_CONSTANTS = {
   int64Limit: {value: INT64_LIMIT, literal: '9.223372036854775808e18'},
   /** src/noise_random.ts `fence`: float32 steps are kept within +-FENCE_LIMIT. */
   fence: {value: FENCE_LIMIT, literal: '3.0e38'},
+  /** 2^25: the glimpse sensor clamps a found corner to +-2^25 (GPU programs only), past any 2^24 window or image. */
+  cornerClamp: {value: 2 ** 25, literal: '33554432.0'},
   /** A row or column far outside any image (GPU programs only): every one it leads to is negative. */
   farOutside: {value: -1e9, literal: '-1.0e9'},
 } as const satisfies Record<string, ShaderConstant>;

@@ -1,6 +1,7 @@
 import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
 import {PLACEMENT_UNIFORMS} from '../gpu/uniforms';
 import {WINDOW_CORNER_OF} from '../gpu/corner_readers';
+import {ROW_COL} from '../gpu/row_col';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {uniformsDecl} from './uniforms';
 
@@ -13,11 +14,13 @@ const MAIN = `
 void main() {
   ivec4 coords = getOutputCoords();
   int b = coords[0];
-  vec2 corner = cornerOf(b);
-  float i = float(coords[1]) - corner.x;
-  float j = float(coords[2]) - corner.y;
-  if (i >= 0.0 && i < glimpseHeight && j >= 0.0 && j < glimpseWidth) {
-    setOutput(getDy(b, int(i), int(j), coords[3]));
+  RowCol corner = cornerOf(b);
+  float glimpseRow = float(coords[1]) - corner.row;
+  float glimpseCol = float(coords[2]) - corner.col;
+  bool rowInside = glimpseRow >= 0.0 && glimpseRow < glimpseHeight;
+  bool colInside = glimpseCol >= 0.0 && glimpseCol < glimpseWidth;
+  if (rowInside && colInside) {
+    setOutput(getDy(b, int(glimpseRow), int(glimpseCol), coords[3]));
     return;
   }
   setOutput(0.0);
@@ -29,6 +32,6 @@ export class ExtractGlimpseGradProgram implements GPGPUProgram {
   variableNames = ['Dy', 'Corners'];
   uniformDecls = PLACEMENT_UNIFORMS;
   customUniforms = uniformsDecl(this.uniformDecls);
-  userCode = snippetsIn('glsl', [WINDOW_CORNER_OF]) + MAIN;
+  userCode = snippetsIn('glsl', [ROW_COL, WINDOW_CORNER_OF]) + MAIN;
   constructor(public outputShape: number[]) {}
 }

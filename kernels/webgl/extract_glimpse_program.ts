@@ -8,6 +8,7 @@ import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
 import {NOISE_UNIFORMS, PLACEMENT_UNIFORMS, type UniformDecl} from '../gpu/uniforms';
 import {NOISE_STATS_INPUTS} from '../gpu/noise_stats';
 import {WINDOW_CORNER_OF} from '../gpu/corner_readers';
+import {ROW_COL} from '../gpu/row_col';
 import {CALL_KEY, DRAWS, NOISE_AT, ZERO_NOISE_AT} from '../gpu/noise_draws';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {FENCE} from '../gpu/window_placement';
@@ -17,9 +18,9 @@ const MAIN = `
 void main() {
   ivec4 coords = getOutputCoords();
   int b = coords[0];
-  vec2 corner = cornerOf(b);
-  float row = corner.x + float(coords[1]);
-  float col = corner.y + float(coords[2]);
+  RowCol corner = cornerOf(b);
+  float row = corner.row + float(coords[1]);
+  float col = corner.col + float(coords[2]);
   if (row >= 0.0 && row < imageHeight && col >= 0.0 && col < imageWidth) {
     setOutput(getImage(b, int(row), int(col), coords[3]));
     return;
@@ -53,7 +54,7 @@ export class ExtractGlimpseProgram implements GPGPUProgram {
   ) {
     const language = webglVersion === 2 ? 'glsl' : 'glsl1';
     const noise = drawsNoise ? [FENCE, DRAWS, CALL_KEY, NOISE_AT] : [ZERO_NOISE_AT];
-    this.userCode = snippetsIn(language, [WINDOW_CORNER_OF, ...noise]) + outputIndexGlsl(outputShape) + MAIN;
+    this.userCode = snippetsIn(language, [ROW_COL, WINDOW_CORNER_OF, ...noise]) + outputIndexGlsl(outputShape) + MAIN;
     this.variableNames = ['Image', 'Corners', ...(drawsNoise ? NOISE_STATS_INPUTS : [])];
     this.uniformDecls = drawsNoise ? [...PLACEMENT_UNIFORMS, ...NOISE_UNIFORMS] : PLACEMENT_UNIFORMS;
     this.customUniforms = uniformsDecl(this.uniformDecls);

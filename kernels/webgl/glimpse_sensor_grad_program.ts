@@ -6,9 +6,10 @@
  */
 import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
 import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
-import {NEIGHBOUR_WEIGHTS} from '../gpu/bilinear_weights';
+import {NEIGHBOUR_WEIGHTS, WEIGHTS_CODE} from '../gpu/bilinear_weights';
 import {BLOCK_SIDE} from '../gpu/block_sums';
 import {SENSOR_CORNER_OF} from '../gpu/corner_readers';
+import {ROW_COL} from '../gpu/row_col';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {uniformsDecl} from './uniforms';
 
@@ -18,15 +19,20 @@ import {uniformsDecl} from './uniforms';
  * edge padding on a border also every row beyond it, clamped onto it. Empty when lo > hi.
  */
 const SAMPLED_BY = `
-ivec2 sampledBy(int pixel, int start, int side, int last) {
+struct Span {
+  int lo;
+  int hi;
+};
+
+Span sampledBy(int pixel, int start, int side, int last) {
   int lo = edgePadding == 1 && pixel == 0 ? 0 : pixel - start;
   int hi = edgePadding == 1 && pixel == last ? side - 1 : pixel - start;
-  return ivec2(lo < 0 ? 0 : lo, hi > side - 1 ? side - 1 : hi);
+  return Span(lo < 0 ? 0 : lo, hi > side - 1 ? side - 1 : hi);
 }
 
-// How many of block t's rows [t*s, t*s + s) lie in [lo, hi] (exact in float below 2^24).
-float rowsIn(int t, int s, ivec2 range) {
-  return min(float(range.y), float(t * s + s - 1)) - max(float(range.x), float(t * s)) + 1.0;
+// How many of block t's rows [t*s, t*s + s) lie in the span (exact in float below 2^24).
+float rowsIn(int t, int s, Span span) {
+  return min(float(span.hi), float(t * s + s - 1)) - max(float(span.lo), float(t * s)) + 1.0;
 }
 `;
 
@@ -43,17 +49,17 @@ float rowsIn(int t, int s, ivec2 range) {
  */
 function gatherGlsl(h: number, w: number, rowStart: string, colStart: string, scaled: string): string {
   return `
-        ivec2 rows = sampledBy(coords[1], ${rowStart}, ${h} * s, lastRow);
-        ivec2 cols = sampledBy(coords[2], ${colStart}, ${w} * s, lastCol);
-        if (rows.x > rows.y || cols.x > cols.y) continue;
+        Span rows = sampledBy(row, ${rowStart}, ${h} * s, lastRow);
+        Span cols = sampledBy(col, ${colStart}, ${w} * s, lastCol);
+        if (rows.lo > rows.hi || cols.lo > cols.hi) continue;
         float area = float(s) * float(s);
         for (int ty = 0; ty < ${h}; ty++) {
-          int y = rows.x / s + ty;
-          if (y * s > rows.y) break;
+          int y = rows.lo / s + ty;
+          if (y * s > rows.hi) break;
           float rowCount = rowsIn(y, s, rows);
           for (int tx = 0; tx < ${w}; tx++) {
-            int x = cols.x / s + tx;
-            if (x * s > cols.y) break;
+            int x = cols.lo / s + tx;
+            if (x * s > cols.hi) break;
             sum += ${scaled}getDy(b, l, scale, y, x, c) / area * (rowCount * rowsIn(x, s, cols));
           }
         }`;
@@ -65,14 +71,14 @@ function gatherGlsl(h: number, w: number, rowStart: string, colStart: string, sc
  * SwiftShader runs its work even when three of the four weights are 0.
  */
 function windowsGlsl(h: number, w: number, bilinear: boolean): string {
-  if (!bilinear) return gatherGlsl(h, w, 'int(corner.x)', 'int(corner.y)', '');
+  if (!bilinear) return gatherGlsl(h, w, 'int(corner.row)', 'int(corner.col)', '');
   return `
-      vec2 f = fractionOf(b, l, scale);
-      vec4 weights = neighbourWeights(f.x, f.y, 0);
+      RowCol f = fractionOf(b, l, scale);
+      vec4 weights = neighbourWeights(f.row, f.col, ${WEIGHTS_CODE.value});
       for (int i = 0; i < 4; i++) {
         float weight = i == 0 ? weights.x : (i == 1 ? weights.y : (i == 2 ? weights.z : weights.w));
         if (weight == 0.0) continue;
-        ${gatherGlsl(h, w, 'int(corner.x) + i / 2', 'int(corner.y) + i - 2 * (i / 2)', 'weight * ')}
+        ${gatherGlsl(h, w, 'int(corner.row) + i / 2', 'int(corner.col) + i - 2 * (i / 2)', 'weight * ')}
       }`;
 }
 
@@ -81,13 +87,15 @@ function mainGlsl([, n, k, h, w]: number[], bilinear: boolean): string {
 void main() {
   ivec4 coords = getOutputCoords();
   int b = coords[0];
+  int row = coords[1];
+  int col = coords[2];
   int c = coords[3];
   int lastRow = int(imageHeight) - 1;
   int lastCol = int(imageWidth) - 1;
   float sum = 0.0;
   for (int l = 0; l < ${n}; l++) {
     for (int scale = 0; scale < ${k}; scale++) {
-      vec2 corner = cornerOf(b, l, scale);
+      RowCol corner = cornerOf(b, l, scale);
       if (!found(corner)) continue;
       int s = blockSide(scale);
       ${windowsGlsl(h, w, bilinear)}
@@ -110,6 +118,8 @@ export class GlimpseSensorGradProgram implements GPGPUProgram {
     bilinear: boolean,
   ) {
     this.userCode =
-      snippetsIn('glsl', [SENSOR_CORNER_OF, NEIGHBOUR_WEIGHTS, BLOCK_SIDE]) + SAMPLED_BY + mainGlsl(dyShape, bilinear);
+      snippetsIn('glsl', [ROW_COL, SENSOR_CORNER_OF, NEIGHBOUR_WEIGHTS, BLOCK_SIDE]) +
+      SAMPLED_BY +
+      mainGlsl(dyShape, bilinear);
   }
 }

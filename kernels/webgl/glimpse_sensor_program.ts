@@ -13,6 +13,7 @@ import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
 import {NEIGHBOUR_WEIGHTS} from '../gpu/bilinear_weights';
 import {BLOCK_SIDE, BLOCK_SUM} from '../gpu/block_sums';
 import {SENSOR_CORNER_OF} from '../gpu/corner_readers';
+import {ROW_COL} from '../gpu/row_col';
 import {DRAWS, NOISE_AT, NO_SCALE_KEY, SCALE_KEY, ZERO_NOISE_AT} from '../gpu/noise_draws';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {FENCE} from '../gpu/window_placement';
@@ -54,8 +55,8 @@ float blockMean(int b, int row0, int col0, int c, int s, int index0, int windowR
 }
 `;
   const tail = `
-  vec2 f = fractionOf(b, l, scale);
-  vec4 weights = neighbourWeights(f.x, f.y, weightsOf);
+  RowCol f = fractionOf(b, l, scale);
+  vec4 weights = neighbourWeights(f.row, f.col, weightsOf);
   float sum = 0.0;
   bool first = true;
   for (int i = 0; i < 4; i++) {
@@ -77,18 +78,20 @@ void main() {
   int b = coords.x;
   int l = coords.y;
   int scale = coords.z;
+  int blockRow = coords.w;
+  int blockCol = coords.u;
   int c = coords.v;
-  vec2 corner = cornerOf(b, l, scale);
+  RowCol corner = cornerOf(b, l, scale);
   if (!found(corner) && (edgePadding == 1 || weightsOf != 0)) {
     setOutput(0.0);
     return;
   }
   useScale(scale);
   int s = blockSide(scale);
-  int row0 = int(corner.x) + coords.w * s;
-  int col0 = int(corner.y) + coords.u * s;
+  int row0 = int(corner.row) + blockRow * s;
+  int col0 = int(corner.col) + blockCol * s;
   int windowRow = ${w} * s * ${channels};
-  int index0 = (((b * ${n} + l) * ${h} * s + coords.w * s) * ${w} * s + coords.u * s) * ${channels} + c;
+  int index0 = (((b * ${n} + l) * ${h} * s + blockRow * s) * ${w} * s + blockCol * s) * ${channels} + c;
   ${mean.tail}
 }
 `;
@@ -114,6 +117,7 @@ export class GlimpseSensorProgram implements GPGPUProgram {
   ) {
     const noise = drawsNoise ? [FENCE, DRAWS, SCALE_KEY, NOISE_AT] : [ZERO_NOISE_AT, NO_SCALE_KEY];
     const shared = snippetsIn(webglVersion === 2 ? 'glsl' : 'glsl1', [
+      ROW_COL,
       SENSOR_CORNER_OF,
       NEIGHBOUR_WEIGHTS,
       BLOCK_SIDE,

@@ -11,25 +11,37 @@ import {uniformData, uniformsDecl} from './uniforms';
 import {BLOCK_SIDE} from '../gpu/block_sums';
 import {K} from '../gpu/shader_constants';
 import {snippetsIn} from '../gpu/shader_snippet';
+import {ROW_COL} from '../gpu/row_col';
 import {FENCE, PLACE_AXIS} from '../gpu/window_placement';
 
 /**
- * (row, col, fy, fx) as src/window_geometry.ts `windowCorner` (nearest: fractions 0) or
- * `subpixelCorner` (bilinear: the floor and the fractions); row and col -1e9 (below any
- * clamped corner) for NaN, infinite or past int64 (a fenced overflow lands there too). A found
- * corner far outside is clamped to +-2^25: windows and images are at most 2^24 pixels a side,
- * so every window row maps to the same side of the image (edge padding clamps it to the same
- * pixel), and int sums stay exact.
+ * The corner and its fractions as src/window_geometry.ts `windowCorner` (nearest: fractions 0)
+ * or `subpixelCorner` (bilinear: the floor and the fractions); the corner's row and col -1e9
+ * (below any clamped corner) for NaN, infinite or past int64 (a fenced overflow lands there
+ * too). A found corner far outside is clamped to +-2^25: windows and images are at most 2^24
+ * pixels a side, so every window row maps to the same side of the image (edge padding clamps
+ * it to the same pixel), and int sums stay exact.
  */
 const SENSOR_CORNER_GLSL = `
-vec2 splitFloor(float v) {
+struct FloorSplit {
+  float whole;
+  float fraction;
+};
+
+FloorSplit splitFloor(float v) {
   float floorV = floor(v);
   float fraction = v - floorV;
-  return fraction >= 1.0 ? vec2(floorV + 1.0, 0.0) : vec2(floorV, fraction);
+  if (fraction >= 1.0) return FloorSplit(floorV + 1.0, 0.0);
+  return FloorSplit(floorV, fraction);
 }
 
-vec4 sensorCorner(int b, int l, int scale) {
-  vec4 none = vec4(${K.farOutside}, ${K.farOutside}, 0.0, 0.0);
+struct SensorCorner {
+  RowCol corner;
+  RowCol fraction;
+};
+
+SensorCorner sensorCorner(int b, int l, int scale) {
+  SensorCorner none = SensorCorner(RowCol(${K.farOutside}, ${K.farOutside}), RowCol(0.0, 0.0));
   float locationY = getLocations(b, l, 0);
   float locationX = getLocations(b, l, 1);
   if (isnan(locationY) || isinf(locationY) || isnan(locationX) || isinf(locationX)) return none;
@@ -37,23 +49,27 @@ vec4 sensorCorner(int b, int l, int scale) {
   float y = placeAxis(locationY, imageHeight, glimpseHeight * s);
   float x = placeAxis(locationX, imageWidth, glimpseWidth * s);
   if (!(abs(y) < ${K.int64Limit} && abs(x) < ${K.int64Limit})) return none;
-  float far = 33554432.0;
+  float far = ${K.cornerClamp};
   if (bilinear == 1) {
-    vec2 yFloor = splitFloor(y);
-    vec2 xFloor = splitFloor(x);
-    return vec4(clamp(yFloor.x, -far, far), clamp(xFloor.x, -far, far), yFloor.y, xFloor.y);
+    FloorSplit row = splitFloor(y);
+    FloorSplit col = splitFloor(x);
+    RowCol corner = RowCol(clamp(row.whole, -far, far), clamp(col.whole, -far, far));
+    return SensorCorner(corner, RowCol(row.fraction, col.fraction));
   }
-  return vec4(clamp(truncTowardZero(y), -far, far), clamp(truncTowardZero(x), -far, far), 0.0, 0.0);
+  RowCol corner = RowCol(clamp(truncTowardZero(y), -far, far), clamp(truncTowardZero(x), -far, far));
+  return SensorCorner(corner, RowCol(0.0, 0.0));
 }
 `;
 
-/** (row, col, fy, fx) per item. */
+/** The corners' layout (kernels/gpu/corner_readers.ts): row, col, then the fractions row, col. */
 const MAIN = `
 void main() {
   ivec4 coords = getOutputCoords();
-  vec4 corner = sensorCorner(coords[0], coords[1], coords[2]);
+  SensorCorner placed = sensorCorner(coords[0], coords[1], coords[2]);
   int i = coords[3];
-  setOutput(i == 0 ? corner.x : (i == 1 ? corner.y : (i == 2 ? corner.z : corner.w)));
+  RowCol pair = placed.corner;
+  if (i >= 2) pair = placed.fraction;
+  setOutput(i == 0 || i == 2 ? pair.row : pair.col);
 }
 `;
 
@@ -62,7 +78,7 @@ export class SensorCornersProgram implements GPGPUProgram {
   variableNames = ['Locations'];
   uniformDecls = SENSOR_UNIFORMS;
   customUniforms = uniformsDecl(this.uniformDecls);
-  userCode = snippetsIn('glsl', [FENCE, PLACE_AXIS, BLOCK_SIDE]) + SENSOR_CORNER_GLSL + MAIN;
+  userCode = snippetsIn('glsl', [ROW_COL, FENCE, PLACE_AXIS, BLOCK_SIDE]) + SENSOR_CORNER_GLSL + MAIN;
   outputShape: number[];
   constructor(batch: number, locations: number, scales: number) {
     this.outputShape = [batch, locations, scales, 4];

@@ -1,6 +1,7 @@
 import {PLACEMENT_UNIFORMS} from '../gpu/uniforms';
 import {FlatProgram} from './flat_program';
 import {WINDOW_CORNER_OF} from '../gpu/corner_readers';
+import {ROW_COL} from '../gpu/row_col';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {uniformsDecl} from './uniforms';
 
@@ -15,10 +16,12 @@ fn main(index : i32) {
     let coords = getCoordsFromIndex(index);
     let b = coords[0];
     let corner = cornerOf(b);
-    let i = f32(coords[1]) - corner.x;
-    let j = f32(coords[2]) - corner.y;
-    if (i >= 0.0 && i < uniforms.glimpseHeight && j >= 0.0 && j < uniforms.glimpseWidth) {
-      setOutputAtIndex(index, getDy(b, i32(i), i32(j), coords[3]));
+    let glimpseRow = f32(coords[1]) - corner.row;
+    let glimpseCol = f32(coords[2]) - corner.col;
+    let rowInside = glimpseRow >= 0.0 && glimpseRow < uniforms.glimpseHeight;
+    let colInside = glimpseCol >= 0.0 && glimpseCol < uniforms.glimpseWidth;
+    if (rowInside && colInside) {
+      setOutputAtIndex(index, getDy(b, i32(glimpseRow), i32(glimpseCol), coords[3]));
       return;
     }
     setOutputAtIndex(index, 0.0);
@@ -33,6 +36,6 @@ export class ExtractGlimpseGradProgram extends FlatProgram {
   uniforms = uniformsDecl(this.uniformDecls);
   shaderKey = 'extractGlimpseGrad';
   getUserCode(): string {
-    return snippetsIn('wgsl', [WINDOW_CORNER_OF]) + MAIN;
+    return snippetsIn('wgsl', [ROW_COL, WINDOW_CORNER_OF]) + MAIN;
   }
 }

@@ -7,6 +7,7 @@ import {NOISE_UNIFORMS, PLACEMENT_UNIFORMS, type UniformDecl} from '../gpu/unifo
 import {NOISE_STATS_INPUTS} from '../gpu/noise_stats';
 import {FlatProgram, variantKey} from './flat_program';
 import {WINDOW_CORNER_OF} from '../gpu/corner_readers';
+import {ROW_COL} from '../gpu/row_col';
 import {CALL_KEY, DRAWS, NOISE_AT, ZERO_NOISE_AT} from '../gpu/noise_draws';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {FENCE} from '../gpu/window_placement';
@@ -18,8 +19,8 @@ fn main(index : i32) {
     let coords = getCoordsFromIndex(index);
     let b = coords[0];
     let corner = cornerOf(b);
-    let row = corner.x + f32(coords[1]);
-    let col = corner.y + f32(coords[2]);
+    let row = corner.row + f32(coords[1]);
+    let col = corner.col + f32(coords[2]);
     if (row >= 0.0 && row < uniforms.imageHeight && col >= 0.0 && col < uniforms.imageWidth) {
       setOutputAtIndex(index, getImage(b, i32(row), i32(col), coords[3]));
       return;
@@ -53,6 +54,6 @@ export class ExtractGlimpseProgram extends FlatProgram {
 
   getUserCode(): string {
     const noise = this.variant.noise ? [FENCE, DRAWS, CALL_KEY, NOISE_AT] : [ZERO_NOISE_AT];
-    return snippetsIn('wgsl', [WINDOW_CORNER_OF, ...noise]) + MAIN;
+    return snippetsIn('wgsl', [ROW_COL, WINDOW_CORNER_OF, ...noise]) + MAIN;
   }
 }

@@ -7,9 +7,10 @@
  */
 import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
 import {FlatProgram, variantKey} from './flat_program';
-import {NEIGHBOUR_WEIGHTS} from '../gpu/bilinear_weights';
+import {NEIGHBOUR_WEIGHTS, WEIGHTS_CODE} from '../gpu/bilinear_weights';
 import {BLOCK_SIDE} from '../gpu/block_sums';
 import {SENSOR_CORNER_OF} from '../gpu/corner_readers';
+import {ROW_COL} from '../gpu/row_col';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {uniformsDecl} from './uniforms';
 
@@ -19,33 +20,38 @@ import {uniformsDecl} from './uniforms';
  * edge padding on a border also every row beyond it, clamped onto it. Empty when lo > hi.
  */
 const SAMPLED_BY_WGSL = `
-fn sampledBy(pixel : i32, start : i32, side : i32, last : i32) -> vec2<i32> {
-  let lo = select(pixel - start, 0, uniforms.edgePadding == 1 && pixel == 0);
-  let hi = select(pixel - start, side - 1, uniforms.edgePadding == 1 && pixel == last);
-  return vec2<i32>(max(lo, 0), min(hi, side - 1));
+struct Span {
+  lo : i32,
+  hi : i32,
 }
 
-// How many of block t's rows [t*s, t*s + s) lie in [lo, hi] (exact in float below 2^24).
-fn rowsIn(t : i32, s : i32, range : vec2<i32>) -> f32 {
-  return min(f32(range.y), f32(t * s + s - 1)) - max(f32(range.x), f32(t * s)) + 1.0;
+fn sampledBy(pixel : i32, start : i32, side : i32, last : i32) -> Span {
+  let lo = select(pixel - start, 0, uniforms.edgePadding == 1 && pixel == 0);
+  let hi = select(pixel - start, side - 1, uniforms.edgePadding == 1 && pixel == last);
+  return Span(max(lo, 0), min(hi, side - 1));
+}
+
+// How many of block t's rows [t*s, t*s + s) lie in the span (exact in float below 2^24).
+fn rowsIn(t : i32, s : i32, span : Span) -> f32 {
+  return min(f32(span.hi), f32(t * s + s - 1)) - max(f32(span.lo), f32(t * s)) + 1.0;
 }
 `;
 
 /**
- * The gather from one window whose top-left is `start`, `scaled` the factor before dy (empty
+ * The gather from one window whose top-left is (rowStart, colStart), `scaled` the factor before dy (empty
  * for weight 1); `continue` moves on to the next window. A window is a translation, so
  * without edge padding a pixel lies in at most one block of it; on an edge-padded border it
  * may take several blocks, each with its count of clamped samples.
  */
-function gatherWgsl(start: string, scaled: string): string {
+function gatherWgsl(rowStart: string, colStart: string, scaled: string): string {
   return `
-          let rows = sampledBy(coords[1], ${start}.x, h * s, lastRow);
-          let cols = sampledBy(coords[2], ${start}.y, w * s, lastCol);
-          if (rows.x > rows.y || cols.x > cols.y) { continue; }
+          let rows = sampledBy(row, ${rowStart}, h * s, lastRow);
+          let cols = sampledBy(col, ${colStart}, w * s, lastCol);
+          if (rows.lo > rows.hi || cols.lo > cols.hi) { continue; }
           let area = f32(s) * f32(s);
-          for (var y = rows.x / s; y * s <= rows.y; y++) {
+          for (var y = rows.lo / s; y * s <= rows.hi; y++) {
             let rowCount = rowsIn(y, s, rows);
-            for (var x = cols.x / s; x * s <= cols.y; x++) {
+            for (var x = cols.lo / s; x * s <= cols.hi; x++) {
               sum += ${scaled}getDy(b, l, scale, y, x, c) / area * (rowCount * rowsIn(x, s, cols));
             }
           }`;
@@ -57,15 +63,14 @@ function gatherWgsl(start: string, scaled: string): string {
  * three of the four weights are 0.
  */
 function windowsWgsl(bilinear: boolean): string {
-  const start = 'vec2<i32>(i32(corner.x), i32(corner.y))';
-  if (!bilinear) return gatherWgsl(start, '');
+  if (!bilinear) return gatherWgsl('i32(corner.row)', 'i32(corner.col)', '');
   return `
         let f = fractionOf(b, l, scale);
-        let weights = neighbourWeights(f.x, f.y, 0);
+        let weights = neighbourWeights(f.row, f.col, ${WEIGHTS_CODE.value});
         for (var i = 0; i < 4; i++) {
           let weight = weights[i];
           if (weight == 0.0) { continue; }
-          ${gatherWgsl(`(${start} + vec2<i32>(i / 2, i % 2))`, 'weight * ')}
+          ${gatherWgsl('i32(corner.row) + i / 2', 'i32(corner.col) + i % 2', 'weight * ')}
         }`;
 }
 
@@ -75,6 +80,8 @@ fn main(index : i32) {
   if (index < uniforms.size) {
     let coords = getCoordsFromIndex(index);
     let b = coords[0];
+    let row = coords[1];
+    let col = coords[2];
     let c = coords[3];
     let n = uniforms.dyShape.y;
     let k = uniforms.dyShape.z;
@@ -113,7 +120,7 @@ export class GlimpseSensorGradProgram extends FlatProgram {
 
   getUserCode(): string {
     return (
-      snippetsIn('wgsl', [SENSOR_CORNER_OF, NEIGHBOUR_WEIGHTS, BLOCK_SIDE]) +
+      snippetsIn('wgsl', [ROW_COL, SENSOR_CORNER_OF, NEIGHBOUR_WEIGHTS, BLOCK_SIDE]) +
       SAMPLED_BY_WGSL +
       main(this.variant.bilinear)
     );

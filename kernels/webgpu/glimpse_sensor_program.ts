@@ -11,6 +11,7 @@ import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
 import {NEIGHBOUR_WEIGHTS} from '../gpu/bilinear_weights';
 import {BLOCK_SIDE, BLOCK_SUM} from '../gpu/block_sums';
 import {SENSOR_CORNER_OF} from '../gpu/corner_readers';
+import {ROW_COL} from '../gpu/row_col';
 import {DRAWS, NOISE_AT, NO_SCALE_KEY, SCALE_KEY, ZERO_NOISE_AT} from '../gpu/noise_draws';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {FENCE} from '../gpu/window_placement';
@@ -51,7 +52,7 @@ fn blockMean(b : i32, row0 : i32, col0 : i32, c : i32, s : i32, index0 : i32, wi
 `;
   const tail = `
     let f = fractionOf(b, l, scale);
-    let weights = neighbourWeights(f.x, f.y, uniforms.weightsOf);
+    let weights = neighbourWeights(f.row, f.col, uniforms.weightsOf);
     var sum = 0.0;
     var first = true;
     for (var i = 0; i < 4; i++) {
@@ -74,6 +75,8 @@ fn main(index : i32) {
     let b = coords.x;
     let l = coords.y;
     let scale = coords.z;
+    let blockRow = coords.w;
+    let blockCol = coords.u;
     let c = coords.v;
     let n = uniforms.outShape.y;
     let h = uniforms.outShape.w;
@@ -86,10 +89,10 @@ fn main(index : i32) {
     }
     useScale(scale);
     let s = blockSide(scale);
-    let row0 = i32(corner.x) + coords.w * s;
-    let col0 = i32(corner.y) + coords.u * s;
+    let row0 = i32(corner.row) + blockRow * s;
+    let col0 = i32(corner.col) + blockCol * s;
     let windowRow = w * s * channels;
-    let index0 = (((b * n + l) * h * s + coords.w * s) * w * s + coords.u * s) * channels + c;
+    let index0 = (((b * n + l) * h * s + blockRow * s) * w * s + blockCol * s) * channels + c;
     ${mean.tail}
   }
 }
@@ -120,7 +123,7 @@ export class GlimpseSensorProgram extends FlatProgram {
 
   getUserCode(): string {
     const noise = this.variant.noise ? [FENCE, DRAWS, SCALE_KEY, NOISE_AT] : [ZERO_NOISE_AT, NO_SCALE_KEY];
-    const shared = snippetsIn('wgsl', [SENSOR_CORNER_OF, NEIGHBOUR_WEIGHTS, BLOCK_SIDE, ...noise]);
+    const shared = snippetsIn('wgsl', [ROW_COL, SENSOR_CORNER_OF, NEIGHBOUR_WEIGHTS, BLOCK_SIDE, ...noise]);
     return shared + SAMPLE_AT_WGSL + mainWgsl(this.variant.bilinear);
   }
 }

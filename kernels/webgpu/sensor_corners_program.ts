@@ -12,25 +12,37 @@ import {uniformData, uniformsDecl} from './uniforms';
 import {BLOCK_SIDE} from '../gpu/block_sums';
 import {K} from '../gpu/shader_constants';
 import {snippetsIn} from '../gpu/shader_snippet';
+import {ROW_COL} from '../gpu/row_col';
 import {FENCE, PLACE_AXIS} from '../gpu/window_placement';
 
 /**
- * (row, col, fy, fx) as src/window_geometry.ts `windowCorner` (nearest: fractions 0) or
- * `subpixelCorner` (bilinear: the floor and the fractions); row and col -1e9 (below any
- * clamped corner) for NaN, infinite or past int64 (a fenced overflow lands there too). A found
- * corner far outside is clamped to +-2^25: windows and images are at most 2^24 pixels a side,
- * so every window row maps to the same side of the image (edge padding clamps it to the same
- * pixel), and int sums stay exact.
+ * The corner and its fractions as src/window_geometry.ts `windowCorner` (nearest: fractions 0)
+ * or `subpixelCorner` (bilinear: the floor and the fractions); the corner's row and col -1e9
+ * (below any clamped corner) for NaN, infinite or past int64 (a fenced overflow lands there
+ * too). A found corner far outside is clamped to +-2^25: windows and images are at most 2^24
+ * pixels a side, so every window row maps to the same side of the image (edge padding clamps
+ * it to the same pixel), and int sums stay exact.
  */
 const SENSOR_CORNER_WGSL = `
-fn splitFloor(v : f32) -> vec2<f32> {
-  let floorV = floor(v);
-  let fraction = v - floorV;
-  return select(vec2<f32>(floorV, fraction), vec2<f32>(floorV + 1.0, 0.0), fraction >= 1.0);
+struct FloorSplit {
+  whole : f32,
+  fraction : f32,
 }
 
-fn sensorCorner(b : i32, l : i32, scale : i32) -> vec4<f32> {
-  let none = vec4<f32>(${K.farOutside}, ${K.farOutside}, 0.0, 0.0);
+fn splitFloor(v : f32) -> FloorSplit {
+  let floorV = floor(v);
+  let fraction = v - floorV;
+  if (fraction >= 1.0) { return FloorSplit(floorV + 1.0, 0.0); }
+  return FloorSplit(floorV, fraction);
+}
+
+struct SensorCorner {
+  corner : RowCol,
+  fraction : RowCol,
+}
+
+fn sensorCorner(b : i32, l : i32, scale : i32) -> SensorCorner {
+  let none = SensorCorner(RowCol(${K.farOutside}, ${K.farOutside}), RowCol(0.0, 0.0));
   let locationY = getLocations(b, l, 0);
   let locationX = getLocations(b, l, 1);
   if (isnan(locationY) || isinf(locationY) || isnan(locationX) || isinf(locationX)) { return none; }
@@ -38,23 +50,28 @@ fn sensorCorner(b : i32, l : i32, scale : i32) -> vec4<f32> {
   let y = placeAxis(locationY, uniforms.imageHeight, uniforms.glimpseHeight * s);
   let x = placeAxis(locationX, uniforms.imageWidth, uniforms.glimpseWidth * s);
   if (!(abs(y) < ${K.int64Limit} && abs(x) < ${K.int64Limit})) { return none; }
-  let far = 33554432.0;
+  let far = ${K.cornerClamp};
   if (uniforms.bilinear == 1) {
-    let yFloor = splitFloor(y);
-    let xFloor = splitFloor(x);
-    return vec4<f32>(clamp(yFloor.x, -far, far), clamp(xFloor.x, -far, far), yFloor.y, xFloor.y);
+    let row = splitFloor(y);
+    let col = splitFloor(x);
+    let corner = RowCol(clamp(row.whole, -far, far), clamp(col.whole, -far, far));
+    return SensorCorner(corner, RowCol(row.fraction, col.fraction));
   }
-  return vec4<f32>(clamp(truncTowardZero(y), -far, far), clamp(truncTowardZero(x), -far, far), 0.0, 0.0);
+  let corner = RowCol(clamp(truncTowardZero(y), -far, far), clamp(truncTowardZero(x), -far, far));
+  return SensorCorner(corner, RowCol(0.0, 0.0));
 }
 `;
 
-/** (row, col, fy, fx) per item. */
+/** The corners' layout (kernels/gpu/corner_readers.ts): row, col, then the fractions row, col. */
 const MAIN = `
 fn main(index : i32) {
   if (index < uniforms.size) {
     let coords = getCoordsFromIndex(index);
-    let corner = sensorCorner(coords[0], coords[1], coords[2]);
-    setOutputAtIndex(index, corner[coords[3]]);
+    let placed = sensorCorner(coords[0], coords[1], coords[2]);
+    let i = coords[3];
+    var pair = placed.corner;
+    if (i >= 2) { pair = placed.fraction; }
+    setOutputAtIndex(index, select(pair.col, pair.row, i == 0 || i == 2));
   }
 }
 `;
@@ -66,7 +83,7 @@ export class SensorCornersProgram extends FlatProgram {
   uniforms = uniformsDecl(this.uniformDecls);
   shaderKey = 'glimpseSensorCorners';
   getUserCode(): string {
-    return snippetsIn('wgsl', [FENCE, PLACE_AXIS, BLOCK_SIDE]) + SENSOR_CORNER_WGSL + MAIN;
+    return snippetsIn('wgsl', [ROW_COL, FENCE, PLACE_AXIS, BLOCK_SIDE]) + SENSOR_CORNER_WGSL + MAIN;
   }
 }
 

@@ -10,32 +10,35 @@ import {FlatProgram} from './flat_program';
 import {uniformData, uniformsDecl} from './uniforms';
 import {K} from '../gpu/shader_constants';
 import {snippetsIn} from '../gpu/shader_snippet';
+import {ROW_COL} from '../gpu/row_col';
 import {FENCE, PLACE_AXIS} from '../gpu/window_placement';
 
 /**
- * `windowCorner` returns (found, row, col): found is 0 when no image pixel can land in the
- * window. Offsets are checked for NaN/Inf first, and past 2^24 no window reaches the image
- * (the kernels refuse larger extents), so later sums are exact.
+ * `windowCorner` returns the corner, or -1e9 (far outside: every row or column it leads to is
+ * negative) when no image pixel can land in the window. Offsets are checked for NaN/Inf
+ * first, and past 2^24 no window reaches the image (the kernels refuse larger extents), so
+ * later sums are exact.
  */
 const WINDOW_CORNER_WGSL = `
-fn windowCorner(b : i32) -> vec3<f32> {
+fn windowCorner(b : i32) -> RowCol {
+  let none = RowCol(${K.farOutside}, ${K.farOutside});
   let offsetY = getOffsets(b, 0);
   let offsetX = getOffsets(b, 1);
-  if (isnan(offsetY) || isinf(offsetY) || isnan(offsetX) || isinf(offsetX)) { return vec3<f32>(0.0); }
+  if (isnan(offsetY) || isinf(offsetY) || isnan(offsetX) || isinf(offsetX)) { return none; }
   let y = placeAxis(offsetY, uniforms.imageHeight, uniforms.glimpseHeight);
   let x = placeAxis(offsetX, uniforms.imageWidth, uniforms.glimpseWidth);
-  if (!(abs(y) < ${K.twoPow24} && abs(x) < ${K.twoPow24})) { return vec3<f32>(0.0); }
-  return vec3<f32>(1.0, truncTowardZero(y), truncTowardZero(x));
+  if (!(abs(y) < ${K.twoPow24} && abs(x) < ${K.twoPow24})) { return none; }
+  return RowCol(truncTowardZero(y), truncTowardZero(x));
 }
 `;
 
-/** (row, col) per item, or -1e9 (far outside: every row or column it leads to is negative). */
+/** (row, col) per item: the layout kernels/gpu/corner_readers.ts reads. */
 const MAIN = `
 fn main(index : i32) {
   if (index < uniforms.size) {
     let coords = getCoordsFromIndex(index);
     let corner = windowCorner(coords[0]);
-    setOutputAtIndex(index, select(${K.farOutside}, select(corner.z, corner.y, coords[1] == 0), corner.x == 1.0));
+    setOutputAtIndex(index, select(corner.col, corner.row, coords[1] == 0));
   }
 }
 `;
@@ -47,7 +50,7 @@ export class WindowCornersProgram extends FlatProgram {
   uniforms = uniformsDecl(this.uniformDecls);
   shaderKey = 'extractGlimpseCorners';
   getUserCode(): string {
-    return snippetsIn('wgsl', [FENCE, PLACE_AXIS]) + WINDOW_CORNER_WGSL + MAIN;
+    return snippetsIn('wgsl', [ROW_COL, FENCE, PLACE_AXIS]) + WINDOW_CORNER_WGSL + MAIN;
   }
 }
 
