@@ -1,93 +1,37 @@
 /**
- * glimpseSensor on every Node backend, against independent references: the composite of
- * extractGlimpse + avgPool + stack (zero padding), a plain per-sample reading (edge
- * padding, unreachable locations, gradients with edge padding), the composite's gradient,
- * separate one-location calls, and the extractGlimpse op itself for scale 0.
+ * glimpseSensor on every Node backend: the one case table of test/helpers/sensor_cases.ts
+ * (which the Chromium suites run too) against the references of test/helpers/sensor_check.ts,
+ * the forward and d images; then what only Node checks: n locations as n one-location calls,
+ * d images against the composite's own gradient, the op's options, shapes and errors.
  */
 import {extractGlimpse, glimpseSensor} from '../src';
 import {describeEachBackend, expectNoLeak, tf} from './helpers/backends';
-import {
-  closeTo,
-  compositeSensor,
-  plainSensor,
-  plainSensorGrad,
-  sensorImage,
-  SENSOR_IMAGE_MAX_ABS,
-  SENSOR_SPOTS,
-  type SensorCase,
-} from './helpers/sensor_reference';
+import {closeTo, compositeSensor, sensorImage, SENSOR_IMAGE_MAX_ABS, type SensorCase} from './helpers/sensor_reference';
+import {imageOf, OTHER_SENSOR_SEED, SENSOR_CASES, SENSOR_IMAGES, sensorDy, sensorOptions} from './helpers/sensor_cases';
+import {sensorForwardFindings, sensorGradFindings, sensorWants, type SensorWant} from './helpers/sensor_check';
 
-const SHAPE: [number, number, number, number] = [2, 13, 17, 3];
-const IMAGE = sensorImage(SHAPE, 7);
+const CASES = SENSOR_CASES;
 const MAX_ABS = SENSOR_IMAGE_MAX_ABS;
-const SPOTS = SENSOR_SPOTS;
-
-function cases(): SensorCase[] {
-  const out: SensorCase[] = [];
-  let k = 0;
-  for (const padding of ['zero', 'edge'] as const) {
-    for (const [centered, normalized] of [
-      [true, true],
-      [false, true],
-      [true, false],
-      [false, false],
-    ]) {
-      for (const [scales, scaleFactor, n] of [
-        [1, 2, 1],
-        [2, 2, 2],
-        [3, 2, 1],
-        [4, 2, 3],
-        [2, 3, 4],
-        [3, 1, 2],
-      ]) {
-        const size: [number, number] = k % 3 === 0 ? [3, 4] : k % 3 === 1 ? [2, 2] : [5, 3];
-        const pixels = normalized ? 1 : 6;
-        const locations = [0, 1].map(b =>
-          Array.from({length: n}, (_, l) => SPOTS[(b * 3 + l + k) % SPOTS.length].map(v => v * pixels)),
-        );
-        out.push({
-          name: `${padding}.c${+centered}n${+normalized}.k${scales}f${scaleFactor}n${n}.${k}`,
-          shape: SHAPE,
-          locations,
-          size,
-          scales,
-          scaleFactor,
-          centered,
-          normalized,
-          padding,
-        });
-        k++;
-      }
-    }
-  }
-  return out;
-}
-
-const CASES = cases();
-const options = (c: SensorCase, seed?: number) => ({
-  size: c.size,
-  scales: c.scales,
-  scaleFactor: c.scaleFactor,
-  centered: c.centered,
-  normalized: c.normalized,
-  padding: c.padding,
-  ...(seed === undefined ? {} : {seed}),
-});
+const named = (cases: readonly SensorCase[]) => cases.map(c => [c.name, CASES.indexOf(c)] as const);
 /** The float32 sum of s*s samples differs from an exact mean by at most s*s units of 2^-24 of the largest. */
-const sumBound = (c: SensorCase, k: number, C = SHAPE[3]) => {
+const sumBound = (c: SensorCase, k: number, C = c.shape[3]) => {
   const [h, w] = c.size;
   const scale = Math.floor(k / (h * w * C)) % c.scales;
   const s = c.scaleFactor ** scale;
   return s * s * 2 ** -23 * MAX_ABS;
 };
+const bitsOf = (t: tf.Tensor) => Array.from(new Uint32Array(new Float32Array(t.dataSync()).buffer));
 
-/** d images of sum(composite * weights), computed on the cpu backend; the backend under test is restored. */
-async function compositeGradOnCpu(c: SensorCase, weightValues: Float32Array, weightShape: number[]) {
+/** The references, computed once for every backend. */
+let wantsOnce: Promise<SensorWant[]> | undefined;
+
+/** d images of sum(composite * dy), computed on the cpu backend; the backend under test is restored. */
+async function compositeGradOnCpu(c: SensorCase, dy: Float32Array) {
   const backend = tf.getBackend();
   await tf.setBackend('cpu');
   const want = tf.tidy(() => {
-    const weights = tf.tensor(weightValues, weightShape);
-    const x = tf.tensor4d(IMAGE, SHAPE);
+    const weights = tf.tensor(dy, [c.shape[0], c.locations[0].length, c.scales, ...c.size, c.shape[3]]);
+    const x = tf.tensor4d(imageOf(c), c.shape);
     return tf
       .grad(v => tf.sum(tf.mul(compositeSensor(v as tf.Tensor4D, c), weights)))(x)
       .dataSync();
@@ -98,87 +42,84 @@ async function compositeGradOnCpu(c: SensorCase, weightValues: Float32Array, wei
 
 describeEachBackend('glimpseSensor', () => {
   let images: tf.Tensor4D;
-  beforeAll(() => {
-    images = tf.tensor4d(IMAGE, SHAPE);
+  let wants: SensorWant[] = [];
+  /** The table's images by seed. */
+  const tensors = new Map<number, tf.Tensor4D>();
+  const imagesOf = (c: SensorCase) => tensors.get(c.imageSeed)!;
+  beforeAll(async () => {
+    wantsOnce ??= sensorWants(CASES);
+    wants = await wantsOnce;
+    for (const {shape, seed} of SENSOR_IMAGES) tensors.set(seed, tf.tensor4d(sensorImage(shape, seed), shape));
+    images = imagesOf(CASES[0]);
   });
-  afterAll(() => images.dispose());
+  afterAll(() => tf.dispose([...tensors.values()]));
 
-  test.each(CASES.filter(c => c.padding === 'zero').map(c => [c.name, c] as const))(
-    '%s: the composite extractGlimpse + avgPool + stack, scale 0 bit for bit',
-    (_n, c) => {
-      const got = expectNoLeak(() => glimpseSensor(images, c.locations, options(c)));
-      const want = compositeSensor(images, c);
-      expect(got.shape).toEqual(want.shape);
-      const g = got.dataSync();
-      const wv = want.dataSync();
-      expect(closeTo(g, wv, k => sumBound(c, k))).toEqual([]);
-      // Scale 0 is extractGlimpse itself: same bits.
-      const scale0 = tf.tidy(() => tf.slice(got, [0, 0, 0], [-1, -1, 1]).dataSync());
-      const glimpse0 = tf.tidy(() => tf.slice(want, [0, 0, 0], [-1, -1, 1]).dataSync());
-      expect(Array.from(new Uint32Array(scale0.buffer.slice(0)))).toEqual(
-        Array.from(new Uint32Array(glimpse0.buffer.slice(0))),
+  test.each(named(CASES))('%s: forward as the references', (_n, i) => {
+    const c = CASES[i];
+    const x = imagesOf(c);
+    const out = expectNoLeak(() => glimpseSensor(x, c.locations, sensorOptions(c)));
+    const noisy = c.padding === 'uniform' || c.padding === 'gaussian';
+    const again = noisy ? glimpseSensor(x, c.locations, sensorOptions(c)) : undefined;
+    const other = noisy ? glimpseSensor(x, c.locations, sensorOptions(c, OTHER_SENSOR_SEED)) : undefined;
+    const got = {shape: out.shape, values: out.dataSync(), again: again?.dataSync(), other: other?.dataSync()};
+    expect(sensorForwardFindings(c, wants[i], got)).toEqual([]);
+    tf.dispose([out, ...(again ? [again] : []), ...(other ? [other] : [])]);
+  });
+
+  test.each(named(CASES))('%s: d images as the plain backward reading; d locations is zero', (_n, i) => {
+    const c = CASES[i];
+    const dy = tf.tensor(sensorDy(wants[i].shape), wants[i].shape);
+    const locations = tf.tensor3d(c.locations);
+    const [dImages, dLocations] = tf.grads((x: tf.Tensor, where: tf.Tensor) =>
+      tf.sum(tf.mul(glimpseSensor(x as tf.Tensor4D, where as tf.Tensor3D, sensorOptions(c)), dy)),
+    )([imagesOf(c), locations]);
+    expect(sensorGradFindings(wants[i], dImages.dataSync())).toEqual([]);
+    expect(Array.from(dLocations.dataSync()).every(v => v === 0)).toBe(true);
+    tf.dispose([dy, locations, dImages, dLocations]);
+  });
+
+  test.each(named(CASES.filter((c, i) => c.padding === 'zero' && i % 3 === 0)))(
+    "%s: d images as the composite's own gradient",
+    async (_n, i) => {
+      const c = CASES[i];
+      const dyValues = sensorDy(wants[i].shape);
+      const dy = tf.tensor(dyValues, wants[i].shape);
+      const dImages = tf.grad(x => tf.sum(tf.mul(glimpseSensor(x as tf.Tensor4D, c.locations, sensorOptions(c)), dy)))(
+        imagesOf(c),
       );
-      tf.dispose([got, want]);
-    },
-  );
-
-  test.each(CASES.filter(c => c.padding === 'edge').map(c => [c.name, c] as const))(
-    '%s: the plain per-sample reading',
-    (_n, c) => {
-      const got = glimpseSensor(images, c.locations, options(c));
-      expect(closeTo(got.dataSync(), plainSensor(IMAGE, c), k => sumBound(c, k))).toEqual([]);
-      got.dispose();
-    },
-  );
-
-  test.each(CASES.filter(c => c.locations[0].length > 1).map(c => [c.name, c] as const))(
-    '%s: n locations give n one-location calls, bit for bit',
-    (_n, c) => {
-      const all = glimpseSensor(images, c.locations, options(c));
-      c.locations[0].forEach((_, l) => {
-        const one = glimpseSensor(
-          images,
-          c.locations.map(row => row[l]),
-          options(c),
-        );
-        const part = tf.squeeze(tf.slice(all, [0, l], [-1, 1]), [1]);
-        expect(one.shape).toEqual(part.shape);
-        expect(Array.from(new Uint32Array(one.dataSync().buffer.slice(0)))).toEqual(
-          Array.from(new Uint32Array(part.dataSync().buffer.slice(0))),
-        );
-        tf.dispose([one, part]);
-      });
-      all.dispose();
-    },
-  );
-
-  test.each(CASES.filter((_, i) => i % 3 === 0).map(c => [c.name, c] as const))(
-    "%s: d images against the composite's gradient (zero) or the plain reading (edge); d locations is zero",
-    async (_n, c) => {
-      const weightValues = sensorImage([c.shape[0], c.locations[0].length, c.scales, ...c.size, 3], 3);
-      const weightShape = [c.shape[0], c.locations[0].length, c.scales, ...c.size, 3];
-      const weights = tf.tensor(weightValues, weightShape);
-      const locations = tf.tensor3d(c.locations);
-      const [dImages, dLocations] = tf.grads((x: tf.Tensor, where: tf.Tensor) =>
-        tf.sum(tf.mul(glimpseSensor(x as tf.Tensor4D, where as tf.Tensor3D, options(c)), weights)),
-      )([images, locations]);
       const got = dImages.dataSync();
-      const zeroLocations = Array.from(dLocations.dataSync()).every(v => v === 0);
-      tf.dispose([weights, locations, dImages, dLocations]);
+      tf.dispose([dy, dImages]);
       // The composite's gradient on cpu: some backends lack AvgPoolGrad in older tfjs.
-      const want =
-        c.padding === 'zero'
-          ? await compositeGradOnCpu(c, weightValues, weightShape)
-          : plainSensorGrad(weightValues, c);
+      const want = await compositeGradOnCpu(c, dyValues);
       expect(closeTo(got, want, k => 1e-4 * (1 + Math.abs(want[k])))).toEqual([]);
-      expect(zeroLocations).toBe(true);
     },
   );
+
+  // Noise draws by the sample's index in the whole [B, n, ...] glimpse: only zero and edge split.
+  const split = CASES.filter(c => (c.padding === 'zero' || c.padding === 'edge') && c.locations[0].length > 1);
+  test.each(named(split))('%s: n locations give n one-location calls, bit for bit', (_n, i) => {
+    const c = CASES[i];
+    const x = imagesOf(c);
+    const all = glimpseSensor(x, c.locations, sensorOptions(c));
+    c.locations[0].forEach((_, l) => {
+      const one = glimpseSensor(
+        x,
+        c.locations.map(row => row[l]),
+        sensorOptions(c),
+      );
+      const part = tf.squeeze(tf.slice(all, [0, l], [-1, 1]), [1]);
+      expect(one.shape).toEqual(part.shape);
+      expect(bitsOf(one)).toEqual(bitsOf(part));
+      tf.dispose([one, part]);
+    });
+    all.dispose();
+  });
 
   test.each([2, 4])('one-channel images, blocks of side %i: the composite', side => {
     const c: SensorCase = {
       name: 'one-channel',
       shape: [2, 40, 44, 1],
+      imageSeed: 11,
       size: [4, 5],
       scales: side === 2 ? 2 : 3,
       scaleFactor: 2,
@@ -196,8 +137,8 @@ describeEachBackend('glimpseSensor', () => {
         ],
       ],
     };
-    const x = tf.tensor4d(sensorImage(c.shape, 11), c.shape);
-    const got = glimpseSensor(x, c.locations, options(c));
+    const x = tf.tensor4d(imageOf(c), c.shape);
+    const got = glimpseSensor(x, c.locations, sensorOptions(c));
     const want = compositeSensor(x, c);
     expect(closeTo(got.dataSync(), want.dataSync(), k => sumBound({...c, size: c.size}, k, 1))).toEqual([]);
     tf.dispose([x, got, want]);
@@ -205,9 +146,9 @@ describeEachBackend('glimpseSensor', () => {
 
   test('the gradient frees what it makes', () => {
     const c = CASES[9];
-    const f = tf.grad(x => tf.sum(glimpseSensor(x as tf.Tensor4D, c.locations, options(c))));
+    const f = tf.grad(x => tf.sum(glimpseSensor(x as tf.Tensor4D, c.locations, sensorOptions(c))));
     const before = tf.memory().numTensors;
-    const d = f(images);
+    const d = f(imagesOf(c));
     expect(tf.memory().numTensors).toBe(before + 1);
     d.dispose();
   });
@@ -239,38 +180,6 @@ describeEachBackend('glimpseSensor', () => {
     expect(out.shape).toEqual([2, 3, 4, 4, 3]);
     expect((tf.image as unknown as Record<string, unknown>).glimpseSensor).toBe(glimpseSensor);
     out.dispose();
-  });
-
-  test.each(['uniform', 'gaussian'] as const)("%s padding: seeded, reproducible, within the image's bounds", noise => {
-    const locations = [
-      [
-        [-1, -1],
-        [0.9, 0.2],
-      ],
-      [
-        [5, 5],
-        [0, 0],
-      ],
-    ];
-    const opts = {size: [4, 5] as [number, number], scales: 3, padding: noise, seed: 12};
-    const a = glimpseSensor(images, locations, opts);
-    const b = glimpseSensor(images, locations, opts);
-    const other = glimpseSensor(images, locations, {...opts, seed: 13});
-    expect(Array.from(a.dataSync())).toEqual(Array.from(b.dataSync()));
-    expect(Array.from(a.dataSync())).not.toEqual(Array.from(other.dataSync()));
-    const [B, n, k, h, w, C] = a.shape;
-    const values = a.dataSync();
-    for (let i = 0; i < values.length; i++) {
-      const bi = Math.floor(i / (n * k * h * w * C));
-      const ch = i % C;
-      const image = IMAGE.slice(bi * 13 * 17 * 3, (bi + 1) * 13 * 17 * 3).filter(
-        (_, p) => noise === 'uniform' || p % 3 === ch,
-      );
-      expect(values[i]).toBeGreaterThanOrEqual(Math.min(...image));
-      expect(values[i]).toBeLessThanOrEqual(Math.max(...image));
-    }
-    expect(B).toBe(2);
-    tf.dispose([a, b, other]);
   });
 
   test("one location, scale 0, uniform padding: extractGlimpse's noise for the same seed", () => {

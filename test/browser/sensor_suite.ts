@@ -1,33 +1,23 @@
 /**
- * The glimpse sensor in Chromium on a GPU backend: a table of calls (every padding, every
- * centered/normalized pair, 1 to 4 scales of factor 1 to 3, 1 to 4 locations, windows
- * inside, partial, outside, far outside and unreachable, 1 and 3 channels, batch 2) run in
- * the page through the UMD bundle and compared in Node with cpu; the backward kernel against
- * cpu's; no leak, no readback, no program compiled per call.
+ * The glimpse sensor in Chromium on a GPU backend: the one case table of
+ * test/helpers/sensor_cases.ts (which the Node suites run too) run in the page through the
+ * UMD bundle, forward and backward kernel, and checked in Node against the same references
+ * (test/helpers/sensor_check.ts); where the backend draws the cpu's random bits, its noise
+ * is the cpu's too. No leak, no readback, no program compiled per call.
  */
 import {glimpseSensor} from '../../src';
 import {tf} from '../helpers/backends';
-import {SENSOR_IMAGE_MAX_ABS, SENSOR_SPOTS, sensorImage} from '../helpers/sensor_reference';
+import {SENSOR_IMAGE_MAX_ABS, sensorImage, type SensorCase} from '../helpers/sensor_reference';
+import {
+  imageOf,
+  OTHER_SENSOR_SEED,
+  SENSOR_CASES,
+  SENSOR_IMAGES,
+  sensorDy,
+  sensorOptions,
+} from '../helpers/sensor_cases';
+import {sensorForwardFindings, sensorGradFindings, sensorWants, type SensorWant} from '../helpers/sensor_check';
 import type {BrowserSession} from './golden_suite';
-
-type Padding = 'zero' | 'edge' | 'uniform' | 'gaussian';
-
-interface SensorOptions {
-  size: [number, number];
-  scales: number;
-  scaleFactor: number;
-  centered: boolean;
-  normalized: boolean;
-  padding: Padding;
-}
-
-interface TableCase {
-  name: string;
-  /** Index into IMAGES. */
-  image: number;
-  locations: number[][][];
-  options: SensorOptions;
-}
 
 interface PageResult {
   shape: number[];
@@ -40,221 +30,66 @@ interface PageResult {
   viaGrad?: number[];
 }
 
-const IMAGE_SHAPES: Array<[number, number, number, number]> = [
-  [2, 13, 17, 3],
-  [2, 9, 7, 1],
-];
-const IMAGES = IMAGE_SHAPES.map((shape, i) => ({shape, values: Array.from(sensorImage(shape, 7 + i))}));
-const MAX_ABS = SENSOR_IMAGE_MAX_ABS;
-const SEED = 21;
-const OTHER_SEED = 22;
+interface PageCase {
+  /** Index into SENSOR_IMAGES. */
+  image: number;
+  locations: number[][][];
+  options: ReturnType<typeof sensorOptions>;
+  otherOptions: ReturnType<typeof sensorOptions>;
+  noisy: boolean;
+}
+
+const noisy = (c: SensorCase) => c.padding === 'uniform' || c.padding === 'gaussian';
+const pageCase = (c: SensorCase): PageCase => ({
+  image: SENSOR_IMAGES.findIndex(im => im.seed === c.imageSeed),
+  locations: c.locations,
+  options: sensorOptions(c),
+  otherOptions: sensorOptions(c, OTHER_SENSOR_SEED),
+  noisy: noisy(c),
+});
+
+const valueOf = (bits: number[]) => new Float32Array(Uint32Array.from(bits).buffer);
 
 /**
- * The shared spots, then: inside, far outside (found: past 2^31 pixels, or past 2^24; edge
- * padding clamps them), infinite.
+ * Noise where the backend draws the cpu's bits: each value as cpu's in Node, uniform's scale 0
+ * bit for bit, other values within the block sum's bound (gaussian: float32 log and cos, also
+ * 1e-3 of the image's range, docs/semantics.md).
  */
-const SPOTS = [...SENSOR_SPOTS, [0.6, 0.1], [2e9, -1e9], [0, Infinity], [-3e7, 0.5]];
-
-/** [scales, scaleFactor, locations per image]. */
-const CONFIGS = [
-  [1, 2, 1],
-  [2, 2, 2],
-  [3, 2, 1],
-  [4, 2, 3],
-  [2, 3, 4],
-  [3, 1, 2],
-  [3, 3, 1],
-];
-const SIZES: Array<[number, number]> = [
-  [3, 4],
-  [2, 2],
-  [5, 3],
-];
-
-function table(): TableCase[] {
-  const out: TableCase[] = [];
-  let k = 0;
-  for (const padding of ['zero', 'edge', 'uniform', 'gaussian'] as const) {
-    for (const [centered, normalized] of [
-      [true, true],
-      [false, true],
-      [true, false],
-      [false, false],
-    ]) {
-      for (const [scales, scaleFactor, n] of CONFIGS) {
-        const pixels = normalized ? 1 : 6;
-        const locations = [0, 1].map(b =>
-          Array.from({length: n}, (_, l) => SPOTS[(b * 3 + l + k) % SPOTS.length].map(v => v * pixels)),
-        );
-        const size = SIZES[k % SIZES.length];
-        const image = k % 2;
-        const options = {size, scales, scaleFactor, centered, normalized, padding};
-        out.push({
-          name: `${padding}.c${+centered}n${+normalized}.k${scales}f${scaleFactor}n${n}.i${image}.${k}`,
-          image,
-          locations,
-          options,
-        });
-        k++;
-      }
-    }
-  }
-  return out;
-}
-
-const SENSOR_CASES = table();
-
-const bitsOf = (values: ArrayLike<number>) => Array.from(new Uint32Array(Float32Array.from(values).buffer));
-const valueOf = (bits: number[]) => Array.from(new Float32Array(Uint32Array.from(bits).buffer));
-
-interface CpuResult {
-  shape: number[];
-  values: number[];
-  other?: number[];
-  grad: number[];
-  /** d images of |dy|: the sum of the magnitudes each gradient value adds up. */
-  gradSize: number[];
-  /** How many samples each d images value sums. */
-  gradTerms: number[];
-}
-
-/** cpu in Node: the forward (with SEED and OTHER_SEED for noise) and the backward kernel. */
-function cpuRun(c: TableCase): CpuResult {
-  return tf.tidy(() => {
-    const images = tf.tensor4d(IMAGES[c.image].values, IMAGE_SHAPES[c.image]);
-    const noisy = c.options.padding === 'uniform' || c.options.padding === 'gaussian';
-    const out = glimpseSensor(images, c.locations, {...c.options, ...(noisy ? {seed: SEED} : {})});
-    const other = noisy ? glimpseSensor(images, c.locations, {...c.options, seed: OTHER_SEED}) : undefined;
-    const dy = tf.tensor(sensorImage(out.shape, 3), out.shape);
-    const at = positions(out.shape);
-    // dy = s^2 at each scale: every sample adds 1, so d images counts the samples summed.
-    const perSample = tf.tensor(
-      Array.from({length: out.size}, (_, i) => c.options.scaleFactor ** (2 * at(i).scale)),
-      out.shape,
-    );
-    const locations = tf.tensor3d(c.locations);
-    const backward = (x: tf.Tensor) =>
-      Array.from(
-        (
-          tf.engine().runKernel('GlimpseSensorGrad', {dy: x, locations}, {
-            ...c.options,
-            imagesShape: images.shape,
-          } as never) as tf.Tensor
-        ).dataSync(),
-      );
-    return {
-      shape: out.shape,
-      values: Array.from(out.dataSync()),
-      other: other ? Array.from(other.dataSync()) : undefined,
-      grad: backward(dy),
-      gradSize: backward(tf.abs(dy)),
-      gradTerms: backward(perSample),
-    };
-  });
-}
-
-/** Per output value: its image, channel and scale. */
-function positions(shape: number[]) {
-  const [, n, k, h, w, C] = shape;
-  return (i: number) => ({
-    b: Math.floor(i / (n * k * h * w * C)),
-    c: i % C,
-    scale: Math.floor(i / (h * w * C)) % k,
-  });
-}
-
-/** [min, max] of image b (uniform) or of its channel c (gaussian). */
-function bounds(c: TableCase) {
-  const [, H, W, C] = IMAGE_SHAPES[c.image];
-  const values = IMAGES[c.image].values;
-  return (b: number, ch: number | null): [number, number] => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let p = 0; p < H * W * C; p++) {
-      if (ch !== null && p % C !== ch) continue;
-      const v = values[b * H * W * C + p];
-      lo = Math.min(lo, v);
-      hi = Math.max(hi, v);
-    }
-    return [lo, hi];
-  };
-}
-
-/** The float32 block sum's bound (docs/semantics.md): s*s units of 2^-23 of the largest sample. */
-const sumBound = (s: number) => s * s * 2 ** -23 * MAX_ABS;
-
-/**
- * What differs from cpu ([] when nothing). Zero, edge and uniform padding: scale 0 bit for bit,
- * other scales within the block sum's bound. `sameBits`: the backend draws cpu's random bits
- * (all but WebGL1); otherwise noise is only checked against its bounds and its seed.
- */
-function compareForward(c: TableCase, r: PageResult, want: CpuResult, sameBits: boolean): string[] {
+function cpuNoiseFindings(c: SensorCase, got: Float32Array): string[] {
+  const want = tf.tidy(() => glimpseSensor(tf.tensor4d(imageOf(c), c.shape), c.locations, sensorOptions(c)).dataSync());
+  const [h, w] = c.size;
+  const C = c.shape[3];
+  const image = imageOf(c);
+  const spread = image.reduce((a, v) => Math.max(a, v), -Infinity) - image.reduce((a, v) => Math.min(a, v), Infinity);
   const findings: string[] = [];
-  if (r.shape.join() !== want.shape.join()) return [`shape ${r.shape}, want ${want.shape}`];
-  const got = valueOf(r.bits);
-  const wantBits = bitsOf(want.values);
-  const at = positions(r.shape);
-  const range = bounds(c);
-  const {padding, scaleFactor} = c.options;
-  const noisy = padding === 'uniform' || padding === 'gaussian';
-  for (let i = 0; i < got.length && findings.length < 3; i++) {
-    const {b, c: ch, scale} = at(i);
-    const s = scaleFactor ** scale;
-    const [lo, hi] = range(b, padding === 'gaussian' ? ch : null);
-    if (noisy && !(got[i] >= lo && got[i] <= hi)) findings.push(`at ${i}: ${got[i]} outside [${lo}, ${hi}]`);
-    if (noisy && !sameBits) continue;
-    if (s === 1 && padding !== 'gaussian') {
-      if (r.bits[i] !== wantBits[i]) findings.push(`at ${i} (scale 0): ${got[i]}, want ${want.values[i]} bit for bit`);
+  for (let i = 0; i < want.length && findings.length < 3; i++) {
+    const s = c.scaleFactor ** (Math.floor(i / (h * w * C)) % c.scales);
+    if (s === 1 && c.padding === 'uniform') {
+      if (!Object.is(got[i], want[i])) findings.push(`at ${i} (scale 0): ${got[i]}, cpu ${want[i]} bit for bit`);
       continue;
     }
-    // Gaussian draws: float32 log and cos, within 1e-3 of the channel's range (docs/semantics.md).
-    const bound = sumBound(s) + (padding === 'gaussian' ? 1e-3 * (hi - lo) : 0);
-    if (!(Math.abs(got[i] - want.values[i]) <= bound))
-      findings.push(`at ${i} (block ${s}): ${got[i]}, want ${want.values[i]} within ${bound}`);
-  }
-  if (noisy) {
-    if (r.again!.join() !== r.bits.join()) findings.push('the same seed gave other values');
-    const cpuDiffers = want.other!.some((v, i) => v !== want.values[i]);
-    if (cpuDiffers && r.other!.join() === r.bits.join()) findings.push('another seed gave the same values');
-  }
-  return findings;
-}
-
-/**
- * d images within the float32 bound of a sum of N terms, on either side: 2 N units of 2^-24
- * of the magnitudes summed, doubled for the division and the GPU's product by the sample count
- * (the cpu adds a border pixel's clamped samples one by one, the GPU multiplies).
- */
-function compareGrad(r: PageResult, want: CpuResult): string[] {
-  const got = valueOf(r.grad);
-  const findings: string[] = [];
-  if (got.length !== want.grad.length) return [`length ${got.length}, want ${want.grad.length}`];
-  for (let i = 0; i < got.length && findings.length < 3; i++) {
-    const bound = 2 ** -22 * Math.max(1, want.gradTerms[i]) * want.gradSize[i];
-    if (!(Math.abs(got[i] - want.grad[i]) <= bound)) {
-      findings.push(`d images at ${i}: ${got[i]}, want ${want.grad[i]} within ${bound}`);
-    }
+    const bound = s * s * 2 ** -23 * SENSOR_IMAGE_MAX_ABS + (c.padding === 'gaussian' ? 1e-3 * spread : 0);
+    if (!(Math.abs(got[i] - want[i]) <= bound)) findings.push(`at ${i}: ${got[i]}, cpu ${want[i]} within ${bound}`);
   }
   return findings;
 }
 
 interface PageArg {
-  images: typeof IMAGES;
-  cases: TableCase[];
+  images: Array<{shape: number[]; values: number[]}>;
+  cases: PageCase[];
   dys: number[][];
-  seed: number;
-  otherSeed: number;
 }
 
 export function defineSensorSuite(label: string, session: BrowserSession, sameBits: boolean): void {
   describe(`glimpse sensor in Chromium [${label}]`, () => {
     let results: PageResult[] = [];
-    let wants: CpuResult[] = [];
+    let wants: SensorWant[] = [];
     let leaked = -1;
     beforeAll(async () => {
+      wants = await sensorWants(SENSOR_CASES);
       await tf.setBackend('cpu');
-      wants = SENSOR_CASES.map(cpuRun);
-      const dys = wants.map(w => Array.from(sensorImage(w.shape, 3)));
+      const images = SENSOR_IMAGES.map(im => ({shape: im.shape, values: Array.from(sensorImage(im.shape, im.seed))}));
+      const dys = wants.map(w => Array.from(sensorDy(w.shape)));
       const page = session.tfPage!.page;
       const run = await page.evaluate(
         async (arg: PageArg) => {
@@ -271,40 +106,53 @@ export function defineSensorSuite(label: string, session: BrowserSession, sameBi
             const c = arg.cases[i];
             const image = images[c.image];
             const where = t.tensor3d(c.locations);
-            const noisy = c.options.padding === 'uniform' || c.options.padding === 'gaussian';
-            const options = noisy ? {...c.options, seed: arg.seed} : c.options;
-            const first = t.image.glimpseSensor(image, where, options);
+            const first = t.image.glimpseSensor(image, where, c.options);
             const r: any = {shape: first.shape, bits: await bits(first)};
-            if (noisy) {
-              r.again = await bits(t.image.glimpseSensor(image, where, options));
-              r.other = await bits(t.image.glimpseSensor(image, where, {...c.options, seed: arg.otherSeed}));
+            if (c.noisy) {
+              r.again = await bits(t.image.glimpseSensor(image, where, c.options));
+              r.other = await bits(t.image.glimpseSensor(image, where, c.otherOptions));
             }
             const dy = t.tensor(arg.dys[i], r.shape);
             const attrs = {...c.options, imagesShape: image.shape};
             r.grad = await bits(t.engine().runKernel('GlimpseSensorGrad', {dy, locations: where}, attrs));
             // The op's gradient runs the same kernel (the page registers no gradient of other ops).
             if (i % 4 === 0)
-              r.viaGrad = await bits(t.grad((x: any) => t.image.glimpseSensor(x, where, options))(image, dy));
+              r.viaGrad = await bits(t.grad((x: any) => t.image.glimpseSensor(x, where, c.options))(image, dy));
             t.dispose([where, dy]);
             out.push(r);
           }
           t.dispose(images);
           return {out, leaked: t.memory().numTensors - before};
         },
-        {images: IMAGES, cases: SENSOR_CASES, dys, seed: SEED, otherSeed: OTHER_SEED},
+        {images, cases: SENSOR_CASES.map(pageCase), dys},
       );
       results = run.out;
       leaked = run.leaked;
     }, 300000);
 
-    test.each(SENSOR_CASES.map((c, i) => [c.name, i] as const))('%s: forward as cpu', (_n, i) => {
-      expect(compareForward(SENSOR_CASES[i], results[i], wants[i], sameBits)).toEqual([]);
+    const named = SENSOR_CASES.map((c, i) => [c.name, i] as const);
+
+    test.each(named)('%s: forward as the references', (_n, i) => {
+      const r = results[i];
+      const got = {
+        shape: r.shape,
+        values: valueOf(r.bits),
+        again: r.again && valueOf(r.again),
+        other: r.other && valueOf(r.other),
+      };
+      expect(sensorForwardFindings(SENSOR_CASES[i], wants[i], got)).toEqual([]);
     });
 
-    test.each(SENSOR_CASES.map((c, i) => [c.name, i] as const))('%s: d images as cpu', (_n, i) => {
-      expect(compareGrad(results[i], wants[i])).toEqual([]);
+    test.each(named)('%s: d images as the plain backward reading', (_n, i) => {
+      expect(sensorGradFindings(wants[i], valueOf(results[i].grad))).toEqual([]);
       if (results[i].viaGrad) expect(results[i].viaGrad).toEqual(results[i].grad);
     });
+
+    if (sameBits) {
+      test.each(named.filter(([, i]) => noisy(SENSOR_CASES[i])))("%s: the cpu's noise", (_n, i) => {
+        expect(cpuNoiseFindings(SENSOR_CASES[i], valueOf(results[i].bits))).toEqual([]);
+      });
+    }
 
     test('no tensor left behind over the whole table', () => {
       expect(leaked).toBe(0);

@@ -10,6 +10,8 @@ import {tf} from './backends';
 export interface SensorCase {
   name: string;
   shape: [number, number, number, number];
+  /** The image's values: `sensorImage(shape, imageSeed)`. */
+  imageSeed: number;
   locations: number[][][];
   size: [number, number];
   scales: number;

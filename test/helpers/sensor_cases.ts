@@ -1,0 +1,96 @@
+/**
+ * The glimpse sensor's one case table: every padding, every centered/normalized pair, 1 to 4
+ * scales of factor 1 to 3, 1 to 4 locations, windows inside, partial, outside, far outside
+ * and unreachable, 1 and 3 channels, batch 2. test/sensor.test.ts runs it on the Node
+ * backends and test/browser/sensor_suite.ts in Chromium; both check every result with
+ * test/helpers/sensor_check.ts against the same references.
+ */
+import {SENSOR_SPOTS, sensorImage, type SensorCase} from './sensor_reference';
+
+/** The images the table reads: `sensorImage(shape, seed)`. */
+export const SENSOR_IMAGES: ReadonlyArray<{shape: [number, number, number, number]; seed: number}> = [
+  {shape: [2, 13, 17, 3], seed: 7},
+  {shape: [2, 9, 7, 1], seed: 8},
+];
+
+/** The seed of the noise paddings' calls, and another one that must draw other values. */
+export const SENSOR_SEED = 21;
+export const OTHER_SENSOR_SEED = 22;
+
+/**
+ * The shared spots, then: inside, far outside (found: past 2^31 pixels, or past 2^24; edge
+ * padding clamps them), infinite.
+ */
+const SPOTS = [...SENSOR_SPOTS, [0.6, 0.1], [2e9, -1e9], [0, Infinity], [-3e7, 0.5]];
+
+/** [scales, scaleFactor, locations per image]. */
+const CONFIGS = [
+  [1, 2, 1],
+  [2, 2, 2],
+  [3, 2, 1],
+  [4, 2, 3],
+  [2, 3, 4],
+  [3, 1, 2],
+  [3, 3, 1],
+];
+const SIZES: Array<[number, number]> = [
+  [3, 4],
+  [2, 2],
+  [5, 3],
+];
+
+function table(): SensorCase[] {
+  const out: SensorCase[] = [];
+  let k = 0;
+  for (const padding of ['zero', 'edge', 'uniform', 'gaussian'] as const) {
+    for (const [centered, normalized] of [
+      [true, true],
+      [false, true],
+      [true, false],
+      [false, false],
+    ]) {
+      for (const [scales, scaleFactor, n] of CONFIGS) {
+        const pixels = normalized ? 1 : 6;
+        const image = SENSOR_IMAGES[k % SENSOR_IMAGES.length];
+        out.push({
+          name: `${padding}.c${+centered}n${+normalized}.k${scales}f${scaleFactor}n${n}.i${k % 2}.${k}`,
+          shape: image.shape,
+          imageSeed: image.seed,
+          locations: [0, 1].map(b =>
+            Array.from({length: n}, (_, l) => SPOTS[(b * 3 + l + k) % SPOTS.length].map(v => v * pixels)),
+          ),
+          size: SIZES[k % SIZES.length],
+          scales,
+          scaleFactor,
+          centered,
+          normalized,
+          padding,
+        });
+        k++;
+      }
+    }
+  }
+  return out;
+}
+
+export const SENSOR_CASES: readonly SensorCase[] = table();
+
+/** A case's image values. */
+export const imageOf = (c: SensorCase): Float32Array => sensorImage(c.shape, c.imageSeed);
+
+/** glimpseSensor's options for a case; noise paddings draw with `seed` (SENSOR_SEED unless given). */
+export function sensorOptions(c: SensorCase, seed = SENSOR_SEED) {
+  const noisy = c.padding === 'uniform' || c.padding === 'gaussian';
+  return {
+    size: c.size,
+    scales: c.scales,
+    scaleFactor: c.scaleFactor,
+    centered: c.centered,
+    normalized: c.normalized,
+    padding: c.padding,
+    ...(noisy ? {seed} : {}),
+  };
+}
+
+/** The dy every suite feeds the backward kernel for a case's output shape. */
+export const sensorDy = (shape: number[]): Float32Array => sensorImage(shape, 3);
