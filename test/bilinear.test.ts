@@ -1,104 +1,73 @@
 /**
- * Bilinear glimpses (docs/semantics.md, "Bilinear glimpses") on every Node backend: extractGlimpse
- * and glimpseSensor against a composite of tfjs ops (four neighbours gathered and weighted),
- * against tf.image.cropAndResize where a box can say the same, against nearest at integer
- * corners (bit for bit), their gradients for images and offsets against the composite's and
- * against finite differences, and a location learned by gradient descent.
+ * Bilinear glimpses (docs/semantics.md, "Bilinear glimpses") on every Node backend: the one case
+ * table of test/helpers/bilinear_cases.ts (which the Chromium suites run too) against the
+ * composite of tfjs ops (test/helpers/bilinear_check.ts): forward, d images and d locations;
+ * then what only Node checks: tf.image.cropAndResize where a box can say the same, nearest at
+ * integer corners (bit for bit), finite differences, and a location learned by gradient descent.
  */
 import {extractGlimpse, glimpseSensor} from '../src';
 import {describeEachBackend, expectNoLeak, tf} from './helpers/backends';
-import {bilinearComposite, bilinearSensorComposite, onCpu, type Placement} from './helpers/bilinear_reference';
 import {closeTo, sensorImage, SENSOR_IMAGE_MAX_ABS} from './helpers/sensor_reference';
+import {
+  BILINEAR_CASES,
+  BILINEAR_IMAGE,
+  BILINEAR_SHAPE,
+  bilinearDy,
+  bilinearShape,
+  isNoisy,
+  OTHER_BILINEAR_SEED,
+} from './helpers/bilinear_cases';
+import {bilinearFindings, bilinearWants, runBilinear, type BilinearWant} from './helpers/bilinear_check';
 
-const SHAPE: [number, number, number, number] = [3, 11, 13, 2];
-const IMAGE = sensorImage(SHAPE, 23);
+const SHAPE = BILINEAR_SHAPE;
+const IMAGE = BILINEAR_IMAGE;
 /** Float32 weights (the composite) against float64 ones (cpu) or float32 ones (GPU): a few units of 2^-24. */
 const BOUND = 16 * 2 ** -24 * SENSOR_IMAGE_MAX_ABS;
 
-/** Offsets per placement: fractional corners inside, across a border, and far outside. */
-function offsetsFor(p: Placement): number[][] {
-  if (p.normalized && p.centered)
-    return [
-      [0.13, -0.37],
-      [-0.93, 0.71],
-      [0.05, 1.6],
-    ];
-  if (p.normalized)
-    return [
-      [0.33, 0.41],
-      [0.05, 0.93],
-      [0.62, 1.9],
-    ];
-  if (p.centered)
-    return [
-      [-2.3, 1.6],
-      [-6.25, 4.7],
-      [3.5, -18.1],
-    ];
-  return [
-    [2.3, 4.6],
-    [-1.25, 9.7],
-    [7.5, -23.1],
-  ];
-}
-
-const PLACEMENTS: Placement[] = [];
-for (const version of [1, 2] as const) {
-  for (const centered of [true, false]) {
-    for (const normalized of [true, false]) PLACEMENTS.push({version, centered, normalized});
-  }
-}
-const label = (p: Placement) => `V${p.version} centered=${p.centered} normalized=${p.normalized}`;
-
-const SENSOR_CASES = [
-  {scales: 1, scaleFactor: 2, n: 1, padding: 'zero'},
-  {scales: 3, scaleFactor: 2, n: 2, padding: 'zero'},
-  {scales: 2, scaleFactor: 3, n: 3, padding: 'edge'},
-  {scales: 3, scaleFactor: 2, n: 1, padding: 'edge'},
-] as const;
-const SENSOR_LOCATIONS = [
-  [0.11, -0.23],
-  [-0.87, 0.66],
-  [0.52, 0.91],
-];
+/** The references, computed once for every backend. */
+let wantsOnce: Promise<BilinearWant[]> | undefined;
 
 /** Bit patterns, so -0 and NaN compare as themselves. */
 const bits = (t: tf.Tensor) => Array.from(new Uint32Array(new Float32Array(t.dataSync()).buffer));
 
 describeEachBackend('bilinear glimpses', () => {
   let images: tf.Tensor4D;
-  beforeAll(() => {
+  let wants: BilinearWant[] = [];
+  beforeAll(async () => {
+    wantsOnce ??= bilinearWants(BILINEAR_CASES);
+    wants = await wantsOnce;
     images = tf.tensor4d(IMAGE, SHAPE);
   });
   afterAll(() => images.dispose());
 
-  test.each(PLACEMENTS.map(p => [label(p), p] as const))('extractGlimpse %s: the tfjs-op composite', (_l, p) => {
-    const offsets = tf.tensor2d(offsetsFor(p));
-    const got = expectNoLeak(() =>
-      extractGlimpse(images, [4, 5], offsets, p.centered, p.normalized, 'zero', {
-        version: p.version,
-        interpolation: 'bilinear',
-      }),
-    );
-    const want = bilinearComposite(images, offsets, [4, 5], p);
-    expect(got.shape).toEqual([3, 4, 5, 2]);
-    expect(closeTo(got.dataSync(), want.dataSync(), () => BOUND)).toEqual([]);
-    tf.dispose([offsets, got, want]);
-  });
-
-  test.each(SENSOR_CASES.map(c => [JSON.stringify(c), c] as const))('glimpseSensor %s: the composite', (_l, c) => {
-    const locations = tf.tensor3d(
-      SENSOR_LOCATIONS.map(row => Array.from({length: c.n}, (_, l) => [row[0], row[1] - 0.3 * l])),
-    );
-    const options = {size: [3, 2] as [number, number], scales: c.scales, scaleFactor: c.scaleFactor};
-    const got = expectNoLeak(() =>
-      glimpseSensor(images, locations, {...options, padding: c.padding, interpolation: 'bilinear'}),
-    );
-    const want = bilinearSensorComposite(images, locations, {...options, centered: true, normalized: true}, c.padding);
-    expect(got.shape).toEqual(want.shape);
-    expect(closeTo(got.dataSync(), want.dataSync(), () => BOUND)).toEqual([]);
-    tf.dispose([locations, got, want]);
-  });
+  test.each(BILINEAR_CASES.map((c, i) => [c.name, i] as const))(
+    '%s: forward, d images and d locations as the composite',
+    (_n, i) => {
+      const c = BILINEAR_CASES[i];
+      const locations = tf.tensor3d(c.locations);
+      const values = expectNoLeak(() => runBilinear(c, images, locations));
+      const again = isNoisy(c) ? runBilinear(c, images, locations) : undefined;
+      const other = isNoisy(c) ? runBilinear(c, images, locations, OTHER_BILINEAR_SEED) : undefined;
+      const dy = tf.tensor(bilinearDy(values.shape), values.shape);
+      const before = tf.memory().numTensors;
+      const [grad, dLocations] = tf.grads((x: tf.Tensor, l: tf.Tensor) => tf.sum(tf.mul(runBilinear(c, x, l), dy)))([
+        images,
+        locations,
+      ]);
+      expect(tf.memory().numTensors).toBe(before + 2);
+      const got = {
+        shape: values.shape,
+        values: values.dataSync(),
+        again: again?.dataSync(),
+        other: other?.dataSync(),
+        grad: grad.dataSync(),
+        dLocations: dLocations.dataSync(),
+      };
+      expect(got.shape).toEqual(bilinearShape(c));
+      expect(bilinearFindings(c, wants[i], got)).toEqual([]);
+      tf.dispose([locations, values, dy, grad, dLocations, ...(again ? [again] : []), ...(other ? [other] : [])]);
+    },
+  );
 
   test('windows inside the image: tf.image.cropAndResize with boxes one pixel per sample', () => {
     const [, height, width] = SHAPE;
@@ -190,67 +159,6 @@ describeEachBackend('bilinear glimpses', () => {
         shape,
       );
 
-    test.each(PLACEMENTS.map(p => [label(p), p] as const))(
-      "extractGlimpse %s: d images and d offsets equal the composite's",
-      async (_l, p) => {
-        const offsets = tf.tensor2d(offsetsFor(p));
-        const weights = weightsFor([3, 4, 5, 2]);
-        const loss =
-          (f: (x: tf.Tensor4D, o: tf.Tensor2D) => tf.Tensor, by = weights) =>
-          (x: tf.Tensor, o: tf.Tensor) =>
-            tf.sum(tf.mul(f(x as tf.Tensor4D, o as tf.Tensor2D), by));
-        const op = (x: tf.Tensor4D, o: tf.Tensor2D) =>
-          extractGlimpse(x, [4, 5], o, p.centered, p.normalized, 'zero', {
-            version: p.version,
-            interpolation: 'bilinear',
-          });
-        const before = tf.memory().numTensors;
-        const [dImages, dOffsets] = tf.grads(loss(op))([images, offsets]);
-        const [gotImages, gotOffsets] = [dImages.dataSync(), dOffsets.dataSync()];
-        tf.dispose([dImages, dOffsets]);
-        expect(tf.memory().numTensors).toBe(before);
-        const [wImages, wOffsets] = await onCpu([images, offsets, weights], (x, o, by) =>
-          tf.grads(loss((x, o) => bilinearComposite(x, o, [4, 5], p), by))([x, o]),
-        );
-        expect(closeTo(gotImages, wImages, () => 1e-5)).toEqual([]);
-        const scale = Math.max(...Array.from(wOffsets, Math.abs));
-        expect(scale).toBeGreaterThan(0);
-        expect(closeTo(gotOffsets, wOffsets, () => 1e-4 * scale)).toEqual([]);
-        tf.dispose([offsets, weights]);
-      },
-    );
-
-    test.each(SENSOR_CASES.map(c => [JSON.stringify(c), c] as const))(
-      "glimpseSensor %s: d images and d locations equal the composite's",
-      async (_l, c) => {
-        const locations = tf.tensor3d(
-          SENSOR_LOCATIONS.map(row => Array.from({length: c.n}, (_, l) => [row[0], row[1] - 0.3 * l])),
-        );
-        const options = {size: [3, 2] as [number, number], scales: c.scales, scaleFactor: c.scaleFactor};
-        const weights = weightsFor([3, c.n, c.scales, 3, 2, 2]);
-        const loss =
-          (f: (x: tf.Tensor4D, l: tf.Tensor3D) => tf.Tensor, by = weights) =>
-          (x: tf.Tensor, l: tf.Tensor) =>
-            tf.sum(tf.mul(f(x as tf.Tensor4D, l as tf.Tensor3D), by));
-        const [dImages, dLocations] = tf.grads(
-          loss((x, l) => glimpseSensor(x, l, {...options, padding: c.padding, interpolation: 'bilinear'})),
-        )([images, locations]);
-        const [wImages, wLocations] = await onCpu([images, locations, weights], (x, l, by) =>
-          tf.grads(
-            loss(
-              (x, l) => bilinearSensorComposite(x, l, {...options, centered: true, normalized: true}, c.padding),
-              by,
-            ),
-          )([x, l]),
-        );
-        expect(closeTo(dImages.dataSync(), wImages, () => 1e-5)).toEqual([]);
-        const scale = Math.max(...Array.from(wLocations, Math.abs));
-        expect(scale).toBeGreaterThan(0);
-        expect(closeTo(dLocations.dataSync(), wLocations, () => 1e-4 * scale)).toEqual([]);
-        tf.dispose([locations, weights, dImages, dLocations]);
-      },
-    );
-
     test('d offsets against finite differences (corners away from whole pixels)', () => {
       // Centered, normalized: a corner moves by H/2 pixels per unit; steps of 1e-3 stay within a pixel.
       const base = [
@@ -294,7 +202,7 @@ describeEachBackend('bilinear glimpses', () => {
     });
 
     test('nearest keeps a zero offsets gradient', () => {
-      const offsets = tf.tensor2d(offsetsFor(PLACEMENTS[0]));
+      const offsets = tf.tensor2d(BILINEAR_CASES[0].locations.map(row => row[0]));
       const g = tf.grad(o => tf.sum(extractGlimpse(images, [4, 5], o as tf.Tensor2D, true, true, 'zero')))(offsets);
       expect(Array.from(g.dataSync())).toEqual([0, 0, 0, 0, 0, 0]);
       tf.dispose([offsets, g]);

@@ -2,8 +2,11 @@
  * An independent reference for bilinear glimpses (docs/semantics.md, "Bilinear glimpses"),
  * composed of tfjs ops so that tf.grad differentiates it in both the images and the offsets:
  * the placement as TensorFlow's float32 steps, the four neighbours gathered from the image
- * with their weights, outside neighbours 0 (zero padding) or the clamped pixel (edge).
+ * with their weights, outside neighbours 0 (zero padding) or the clamped pixel (edge). And a
+ * plain per-sample reading of d images, which tf.grad of the composite gives only slowly (the
+ * cpu's gather gradient is a segment sum per pixel).
  */
+import {subpixelCorner} from '../../src';
 import {tf} from './backends';
 
 export interface Placement {
@@ -118,4 +121,77 @@ export async function onCpu(inputs: tf.Tensor[], fn: (...copies: tf.Tensor[]) =>
   } finally {
     await tf.setBackend(backend);
   }
+}
+
+/** A bilinear call for plainBilinearGrad: `[B, n, 2]` locations, scales of `scaleFactor`. */
+export interface PlainBilinearCall {
+  shape: [number, number, number, number];
+  locations: number[][][];
+  size: [number, number];
+  scales: number;
+  scaleFactor: number;
+  centered: boolean;
+  normalized: boolean;
+  version: 1 | 2;
+  /** Edge clamps a sample outside the image onto it; any other padding leaves it out. */
+  padding: string;
+}
+
+/**
+ * Plain backward, float64: d images of sum(output * dy) for a `[B, n, k, h, w, C]` output (or
+ * its `[B, h, w, C]` form, the same values). Each sample of a neighbour's block passes on
+ * dy * weight / s^2; an unreachable location passes on nothing.
+ */
+export function plainBilinearGrad(dy: ArrayLike<number>, c: PlainBilinearCall): Float64Array {
+  const [B, H, W, C] = c.shape;
+  const n = c.locations[0].length;
+  const [h, w] = c.size;
+  const dx = new Float64Array(B * H * W * C);
+  let o = 0;
+  for (let b = 0; b < B; b++) {
+    for (let l = 0; l < n; l++) {
+      for (let i = 0; i < c.scales; i++) {
+        const s = c.scaleFactor ** i;
+        const params = {
+          version: c.version,
+          centered: c.centered,
+          normalized: c.normalized,
+          imageHeight: H,
+          imageWidth: W,
+          glimpseHeight: h * s,
+          glimpseWidth: w * s,
+        };
+        const corner = subpixelCorner(c.locations[b][l][0], c.locations[b][l][1], params);
+        const neighbours = corner
+          ? [
+              [0, 0, (1 - corner.fy) * (1 - corner.fx)],
+              [0, 1, (1 - corner.fy) * corner.fx],
+              [1, 0, corner.fy * (1 - corner.fx)],
+              [1, 1, corner.fy * corner.fx],
+            ]
+          : [];
+        for (let y = 0; y < h; y++) {
+          for (let x = 0; x < w; x++) {
+            for (let ch = 0; ch < C; ch++, o++) {
+              for (const [stepY, stepX, weight] of neighbours) {
+                for (let a = 0; a < s; a++) {
+                  for (let d = 0; d < s; d++) {
+                    let r = corner!.y + stepY + y * s + a;
+                    let q = corner!.x + stepX + x * s + d;
+                    if (!(r >= 0 && r < H && q >= 0 && q < W)) {
+                      if (c.padding !== 'edge') continue;
+                      r = Math.min(H - 1, Math.max(0, r));
+                      q = Math.min(W - 1, Math.max(0, q));
+                    }
+                    dx[((b * H + r) * W + q) * C + ch] += (dy[o] * weight) / (s * s);
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return dx;
 }

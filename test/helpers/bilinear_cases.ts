@@ -1,0 +1,156 @@
+/**
+ * The bilinear glimpses' one case table (docs/semantics.md, "Bilinear glimpses"): extractGlimpse
+ * at fractional corners for every V1/V2 placement, and glimpseSensor for every padding, 1 to 3
+ * scales, 1 to 3 locations, windows inside, across borders, outside and unreachable; both
+ * noise paddings for both ops. test/bilinear.test.ts runs it on the Node backends and
+ * test/browser/bilinear_suite.ts in Chromium; both check every result with
+ * test/helpers/bilinear_check.ts against the same references.
+ */
+import {sensorImage} from './sensor_reference';
+
+export type Padding = 'zero' | 'edge' | 'uniform' | 'gaussian';
+
+export interface BilinearCase {
+  name: string;
+  /** 'glimpse': extractGlimpse (one location per image); 'sensor': glimpseSensor. */
+  op: 'glimpse' | 'sensor';
+  /** `[batch, n, 2]`: the sensor's locations, or (n = 1) extractGlimpse's offsets. */
+  locations: number[][][];
+  size: [number, number];
+  scales: number;
+  scaleFactor: number;
+  centered: boolean;
+  normalized: boolean;
+  padding: Padding;
+  /** extractGlimpse's placement version. */
+  version: 1 | 2;
+}
+
+export const BILINEAR_SHAPE: [number, number, number, number] = [3, 11, 13, 2];
+export const BILINEAR_IMAGE = sensorImage(BILINEAR_SHAPE, 23);
+export const BILINEAR_SEED = 7;
+export const OTHER_BILINEAR_SEED = 8;
+
+/** extractGlimpse's offsets per placement: fractional corners inside, across a border, far outside. */
+function offsetsFor(centered: boolean, normalized: boolean): number[][] {
+  if (normalized && centered)
+    return [
+      [0.13, -0.37],
+      [-0.93, 0.71],
+      [0.05, 1.6],
+    ];
+  if (normalized)
+    return [
+      [0.33, 0.41],
+      [0.05, 0.93],
+      [0.62, 1.9],
+    ];
+  if (centered)
+    return [
+      [-2.3, 1.6],
+      [-6.25, 4.7],
+      [3.5, -18.1],
+    ];
+  return [
+    [2.3, 4.6],
+    [-1.25, 9.7],
+    [7.5, -23.1],
+  ];
+}
+
+/** The sensor's normalized spots: fractional corners inside, across a border, outside, unreachable. */
+const SPOTS = [
+  [0.11, -0.23],
+  [-0.87, 0.66],
+  [0.52, 0.91],
+  [0.41, 0.05],
+  [2.5, -3.1],
+  [NaN, 0.2],
+];
+
+function table(): BilinearCase[] {
+  const out: BilinearCase[] = [];
+  for (const version of [1, 2] as const) {
+    for (const centered of [true, false]) {
+      for (const normalized of [true, false]) {
+        for (const padding of [
+          'zero',
+          ...(centered && normalized ? (['uniform', 'gaussian'] as const) : []),
+        ] as const) {
+          out.push({
+            name: `glimpse.V${version}.c${+centered}n${+normalized}.${padding}`,
+            op: 'glimpse',
+            locations: offsetsFor(centered, normalized).map(o => [o]),
+            size: [4, 5],
+            scales: 1,
+            scaleFactor: 1,
+            centered,
+            normalized,
+            padding,
+            version,
+          });
+        }
+      }
+    }
+  }
+  let k = 0;
+  for (const padding of ['zero', 'edge', 'uniform', 'gaussian'] as const) {
+    for (const [scales, scaleFactor, n, centered, normalized] of [
+      [1, 2, 1, true, true],
+      [3, 2, 2, true, true],
+      [2, 3, 3, true, true],
+      [2, 3, 1, false, true],
+      [2, 2, 3, true, false],
+    ] as const) {
+      const pixels = normalized ? 1 : 5;
+      out.push({
+        name: `sensor.${padding}.k${scales}f${scaleFactor}n${n}.c${+centered}n${+normalized}`,
+        op: 'sensor',
+        locations: [0, 1, 2].map(b =>
+          Array.from({length: n}, (_, l) => SPOTS[(b * 2 + l + k) % SPOTS.length].map(v => v * pixels)),
+        ),
+        size: [3, 2],
+        scales,
+        scaleFactor,
+        centered,
+        normalized,
+        padding,
+        version: 2,
+      });
+      k++;
+    }
+  }
+  return out;
+}
+
+export const BILINEAR_CASES: readonly BilinearCase[] = table();
+
+export const isNoisy = (c: BilinearCase): boolean => c.padding === 'uniform' || c.padding === 'gaussian';
+
+/** The output's shape: `[B, h, w, C]` (extractGlimpse) or `[B, n, k, h, w, C]`. */
+export function bilinearShape(c: BilinearCase): number[] {
+  const [B, , , C] = BILINEAR_SHAPE;
+  return c.op === 'glimpse' ? [B, ...c.size, C] : [B, c.locations[0].length, c.scales, ...c.size, C];
+}
+
+/** The weights of the loss sum(output * dy) every suite differentiates. */
+export const bilinearDy = (shape: number[]): Float32Array => sensorImage(shape, 41).map(v => v / 100);
+
+/** glimpseSensor's options for a sensor case, drawing with `seed`. */
+export const sensorOptionsOf = (c: BilinearCase, seed = BILINEAR_SEED) => ({
+  size: c.size,
+  scales: c.scales,
+  scaleFactor: c.scaleFactor,
+  centered: c.centered,
+  normalized: c.normalized,
+  padding: c.padding,
+  interpolation: 'bilinear' as const,
+  seed,
+});
+
+/** extractGlimpse's options (its last argument) for a glimpse case, drawing with `seed`. */
+export const glimpseOptionsOf = (c: BilinearCase, seed = BILINEAR_SEED) => ({
+  version: c.version,
+  interpolation: 'bilinear' as const,
+  seed,
+});
