@@ -3,12 +3,11 @@
  * noise bounds: the reference side of the cross-backend property tests is sound.
  */
 import {describeEachBackend, tf} from './helpers/backends';
-import {generate} from './helpers/property_cases';
+import {PROPERTY_CASES} from './helpers/property_cases';
 import {compareBackends} from './helpers/property_check';
 import {runCase} from './helpers/golden_run';
 
-export const PROPERTY_SEED = 20261125;
-const cases = generate(400, PROPERTY_SEED);
+const cases = PROPERTY_CASES;
 
 describeEachBackend('generated calls', () => {
   test('cover every mode, noise and window kind', () => {

@@ -16,7 +16,6 @@ export function defineGradientSuite(label: string, session: BrowserSession): voi
     let results: GradResult[] = [];
     beforeAll(async () => {
       const page = session.tfPage!.page;
-      await page.addScriptTag({url: '/test/helpers/grad_run.js'});
       results = await page.evaluate(async (cases: unknown[]) => {
         const out = [];
         for (const c of cases) out.push(await (window as any).gradRun.runGradCaseAsync((window as any).tf, c));

@@ -1,8 +1,9 @@
 /**
  * Browser test harness: a read-only static server for the repository, Debian's Chromium
  * through playwright-core (never a downloaded browser), and a page that loads tfjs, the
- * built UMD bundle and the golden runner (test/helpers/golden_run.js) from <script> tags,
- * so golden cases run in Chromium and are checked in Node with checkCase.
+ * built UMD bundle and the test helpers (test/helpers/*_run.ts and friends, bundled by
+ * `npm run build:pages`) from <script> tags, so golden cases run in Chromium and are checked
+ * in Node with checkCase.
  *
  * Page-side functions passed to page.evaluate are plain, non-async, non-destructuring
  * arrows that only call into `window.tfPage` (defined in pages/tf.html): whatever target
@@ -62,6 +63,10 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
     ],
   });
 }
+
+/** What pages/tf.html loads after tfjs: the plugin's UMD bundle and the test helpers' bundle. */
+const PLUGIN_BUNDLE = 'dist/tfjs-extract-glimpse.min.js';
+const PAGE_HELPERS = 'test/browser/pages/built/page_helpers.js';
 
 /** Optional bundles that openTfPage loads only on request (`scripts`). */
 export const OPTIONAL_SCRIPTS = {
@@ -125,6 +130,11 @@ export function watchPage(page: Page, errors: string[], logs: string[] = []): vo
  * `backend` and checks it is the active one.
  */
 export async function openTfPage(browser: Browser, serverUrl: string, options: TfPageOptions): Promise<TfPage> {
+  for (const built of [PLUGIN_BUNDLE, PAGE_HELPERS]) {
+    if (!fs.existsSync(path.join(REPO_ROOT, built))) {
+      throw new Error(`openTfPage: ${built} is missing: run \`npm run build && npm run build:pages\` (npm test does)`);
+    }
+  }
   const extra = (options.scripts ?? []).map(scriptPath);
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -163,7 +173,7 @@ const CHUNK_CHARS = 256 * 1024;
  * Runs `goldenRun.runCase(tf, c, seed)` for each case in the page, in order, sending the
  * cases in chunks of at most ~256 KB. Returns the CaseResults (as in Node).
  */
-export async function runCasesInPage(page: Page, cases: GoldenCase[], seed?: number): Promise<CaseResult[]> {
+export async function runCasesInPage(page: Page, cases: readonly GoldenCase[], seed?: number): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   let chunk: GoldenCase[] = [];
   let size = 0;

@@ -1,4 +1,4 @@
-/** The hostile calls of test/helpers/hostile_cases.js in a page, checked in Node. */
+/** The hostile calls of test/helpers/hostile_cases.ts in a page, checked in Node. */
 import {CASES, type HostileResult} from '../helpers/hostile_cases';
 import {checkHostile} from '../helpers/hostile_check';
 import type {BrowserSession} from './golden_suite';
@@ -8,7 +8,6 @@ export function defineHostileSuite(label: string, session: BrowserSession): void
     let results: Record<string, HostileResult> = {};
     beforeAll(async () => {
       const page = session.tfPage!.page;
-      await page.addScriptTag({url: '/test/helpers/hostile_cases.js'});
       results = await page.evaluate(() => (window as any).hostileCases.runAll((window as any).tf));
     }, 120000);
     test.each(CASES.map(c => [c.name, c] as const))('%s', (_n, c) => {

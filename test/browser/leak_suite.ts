@@ -11,7 +11,6 @@ export function defineLeakSuite(label: string, session: BrowserSession): void {
     let loops: Record<string, Flat> = {};
     beforeAll(async () => {
       const page = session.tfPage!.page;
-      await page.addScriptTag({url: '/test/helpers/leak_loops.js'});
       const run = readRuns('demo_sensor')[0];
       loops = await page.evaluate(async (r: typeof run) => {
         const t = (window as any).tf;

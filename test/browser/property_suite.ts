@@ -1,19 +1,16 @@
 /**
- * The cross-backend property test: generated calls (all attrs, shapes from 1x1 to glimpses
- * larger than the image, batch > 1, channels 1 to 5, offsets inside, partial, outside, on
- * truncation boundaries, NaN/Inf) run in the page and compared with cpu in Node (itself
- * checked against TensorFlow) by test/helpers/property_check.ts.
+ * The cross-backend property test: the generated calls of test/helpers/property_cases.ts (the
+ * table the Node suites run: all attrs, shapes from 1x1 to glimpses larger than the image,
+ * batch > 1, channels 1 to 5, offsets inside, partial, outside, on truncation boundaries,
+ * NaN/Inf) run in the page and compared with cpu in Node (itself checked against TensorFlow)
+ * by test/helpers/property_check.ts.
  */
 import {tf} from '../helpers/backends';
-import {generate} from '../helpers/property_cases';
-import {byShape} from '../helpers/reference_arbitrary';
+import {PROPERTY_CASES} from '../helpers/property_cases';
 import {compareBackends} from '../helpers/property_check';
 import {runCase, type CaseResult} from '../helpers/golden_run';
 import {runCasesInPage} from './harness';
 import type {BrowserSession} from './golden_suite';
-
-/** 320 calls over 24 shapes, shape by shape: a new shape costs the GPU a set of program compiles, a call does not. */
-export const PROPERTY_CASES = byShape(generate(320, 20261125, 24), c => [...c.input_shape, ...(c.size as number[])]);
 
 /** `sameBits`: the backend draws the cpu's random bits (all but WebGL1), so its noise is compared by value. */
 export function definePropertySuite(label: string, session: BrowserSession, sameBits: boolean): void {

@@ -7,7 +7,7 @@
  */
 import {glimpseSensor} from '../../src';
 import {tf} from '../helpers/backends';
-import {SENSOR_IMAGE_MAX_ABS, sensorImage, type SensorCase} from '../helpers/sensor_reference';
+import {imageRange, SENSOR_IMAGE_MAX_ABS, sensorImage, type SensorCase} from '../helpers/sensor_reference';
 import {
   imageOf,
   OTHER_SENSOR_SEED,
@@ -53,14 +53,14 @@ const valueOf = (bits: number[]) => new Float32Array(Uint32Array.from(bits).buff
 /**
  * Noise where the backend draws the cpu's bits: each value as cpu's in Node, uniform's scale 0
  * bit for bit, other values within the block sum's bound (gaussian: float32 log and cos, also
- * 1e-3 of the image's range, docs/semantics.md).
+ * 1e-3 of the channel's range, docs/semantics.md).
  */
 function cpuNoiseFindings(c: SensorCase, got: Float32Array): string[] {
   const want = tf.tidy(() => glimpseSensor(tf.tensor4d(imageOf(c), c.shape), c.locations, sensorOptions(c)).dataSync());
   const [h, w] = c.size;
   const C = c.shape[3];
   const image = imageOf(c);
-  const spread = image.reduce((a, v) => Math.max(a, v), -Infinity) - image.reduce((a, v) => Math.min(a, v), Infinity);
+  const perImage = want.length / c.shape[0];
   const findings: string[] = [];
   for (let i = 0; i < want.length && findings.length < 3; i++) {
     const s = c.scaleFactor ** (Math.floor(i / (h * w * C)) % c.scales);
@@ -68,7 +68,8 @@ function cpuNoiseFindings(c: SensorCase, got: Float32Array): string[] {
       if (!Object.is(got[i], want[i])) findings.push(`at ${i} (scale 0): ${got[i]}, cpu ${want[i]} bit for bit`);
       continue;
     }
-    const bound = s * s * 2 ** -23 * SENSOR_IMAGE_MAX_ABS + (c.padding === 'gaussian' ? 1e-3 * spread : 0);
+    const [lo, hi] = imageRange(image, c.shape, Math.floor(i / perImage), i % C);
+    const bound = s * s * 2 ** -23 * SENSOR_IMAGE_MAX_ABS + (c.padding === 'gaussian' ? 1e-3 * (hi - lo) : 0);
     if (!(Math.abs(got[i] - want[i]) <= bound)) findings.push(`at ${i}: ${got[i]}, cpu ${want[i]} within ${bound}`);
   }
   return findings;

@@ -24,7 +24,7 @@ import {
   sensorOptionsOf,
   type BilinearCase,
 } from './bilinear_cases';
-import {SENSOR_IMAGE_MAX_ABS} from './sensor_reference';
+import {imageRange, SENSOR_IMAGE_MAX_ABS} from './sensor_reference';
 import {extractGlimpse, glimpseSensor} from '../../src';
 import {tf} from './backends';
 
@@ -118,19 +118,6 @@ function wantOnCpu(c: BilinearCase): BilinearWant {
 
 const bitsOf = (values: ArrayLike<number>) => Array.from(new Uint32Array(Float32Array.from(values).buffer)).join();
 
-/** [min, max] of image b (uniform) or of its channel ch (gaussian). */
-function rangeOf(b: number, ch: number | null): [number, number] {
-  const [, H, W, C] = BILINEAR_SHAPE;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let p = 0; p < H * W * C; p++) {
-    if (ch !== null && p % C !== ch) continue;
-    lo = Math.min(lo, BILINEAR_IMAGE[b * H * W * C + p]);
-    hi = Math.max(hi, BILINEAR_IMAGE[b * H * W * C + p]);
-  }
-  return [lo, hi];
-}
-
 /**
  * What differs from the references ([] when nothing; the first three findings). Values within
  * float32 weights and block sums: s*s + 8 units of 2^-23 of the largest |pixel|.
@@ -144,7 +131,12 @@ export function bilinearFindings(c: BilinearCase, want: BilinearWant, got: Bilin
   for (let i = 0; i < want.values.length && findings.length < 3; i++) {
     const v = got.values[i];
     if (isNoisy(c)) {
-      const [lo, hi] = rangeOf(Math.floor(i / perImage), c.padding === 'gaussian' ? i % C : null);
+      const [lo, hi] = imageRange(
+        BILINEAR_IMAGE,
+        BILINEAR_SHAPE,
+        Math.floor(i / perImage),
+        c.padding === 'gaussian' ? i % C : null,
+      );
       if (!(v >= lo - 1e-3 && v <= hi + 1e-3)) findings.push(`at ${i}: ${v} outside [${lo}, ${hi}]`);
       continue;
     }

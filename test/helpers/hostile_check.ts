@@ -1,4 +1,4 @@
-/** Checks one hostile call's result against what its case expects (see hostile_cases.js). */
+/** Checks one hostile call's result against what its case expects (see hostile_cases.ts). */
 import type {HostileCase, HostileResult} from './hostile_cases';
 
 const num = (v: number | string) =>

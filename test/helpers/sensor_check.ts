@@ -11,7 +11,14 @@
  *   other values wherever a sample is drawn;
  * - d images: the plain backward reading, within the float32 bound of the sum it adds up.
  */
-import {compositeSensor, plainSensor, plainSensorGrad, SENSOR_IMAGE_MAX_ABS, type SensorCase} from './sensor_reference';
+import {
+  compositeSensor,
+  imageRange,
+  plainSensor,
+  plainSensorGrad,
+  SENSOR_IMAGE_MAX_ABS,
+  type SensorCase,
+} from './sensor_reference';
 import {imageOf, sensorDy} from './sensor_cases';
 import {tf} from './backends';
 
@@ -94,19 +101,6 @@ const bitsOf = (values: ArrayLike<number>) => Array.from(new Uint32Array(Float32
 /** The float32 block sum's bound (docs/semantics.md): s*s units of 2^-23 of the largest sample. */
 const sumBound = (s: number) => s * s * 2 ** -23 * SENSOR_IMAGE_MAX_ABS;
 
-/** [min, max] of image b (uniform) or of its channel ch (gaussian). */
-function rangeOf(c: SensorCase, image: Float32Array, b: number, ch: number | null): [number, number] {
-  const [, H, W, C] = c.shape;
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (let p = 0; p < H * W * C; p++) {
-    if (ch !== null && p % C !== ch) continue;
-    lo = Math.min(lo, image[b * H * W * C + p]);
-    hi = Math.max(hi, image[b * H * W * C + p]);
-  }
-  return [lo, hi];
-}
-
 /** What differs from the references in the forward ([] when nothing; the first three findings). */
 export function sensorForwardFindings(c: SensorCase, want: SensorWant, got: SensorGot): string[] {
   if (got.shape.join() !== want.shape.join()) return [`shape ${got.shape}, want ${want.shape}`];
@@ -119,7 +113,7 @@ export function sensorForwardFindings(c: SensorCase, want: SensorWant, got: Sens
     const {b, ch, s} = at(i);
     const v = got.values[i];
     if (noisy(c) && !want.inside[i]) {
-      const [lo, hi] = rangeOf(c, image, b, c.padding === 'gaussian' ? ch : null);
+      const [lo, hi] = imageRange(image, c.shape, b, c.padding === 'gaussian' ? ch : null);
       if (!(v >= lo && v <= hi)) findings.push(`at ${i}: ${v} outside [${lo}, ${hi}]`);
     } else if (s === 1) {
       if (gotBits[i] !== wantBits[i]) findings.push(`at ${i} (scale 0): ${v}, want ${want.values[i]} bit for bit`);

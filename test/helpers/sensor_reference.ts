@@ -159,6 +159,24 @@ export function plainSensorGrad(dy: ArrayLike<number>, c: SensorCase): Float64Ar
   return dx;
 }
 
+/** [min, max] of image b of `values` (`[B, H, W, C]`), or of its channel `ch` (gaussian noise draws per channel). */
+export function imageRange(
+  values: Float32Array,
+  shape: readonly number[],
+  b: number,
+  ch: number | null,
+): [number, number] {
+  const [, H, W, C] = shape;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let p = 0; p < H * W * C; p++) {
+    if (ch !== null && p % C !== ch) continue;
+    lo = Math.min(lo, values[b * H * W * C + p]);
+    hi = Math.max(hi, values[b * H * W * C + p]);
+  }
+  return [lo, hi];
+}
+
 /** Largest |got - want| over max(1, |want|) scaled by the bound's unit; [] when within `bound`. */
 export function closeTo(got: ArrayLike<number>, want: ArrayLike<number>, bound: (k: number) => number): string[] {
   if (got.length !== want.length) return [`length ${got.length}, want ${want.length}`];
