@@ -7,7 +7,7 @@
  */
 import {tf} from '../helpers/backends';
 import {PROPERTY_CASES} from '../helpers/property_cases';
-import {compareBackends} from '../helpers/property_check';
+import {checkCopies, compareBackends} from '../helpers/property_check';
 import {runCase, type CaseResult} from '../helpers/golden_run';
 import {runCasesInPage} from './harness';
 import type {BrowserSession} from './golden_suite';
@@ -23,6 +23,7 @@ export function definePropertySuite(label: string, session: BrowserSession, same
 
     test.each(PROPERTY_CASES.map((c, i) => [c.name, i] as const))('%s', (_n, i) => {
       const c = PROPERTY_CASES[i];
+      expect(checkCopies(c, results[i])).toEqual([]);
       expect(compareBackends(c, runCase(tf, c, 11), results[i], sameBits)).toEqual([]);
     });
   });

@@ -10,12 +10,12 @@ import type {CaseResult, GoldenCase} from './golden_run';
 import {decode} from './golden_run';
 import {fromBits} from './golden_check';
 
-/** 1 where output position k is copied from the image, 0 where it is noise. */
-export function insideMask(c: GoldenCase): Uint8Array {
+/** Per output position k, the flat image index it is copied from, or -1 where it is noise. */
+export function sourcePixels(c: GoldenCase): Int32Array {
   const [batch, H, W, C] = c.input_shape;
   const [h, w] = c.size as number[];
   const offsets = decode(c.offsets) as number[][];
-  const mask = new Uint8Array(batch * h * w * C);
+  const source = new Int32Array(batch * h * w * C).fill(-1);
   const params = {
     version: (c.op === 'ExtractGlimpse' ? 1 : 2) as 1 | 2,
     centered: c.attrs.centered,
@@ -30,9 +30,39 @@ export function insideMask(c: GoldenCase): Uint8Array {
     if (!corner) continue;
     const [r0, r1] = insideSpan(corner.y, h, H);
     const [c0, c1] = insideSpan(corner.x, w, W);
-    for (let i = r0; i < r1; i++) mask.fill(1, ((b * h + i) * w + c0) * C, ((b * h + i) * w + c1) * C);
+    for (let i = r0; i < r1; i++) {
+      for (let j = c0; j < c1; j++) {
+        for (let ch = 0; ch < C; ch++) {
+          source[((b * h + i) * w + j) * C + ch] = ((b * H + corner.y + i) * W + corner.x + j) * C + ch;
+        }
+      }
+    }
   }
-  return mask;
+  return source;
+}
+
+/** 1 where output position k is copied from the image, 0 where it is noise. */
+export function insideMask(c: GoldenCase): Uint8Array {
+  return Uint8Array.from(sourcePixels(c), p => +(p >= 0));
+}
+
+/**
+ * What differs from the image itself: each copied position holds its pixel's bits, and zero
+ * noise is +0 (the geometry of src/window_geometry.ts, which the golden suites check against
+ * TensorFlow's corners).
+ */
+export function checkCopies(c: GoldenCase, r: CaseResult): string[] {
+  if (r.error !== undefined) return [`${c.name}: threw ${r.error}`];
+  const image = new Float32Array(decode(c.input) as number[]);
+  const pixelBits = new Uint32Array(image.buffer);
+  const source = sourcePixels(c);
+  for (let k = 0; k < source.length; k++) {
+    const want = source[k] >= 0 ? pixelBits[source[k]] : c.effective_noise === 'zero' ? 0 : undefined;
+    if (want !== undefined && r.bits![k] !== want) {
+      return [`${c.name}: at flat ${k} got ${fromBits(r.bits![k])}, want ${fromBits(want)} (offsets ${c.offsets})`];
+    }
+  }
+  return [];
 }
 
 function bounds(c: GoldenCase, k: number): [number, number] {
