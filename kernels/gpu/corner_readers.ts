@@ -5,6 +5,7 @@
  * row, col), read back as ROW_COL's RowCol (kernels/gpu/row_col.ts, taken first). The -1e9
  * sentinel lies below any corner a found window gets.
  */
+import {K} from './shader_constants';
 import type {ShaderSnippet} from './shader_snippet';
 
 /** extractGlimpse's corner of batch item `b`. */
@@ -29,7 +30,7 @@ RowCol cornerOf(int b, int l, int scale) { return RowCol(getCorners(b, l, scale,
 
 RowCol fractionOf(int b, int l, int scale) { return RowCol(getCorners(b, l, scale, 2), getCorners(b, l, scale, 3)); }
 
-bool found(RowCol corner) { return corner.row > -1.0e8; }
+bool found(RowCol corner) { return corner.row > ${K.foundAbove}; }
 `,
   wgsl: `
 fn cornerOf(b : i32, l : i32, scale : i32) -> RowCol {
@@ -40,6 +41,6 @@ fn fractionOf(b : i32, l : i32, scale : i32) -> RowCol {
   return RowCol(getCorners(b, l, scale, 2), getCorners(b, l, scale, 3));
 }
 
-fn found(corner : RowCol) -> bool { return corner.row > -1.0e8; }
+fn found(corner : RowCol) -> bool { return corner.row > ${K.foundAbove}; }
 `,
 };

@@ -40,7 +40,7 @@ float normalAt(int index) {
   int pair = int(bits >> 1u);
   float u1 = (float(randomBits(pair, 0u) >> 8u) + 1.0) * (1.0 / ${K.twoPow24});
   float u2 = float(randomBits(pair, 1u) >> 8u) * (1.0 / ${K.twoPow24});
-  float angle = 6.283185307179586 * u2;
+  float angle = ${K.twoPi} * u2;
   return sqrt(-2.0 * log(u1)) * ((bits & 1u) == 0u ? cos(angle) : sin(angle));
 }
 `,
@@ -62,7 +62,7 @@ float uniformAt(int index) { return hashAt(index, 0.0); }
 float normalAt(int index) {
   float u1 = 1.0 - hashAt(index, 0.0);
   float u2 = hashAt(index, 1.0);
-  return sqrt(-2.0 * log(u1)) * cos(6.283185307179586 * u2);
+  return sqrt(-2.0 * log(u1)) * cos(${K.twoPi} * u2);
 }
 `,
   wgsl: `
@@ -86,7 +86,7 @@ fn normalAt(index : i32) -> f32 {
   let pair = bitcast<i32>(bits >> 1u);
   let u1 = (f32(randomBits(pair, 0u) >> 8u) + 1.0) * (1.0 / ${K.twoPow24});
   let u2 = f32(randomBits(pair, 1u) >> 8u) * (1.0 / ${K.twoPow24});
-  let angle = 6.283185307179586 * u2;
+  let angle = ${K.twoPi} * u2;
   return sqrt(-2.0 * log(u1)) * select(sin(angle), cos(angle), (bits & 1u) == 0u);
 }
 `,

@@ -26,6 +26,10 @@ export const SHADER_CONSTANTS = {
   fence: {value: FENCE_LIMIT, literal: '3.0e38'},
   /** 2^25: the glimpse sensor clamps a found corner to +-2^25 (GPU programs only), past any 2^24 window or image. */
   cornerClamp: {value: 2 ** 25, literal: '33554432.0'},
+  /** 2 pi, the Box-Muller angle's turn (src/noise_random.ts `2 * Math.PI`). */
+  twoPi: {value: 2 * Math.PI, literal: '6.283185307179586'},
+  /** Below it, a corners program's row is the far-outside sentinel: no window was found. */
+  foundAbove: {value: -1e8, literal: '-1.0e8'},
   /** A row or column far outside any image (GPU programs only): every one it leads to is negative. */
   farOutside: {value: -1e9, literal: '-1.0e9'},
 } as const satisfies Record<string, ShaderConstant>;
