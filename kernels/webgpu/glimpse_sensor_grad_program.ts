@@ -38,10 +38,10 @@ fn rowsIn(t : i32, s : i32, span : Span) -> f32 {
 `;
 
 /**
- * The gather from one window whose top-left is (rowStart, colStart), `scaled` the factor before dy (empty
- * for weight 1); `continue` moves on to the next window. A window is a translation, so
- * without edge padding a pixel lies in at most one block of it; on an edge-padded border it
- * may take several blocks, each with its count of clamped samples.
+ * The gather from one window whose top-left is (rowStart, colStart), `scaled` the factor
+ * before dy (empty for weight 1); `continue` moves on to the next window. A window is a
+ * translation, so without edge padding a pixel lies in at most one block of it; on an
+ * edge-padded border it may take several blocks, each with its count of clamped samples.
  */
 function gatherWgsl(rowStart: string, colStart: string, scaled: string): string {
   return `
