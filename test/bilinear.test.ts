@@ -1,7 +1,8 @@
 /**
  * Bilinear glimpses (docs/semantics.md, "Bilinear glimpses") on every Node backend: the one case
  * table of test/helpers/bilinear_cases.ts (which the Chromium suites run too) against the
- * composite of tfjs ops (test/helpers/bilinear_check.ts): forward, d images and d locations;
+ * references of test/helpers/bilinear_check.ts (a composite of tfjs ops, and a plain backward
+ * reading for d images): forward, d images and d locations;
  * then what only Node checks: tf.image.cropAndResize where a box can say the same, nearest at
  * integer corners (bit for bit), finite differences, and a location learned by gradient descent.
  */
@@ -41,7 +42,7 @@ describeEachBackend('bilinear glimpses', () => {
   afterAll(() => images.dispose());
 
   test.each(BILINEAR_CASES.map((c, i) => [c.name, i] as const))(
-    '%s: forward, d images and d locations as the composite',
+    '%s: forward, d images and d locations as the references',
     (_n, i) => {
       const c = BILINEAR_CASES[i];
       const locations = tf.tensor3d(c.locations);

@@ -168,7 +168,7 @@ export function defineBilinearSuite(label: string, session: BrowserSession, same
 
     const named = BILINEAR_CASES.map((c, i) => [c.name, i] as const);
 
-    test.each(named)('%s: forward, d images and d locations as the composite', (_n, i) => {
+    test.each(named)('%s: forward, d images and d locations as the references', (_n, i) => {
       expect(bilinearFindings(BILINEAR_CASES[i], wants[i], results[i])).toEqual([]);
     });
 
