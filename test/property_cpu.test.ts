@@ -3,7 +3,7 @@
  * pixels at the window's geometry, zero noise +0, other noise in bounds, and every backend
  * agrees with cpu (the same seed draws the same bits), as the Chromium suites check the GPUs.
  */
-import {describeEachBackend, tf} from './helpers/backends';
+import {describeEachBackend, onCpuBackend, tf} from './helpers/backends';
 import {PROPERTY_CASES} from './helpers/property_cases';
 import {checkCopies, compareBackends} from './helpers/property_check';
 import {runCase, type CaseResult} from './helpers/golden_run';
@@ -12,13 +12,7 @@ const cases = PROPERTY_CASES;
 
 /** cpu's results, the cross-backend reference, computed once. */
 let cpuOnce: Promise<CaseResult[]> | undefined;
-async function cpuResults(): Promise<CaseResult[]> {
-  const backend = tf.getBackend();
-  await tf.setBackend('cpu');
-  const results = cases.map(c => runCase(tf, c, 11));
-  await tf.setBackend(backend);
-  return results;
-}
+const cpuResults = () => onCpuBackend(() => cases.map(c => runCase(tf, c, 11)));
 
 describeEachBackend('generated calls', () => {
   let cpu: CaseResult[] = [];

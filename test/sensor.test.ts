@@ -5,7 +5,7 @@
  * d images against the composite's own gradient, the op's options, shapes and errors.
  */
 import {extractGlimpse, glimpseSensor} from '../src';
-import {describeEachBackend, expectNoLeak, tf} from './helpers/backends';
+import {describeEachBackend, expectNoLeak, onCpuBackend, tf} from './helpers/backends';
 import {closeTo, compositeSensor, sensorImage, SENSOR_IMAGE_MAX_ABS, type SensorCase} from './helpers/sensor_reference';
 import {imageOf, OTHER_SENSOR_SEED, SENSOR_CASES, SENSOR_IMAGES, sensorDy, sensorOptions} from './helpers/sensor_cases';
 import {sensorForwardFindings, sensorGradFindings, sensorWants, type SensorWant} from './helpers/sensor_check';
@@ -26,18 +26,16 @@ const bitsOf = (t: tf.Tensor) => Array.from(new Uint32Array(new Float32Array(t.d
 let wantsOnce: Promise<SensorWant[]> | undefined;
 
 /** d images of sum(composite * dy), computed on the cpu backend; the backend under test is restored. */
-async function compositeGradOnCpu(c: SensorCase, dy: Float32Array) {
-  const backend = tf.getBackend();
-  await tf.setBackend('cpu');
-  const want = tf.tidy(() => {
-    const weights = tf.tensor(dy, [c.shape[0], c.locations[0].length, c.scales, ...c.size, c.shape[3]]);
-    const x = tf.tensor4d(imageOf(c), c.shape);
-    return tf
-      .grad(v => tf.sum(tf.mul(compositeSensor(v as tf.Tensor4D, c), weights)))(x)
-      .dataSync();
-  });
-  await tf.setBackend(backend);
-  return want;
+function compositeGradOnCpu(c: SensorCase, dy: Float32Array) {
+  return onCpuBackend(() =>
+    tf.tidy(() => {
+      const weights = tf.tensor(dy, [c.shape[0], c.locations[0].length, c.scales, ...c.size, c.shape[3]]);
+      const x = tf.tensor4d(imageOf(c), c.shape);
+      return tf
+        .grad(v => tf.sum(tf.mul(compositeSensor(v as tf.Tensor4D, c), weights)))(x)
+        .dataSync();
+    }),
+  );
 }
 
 describeEachBackend('glimpseSensor', () => {

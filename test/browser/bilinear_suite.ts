@@ -23,12 +23,7 @@ import {SENSOR_IMAGE_MAX_ABS} from '../helpers/sensor_reference';
 import type {BrowserSession} from './golden_suite';
 
 /** What the page runs for a case: the op, its arguments, and the options again with another seed. */
-interface PageCase {
-  op: 'glimpse' | 'sensor';
-  locations: number[][][];
-  size: [number, number];
-  centered: boolean;
-  normalized: boolean;
+interface PageCase extends Pick<BilinearCase, 'op' | 'locations' | 'size' | 'centered' | 'normalized'> {
   noise: string;
   options: object;
   otherOptions: object;

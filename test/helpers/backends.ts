@@ -52,4 +52,15 @@ export function expectNoLeak<T extends tf.Tensor>(fn: () => T): T {
   return out;
 }
 
+/** `fn` on the cpu backend, where the references are computed; the backend in use is restored, even if `fn` throws. */
+export async function onCpuBackend<T>(fn: () => T): Promise<T> {
+  const backend = tf.getBackend();
+  await tf.setBackend('cpu');
+  try {
+    return fn();
+  } finally {
+    await tf.setBackend(backend);
+  }
+}
+
 export {tf};

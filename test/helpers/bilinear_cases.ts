@@ -6,22 +6,16 @@
  * test/browser/bilinear_suite.ts in Chromium; both check every result with
  * test/helpers/bilinear_check.ts against the same references.
  */
-import {sensorImage} from './sensor_reference';
+import {sensorImage, type SensorCase} from './sensor_reference';
+import {sensorOptions} from './sensor_cases';
 
-export type Padding = 'zero' | 'edge' | 'uniform' | 'gaussian';
-
-export interface BilinearCase {
-  name: string;
-  /** 'glimpse': extractGlimpse (one location per image); 'sensor': glimpseSensor. */
+/**
+ * A sensor case on the one bilinear image; `locations` are extractGlimpse's offsets too (one
+ * per image).
+ */
+export interface BilinearCase extends Omit<SensorCase, 'shape' | 'imageSeed'> {
+  /** 'glimpse': extractGlimpse; 'sensor': glimpseSensor. */
   op: 'glimpse' | 'sensor';
-  /** `[batch, n, 2]`: the sensor's locations, or (n = 1) extractGlimpse's offsets. */
-  locations: number[][][];
-  size: [number, number];
-  scales: number;
-  scaleFactor: number;
-  centered: boolean;
-  normalized: boolean;
-  padding: Padding;
   /** extractGlimpse's placement version. */
   version: 1 | 2;
 }
@@ -136,16 +130,11 @@ export function bilinearShape(c: BilinearCase): number[] {
 /** The weights of the loss sum(output * dy) every suite differentiates. */
 export const bilinearDy = (shape: number[]): Float32Array => sensorImage(shape, 41).map(v => v / 100);
 
-/** glimpseSensor's options for a sensor case, drawing with `seed`. */
+/** glimpseSensor's options for a sensor case, drawing with `seed` (whatever the padding). */
 export const sensorOptionsOf = (c: BilinearCase, seed = BILINEAR_SEED) => ({
-  size: c.size,
-  scales: c.scales,
-  scaleFactor: c.scaleFactor,
-  centered: c.centered,
-  normalized: c.normalized,
-  padding: c.padding,
-  interpolation: 'bilinear' as const,
+  ...sensorOptions(c, seed),
   seed,
+  interpolation: 'bilinear' as const,
 });
 
 /** extractGlimpse's options (its last argument) for a glimpse case, drawing with `seed`. */

@@ -26,7 +26,7 @@ import {
 } from './bilinear_cases';
 import {imageRange, SENSOR_IMAGE_MAX_ABS} from './sensor_reference';
 import {extractGlimpse, glimpseSensor} from '../../src';
-import {tf} from './backends';
+import {onCpuBackend, tf} from './backends';
 
 export interface BilinearWant {
   shape: number[];
@@ -80,14 +80,8 @@ function composite(c: BilinearCase, images: tf.Tensor4D, locations: tf.Tensor3D,
 }
 
 /** The references of every case, on cpu (the backend in use is restored). */
-export async function bilinearWants(cases: readonly BilinearCase[]): Promise<BilinearWant[]> {
-  const backend = tf.getBackend();
-  await tf.setBackend('cpu');
-  try {
-    return cases.map(wantOnCpu);
-  } finally {
-    await tf.setBackend(backend);
-  }
+export function bilinearWants(cases: readonly BilinearCase[]): Promise<BilinearWant[]> {
+  return onCpuBackend(() => cases.map(wantOnCpu));
 }
 
 function wantOnCpu(c: BilinearCase): BilinearWant {

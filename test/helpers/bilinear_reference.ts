@@ -7,7 +7,8 @@
  * cpu's gather gradient is a segment sum per pixel).
  */
 import {subpixelCorner} from '../../src';
-import {tf} from './backends';
+import {onCpuBackend, tf} from './backends';
+import type {SensorCase} from './sensor_reference';
 
 export interface Placement {
   version: 1 | 2;
@@ -108,34 +109,22 @@ export function bilinearSensorComposite(
  * backend under test is restored and its tensors stay where they are. tf.grad of the
  * composite needs gather's gradient, which not every backend registers.
  */
-export async function onCpu(inputs: tf.Tensor[], fn: (...copies: tf.Tensor[]) => tf.Tensor[]): Promise<Float32Array[]> {
-  const backend = tf.getBackend();
+export function onCpu(inputs: tf.Tensor[], fn: (...copies: tf.Tensor[]) => tf.Tensor[]): Promise<Float32Array[]> {
   const values = inputs.map(t => ({values: t.dataSync().slice(), shape: t.shape}));
-  await tf.setBackend('cpu');
-  try {
+  return onCpuBackend(() => {
     const copies = values.map(v => tf.tensor(v.values, v.shape));
     const out = fn(...copies);
     const results = out.map(t => t.dataSync() as Float32Array);
     tf.dispose([...out, ...copies]);
     return results;
-  } finally {
-    await tf.setBackend(backend);
-  }
+  });
 }
 
-/** A bilinear call for plainBilinearGrad: `[B, n, 2]` locations, scales of `scaleFactor`. */
-export interface PlainBilinearCall {
-  shape: [number, number, number, number];
-  locations: number[][][];
-  size: [number, number];
-  scales: number;
-  scaleFactor: number;
-  centered: boolean;
-  normalized: boolean;
-  version: 1 | 2;
-  /** Edge clamps a sample outside the image onto it; any other padding leaves it out. */
-  padding: string;
-}
+/**
+ * A bilinear call for plainBilinearGrad: a sensor call placed by `version`. Edge padding
+ * clamps a sample outside the image onto it; any other padding leaves it out.
+ */
+export type PlainBilinearCall = Omit<SensorCase, 'name' | 'imageSeed'> & {version: 1 | 2};
 
 /**
  * Plain backward, float64: d images of sum(output * dy) for a `[B, n, k, h, w, C]` output (or

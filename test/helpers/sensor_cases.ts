@@ -79,7 +79,10 @@ export const SENSOR_CASES: readonly SensorCase[] = table();
 export const imageOf = (c: SensorCase): Float32Array => sensorImage(c.shape, c.imageSeed);
 
 /** glimpseSensor's options for a case; noise paddings draw with `seed` (SENSOR_SEED unless given). */
-export function sensorOptions(c: SensorCase, seed = SENSOR_SEED) {
+export function sensorOptions(
+  c: Pick<SensorCase, 'size' | 'scales' | 'scaleFactor' | 'centered' | 'normalized' | 'padding'>,
+  seed = SENSOR_SEED,
+) {
   const noisy = c.padding === 'uniform' || c.padding === 'gaussian';
   return {
     size: c.size,

@@ -20,7 +20,7 @@ import {
   type SensorCase,
 } from './sensor_reference';
 import {imageOf, sensorDy} from './sensor_cases';
-import {tf} from './backends';
+import {onCpuBackend, tf} from './backends';
 
 export interface SensorWant {
   shape: number[];
@@ -63,14 +63,8 @@ function positions(c: SensorCase) {
 }
 
 /** The references of every case, on cpu (the backend in use is restored). */
-export async function sensorWants(cases: readonly SensorCase[]): Promise<SensorWant[]> {
-  const backend = tf.getBackend();
-  await tf.setBackend('cpu');
-  try {
-    return cases.map(sensorWantOnCpu);
-  } finally {
-    await tf.setBackend(backend);
-  }
+export function sensorWants(cases: readonly SensorCase[]): Promise<SensorWant[]> {
+  return onCpuBackend(() => cases.map(sensorWantOnCpu));
 }
 
 function sensorWantOnCpu(c: SensorCase): SensorWant {
