@@ -15,29 +15,48 @@ const TF_ATTR_DEFAULTS = {centered: true, normalized: true, uniform_noise: true,
 function attr<T>(opName: string, node: GraphNode, name: keyof typeof TF_ATTR_DEFAULTS, kind: string): T {
   const value = node.attrs[name] ?? TF_ATTR_DEFAULTS[name];
   if (typeof value !== kind) {
-    throw new Error(`${opName}: graph attr '${name}' must be a ${kind}, got ${JSON.stringify(value)}`);
+    throw new Error(
+      `${opName}: graph attr '${name}' must be a ${kind}, got ${String(JSON.stringify(value)).slice(0, 80)}`,
+    );
   }
   return value as T;
+}
+
+/**
+ * A model may hold several glimpse nodes, so errors say which one failed. The converter hands
+ * custom executors a wrapper of the graph's node (`NodeValueImpl`, whose `node` holds the
+ * name); the public type does not declare it, so it is read defensively.
+ */
+function nodeLabel(node: GraphNode, opName: string): string {
+  const graphNode = (node as {node?: {name?: unknown}}).node;
+  const name = typeof graphNode?.name === 'string' ? graphNode.name : undefined;
+  return name === undefined ? `${opName} graph node` : `${opName} graph node ${JSON.stringify(name)}`;
 }
 
 function executor(version: GlimpseVersion): OpExecutor {
   const opName = version === 1 ? ExtractGlimpse : ExtractGlimpseV2;
   // Synchronous, so `model.execute` works as well as `executeAsync`. The converter does not
   // wrap custom executors in a scope: `tidy` frees what this one makes, never node.inputs.
-  return (node: GraphNode) =>
-    tidy(() => {
-      const [input, size, offsets] = node.inputs;
-      if (!(size instanceof Tensor)) throw new Error(`${opName}: graph node has no 'size' input`);
-      return extractGlimpse(
-        input as Tensor4D,
-        size as Tensor1D,
-        offsets,
-        attr<boolean>(opName, node, 'centered', 'boolean'),
-        attr<boolean>(opName, node, 'normalized', 'boolean'),
-        attr<NoiseAttr>(opName, node, 'noise', 'string'),
-        {version, uniformNoise: attr<boolean>(opName, node, 'uniform_noise', 'boolean')},
-      );
-    });
+  return (node: GraphNode) => {
+    try {
+      return tidy(() => {
+        const [input, size, offsets] = node.inputs;
+        if (!(size instanceof Tensor)) throw new Error(`${opName}: graph node has no 'size' input`);
+        return extractGlimpse(
+          input as Tensor4D,
+          size as Tensor1D,
+          offsets,
+          attr<boolean>(opName, node, 'centered', 'boolean'),
+          attr<boolean>(opName, node, 'normalized', 'boolean'),
+          attr<NoiseAttr>(opName, node, 'noise', 'string'),
+          {version, uniformNoise: attr<boolean>(opName, node, 'uniform_noise', 'boolean')},
+        );
+      });
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      throw new Error(`${nodeLabel(node, opName)}: ${message}`);
+    }
+  };
 }
 
 export const extractGlimpseExecutor = executor(1);

@@ -6,6 +6,7 @@ import {
   type ExtractGlimpseKernelName,
   type GlimpseSensorAttrs,
   type NoiseAttr,
+  type NoiseMode,
 } from './kernel_names';
 import {checkSensorOptions} from './sensor_options';
 import {drawSeed} from './noise_random';
@@ -14,7 +15,7 @@ import {resolveNoise} from './noise_mode';
 import {checkFlag, checkOptions, type ExtractGlimpseOptions} from './options';
 import {readSize} from './read_size';
 import {runKernel} from './run_kernel';
-import {toFloatTensor} from './to_tensor';
+import {disposeOnError, toFloatTensor} from './to_tensor';
 
 const OP = 'extractGlimpse';
 
@@ -31,9 +32,14 @@ function extractGlimpse_(
   const $size = readSize(size, OP);
   const $input = toFloatTensor(input, 'input', OP);
   const $offsets = toFloatTensor(offsets, 'offsets', OP);
-  inferGlimpseShape($input.shape, $size, $offsets.shape, OP);
-  const mode = resolveNoise(noise, uniformNoise, OP);
-  const flags = {centered: checkFlag(centered, 'centered', OP), normalized: checkFlag(normalized, 'normalized', OP)};
+  let mode: NoiseMode = 'zero';
+  let flags = {centered: true, normalized: true};
+  // The op's scope frees these on an error, except while a gradient tape records (tf.grad).
+  disposeOnError([$input, $offsets], [input, offsets], () => {
+    inferGlimpseShape($input.shape, $size, $offsets.shape, OP);
+    mode = resolveNoise(noise, uniformNoise, OP);
+    flags = {centered: checkFlag(centered, 'centered', OP), normalized: checkFlag(normalized, 'normalized', OP)};
+  });
   if (interpolation === 'bilinear') {
     // A bilinear glimpse is a one-scale glimpse sensor whose window follows this op's placement.
     const checked = checkSensorOptions(

@@ -11,7 +11,7 @@ import {GlimpseSensor} from './kernel_names';
 import {checkSensorOptions, type GlimpseSensorOptions} from './sensor_options';
 import {inferSensorShape} from './sensor_prelude';
 import {runKernel} from './run_kernel';
-import {toFloatTensor} from './to_tensor';
+import {disposeOnError, toFloatTensor} from './to_tensor';
 import {drawSeed} from './noise_random';
 
 const withSeed = (seed: number | undefined) => (seed === undefined ? {} : {seed});
@@ -32,7 +32,10 @@ function glimpseSensor_(
   const $locations = toFloatTensor(locations, 'locations', OP);
   const oneEach = $locations.rank === 2;
   const where = oneEach && $locations.shape[1] === 2 ? reshape($locations, [$locations.shape[0], 1, 2]) : $locations;
-  inferSensorShape($images.shape, where.shape, attrs, OP);
+  // The op's scope frees these on an error, except while a gradient tape records (tf.grad).
+  disposeOnError([$images, $locations, where], [images, locations], () =>
+    inferSensorShape($images.shape, where.shape, attrs, OP),
+  );
   const out = runKernel(GlimpseSensor, {images: $images, locations: where}, attrs);
   return oneEach ? reshape(out, [out.shape[0], ...out.shape.slice(2)]) : out;
 }

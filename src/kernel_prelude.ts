@@ -1,7 +1,10 @@
 /**
  * What every kernel works out before it touches data, in one place: the op name of its
  * version, the validated output shape, the noise it draws and the window parameters.
- * Each call validates (throwing errors that name the op) before any work or allocation.
+ * Each call validates (throwing errors that name the op) before any work or allocation; the
+ * attrs this package's ops build were checked by the op itself (src/checked_attrs.ts), so
+ * only a direct call (`tf.engine().runKernel`, another tool) gets its flags, seed and
+ * dtypes checked here.
  */
 import {
   ExtractGlimpseGrad,
@@ -11,8 +14,12 @@ import {
   type GlimpseVersion,
   type NoiseMode,
 } from './kernel_names';
+import {wasChecked} from './checked_attrs';
+import {formatValue} from './errors';
+import {checkDtype, checkShapeAttr, type TensorDescription} from './kernel_checks';
 import {inferGlimpseShape, type GlimpseShape} from './shape_inference';
 import {resolveNoise} from './noise_mode';
+import {checkFlag, checkSeed} from './options';
 import type {WindowParams} from './window_geometry';
 
 export interface GlimpseCall {
@@ -44,17 +51,32 @@ function windowParams(
 
 const isEmpty = (shape: readonly number[]) => shape.some(d => d === 0);
 
-/** A forward kernel's call: `ExtractGlimpse` (version 1) or `ExtractGlimpseV2` (version 2). */
+/** The placement flags every glimpse kernel takes. */
+function checkPlacement(attrs: {centered: unknown; normalized: unknown}, opName: string): void {
+  checkFlag(attrs.centered, 'attrs.centered', opName);
+  checkFlag(attrs.normalized, 'attrs.normalized', opName);
+}
+
+/**
+ * A forward kernel's call: `ExtractGlimpse` (version 1) or `ExtractGlimpseV2` (version 2).
+ * `opName` names the caller in errors: the kernel, or the op that checks its arguments with it.
+ */
 export function glimpseCall(
   version: GlimpseVersion,
-  inputShape: readonly number[],
-  offsetsShape: readonly number[],
+  input: TensorDescription,
+  offsets: TensorDescription,
   attrs: ExtractGlimpseAttrs,
+  opName: string = KERNEL_NAME_BY_VERSION[version],
 ): GlimpseCall {
-  const opName = KERNEL_NAME_BY_VERSION[version];
-  const shape = inferGlimpseShape(inputShape, attrs.size, offsetsShape, opName);
+  if (!wasChecked(attrs)) {
+    checkDtype(input, 'input', opName, ['float32', 'int32']);
+    checkDtype(offsets, 'offsets', opName);
+    checkPlacement(attrs, opName);
+    checkSeed(attrs.seed, 'attrs.seed', opName);
+  }
+  const shape = inferGlimpseShape(input.shape, attrs.size, offsets.shape, opName);
   const mode = resolveNoise(attrs.noise, attrs.uniformNoise, opName);
-  return {opName, shape, mode, params: windowParams(version, attrs, inputShape, shape), empty: isEmpty(shape)};
+  return {opName, shape, mode, params: windowParams(version, attrs, input.shape, shape), empty: isEmpty(shape)};
 }
 
 /**
@@ -62,16 +84,35 @@ export function glimpseCall(
  * `dy` is empty, so the gradient is all zeros.
  */
 export function glimpseGradCall(
-  dyShape: readonly number[],
+  dy: TensorDescription,
+  offsets: TensorDescription,
   attrs: ExtractGlimpseGradAttrs,
 ): GlimpseCall & {nothingSampled: boolean} {
+  const opName = ExtractGlimpseGrad;
+  if (!wasChecked(attrs)) {
+    checkDtype(dy, 'dy', opName);
+    checkDtype(offsets, 'offsets', opName);
+    checkPlacement(attrs, opName);
+    if (attrs.version !== 1 && attrs.version !== 2) {
+      throw new Error(`${opName}: attrs.version must be 1 or 2, got ${formatValue(attrs.version)}`);
+    }
+    const inputShape = checkShapeAttr(attrs.inputShape, 'attrs.inputShape', opName);
+    const glimpse = dy.shape.length === 4 ? [dy.shape[1], dy.shape[2]] : null;
+    const want = glimpse && inferGlimpseShape(inputShape, glimpse, offsets.shape, opName);
+    if (!want || want.join() !== dy.shape.join()) {
+      throw new Error(
+        `${opName}: dy must have shape [batch, h, w, channels] with attrs.inputShape's batch and channels ` +
+          `${formatValue(inputShape)}, got ${formatValue(dy.shape)}`,
+      );
+    }
+  }
   const shape = attrs.inputShape;
   return {
-    opName: ExtractGlimpseGrad,
+    opName,
     shape,
     mode: 'zero',
-    params: windowParams(attrs.version, attrs, shape, dyShape),
+    params: windowParams(attrs.version, attrs, shape, dy.shape),
     empty: isEmpty(shape),
-    nothingSampled: isEmpty(dyShape),
+    nothingSampled: isEmpty(dy.shape),
   };
 }

@@ -28,7 +28,7 @@ export function resolveNoise(noise: unknown, uniformNoise: unknown, opName = 'ex
 
 function conflict(opName: string, noise: string): Error {
   return new Error(
-    `${opName}: uniformNoise=true cannot be combined with noise=${JSON.stringify(noise)} ` +
+    `${opName}: uniformNoise=true cannot be combined with noise=${formatValue(noise)} ` +
       `(TF: "The uniform_noise and noise could not be specified at the same time"); ` +
       `set uniformNoise=false or noise='uniform'`,
   );

@@ -43,10 +43,7 @@ export function checkOptions(options: unknown, opName: string): CheckedOptions {
   if (typeof uniformNoise !== 'boolean') {
     throw new Error(`${opName}: options.uniformNoise must be a boolean, got ${formatValue(uniformNoise)}`);
   }
-  const seed = o.seed;
-  if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed))) {
-    throw new Error(`${opName}: options.seed must be a finite number, got ${formatValue(seed)}`);
-  }
+  const seed = checkSeed(o.seed, 'options.seed', opName);
   const interpolation = o.interpolation ?? 'nearest';
   if (interpolation !== 'nearest' && interpolation !== 'bilinear') {
     throw new Error(
@@ -59,6 +56,14 @@ export function checkOptions(options: unknown, opName: string): CheckedOptions {
 export function checkFlag(value: unknown, argName: string, opName: string): boolean {
   if (typeof value !== 'boolean') {
     throw new Error(`${opName}: ${argName} must be a boolean, got ${formatValue(value)}`);
+  }
+  return value;
+}
+
+/** A seed is absent or a finite number. */
+export function checkSeed(value: unknown, argName: string, opName: string): number | undefined {
+  if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value))) {
+    throw new Error(`${opName}: ${argName} must be a finite number, got ${formatValue(value)}`);
   }
   return value;
 }

@@ -20,6 +20,7 @@ import {TENSORFLOW_KERNEL_CONFIGS} from '../kernels/tensorflow';
 import {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig, glimpseSensorGradientConfig} from './gradient';
 import {glimpseSensor} from './glimpse_sensor';
 import {extractGlimpse} from './extract_glimpse';
+import {formatValue} from './errors';
 
 /** Every backend's kernels: both glimpse versions and their backward, the sensor, its backward and slope. */
 export const GLIMPSE_KERNEL_CONFIGS: readonly KernelConfig[] = [
@@ -41,10 +42,14 @@ export type SupportedBackend = (typeof SUPPORTED_BACKENDS)[number];
  * webgl backend: `registerGlimpseKernelsAs('rn-webgl', 'webgl')`. Idempotent.
  */
 export function registerGlimpseKernelsAs(backendName: string, like: SupportedBackend): void {
+  if (typeof backendName !== 'string' || backendName === '') {
+    throw new Error(
+      `registerGlimpseKernelsAs: backendName must be a non-empty string, got ${formatValue(backendName)}`,
+    );
+  }
   if (!SUPPORTED_BACKENDS.includes(like)) {
     throw new Error(
-      `registerGlimpseKernelsAs: like must be one of ${SUPPORTED_BACKENDS.join(', ')}, ` +
-        `got ${JSON.stringify(like)}`,
+      `registerGlimpseKernelsAs: like must be one of ${SUPPORTED_BACKENDS.join(', ')}, ` + `got ${formatValue(like)}`,
     );
   }
   for (const config of GLIMPSE_KERNEL_CONFIGS) {

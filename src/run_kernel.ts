@@ -1,9 +1,11 @@
 /**
  * tfjs's `engine().runKernel`, typed by this package's kernels: each kernel's name takes its
  * own inputs and attrs (src/kernel_names.ts), and this is the one place that widens them to
- * tfjs's untyped maps.
+ * tfjs's untyped maps. Its callers (the ops, the gradients) pass attrs built from checked
+ * arguments, so the attrs are marked as checked and the kernel does not check them again.
  */
 import {engine, type NamedAttrMap, type NamedTensorMap, type Tensor} from '@tensorflow/tfjs-core';
+import {markChecked} from './checked_attrs';
 import type {
   ExtractGlimpse,
   ExtractGlimpseAttrs,
@@ -37,5 +39,6 @@ export function runKernel<K extends keyof Kernels, Out extends Tensor = Tensor>(
   inputs: Kernels[K][0],
   attrs: Kernels[K][1],
 ): Out {
-  return engine().runKernel(name, inputs as unknown as NamedTensorMap, attrs as unknown as NamedAttrMap) as Out;
+  const checked = markChecked(attrs as object) as NamedAttrMap;
+  return engine().runKernel(name, inputs as unknown as NamedTensorMap, checked) as Out;
 }

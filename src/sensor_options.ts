@@ -1,5 +1,6 @@
 import {formatValue} from './errors';
 import {checkSize} from './shape_inference';
+import {checkSeed} from './options';
 import type {GlimpseSensorAttrs, Interpolation, SensorPadding} from './kernel_names';
 
 /** glimpseSensor's options (docs/semantics.md, "The glimpse sensor"). */
@@ -31,6 +32,12 @@ const PADDINGS: readonly string[] = ['zero', 'edge', 'uniform', 'gaussian'];
 /** The largest window side (h or w times scaleFactor^(scales-1)) a call may ask for. */
 export const MAX_SENSOR_WINDOW = 2 ** 24;
 
+/**
+ * The most scales a call may ask for: past the 25 a factor of 2 reaches within
+ * MAX_SENSOR_WINDOW; a factor of 1 repeats the same window, so more would only add copies.
+ */
+export const MAX_SENSOR_SCALES = 32;
+
 function positiveInteger(value: unknown, name: string, opName: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw new Error(`${opName}: options.${name} must be an integer >= 1, got ${formatValue(value)}`);
@@ -56,6 +63,9 @@ export function checkSensorOptions(options: unknown, opName: string): GlimpseSen
   }
   const size = checkSize(o.size, opName);
   const scales = positiveInteger(o.scales ?? 1, 'scales', opName);
+  if (scales > MAX_SENSOR_SCALES) {
+    throw new Error(`${opName}: options.scales must be at most ${MAX_SENSOR_SCALES}, got ${scales}`);
+  }
   const scaleFactor = positiveInteger(o.scaleFactor ?? 2, 'scaleFactor', opName);
   const largest = Math.max(...size) * scaleFactor ** (scales - 1);
   if (!(largest <= MAX_SENSOR_WINDOW)) {
@@ -76,10 +86,7 @@ export function checkSensorOptions(options: unknown, opName: string): GlimpseSen
       `${opName}: options.interpolation must be 'nearest' or 'bilinear', got ${formatValue(interpolation)}`,
     );
   }
-  const seed = o.seed;
-  if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed))) {
-    throw new Error(`${opName}: options.seed must be a finite number, got ${formatValue(seed)}`);
-  }
+  const seed = checkSeed(o.seed, 'options.seed', opName);
   return {
     size,
     scales,

@@ -15,7 +15,42 @@ import {
 } from './kernel_names';
 import {MAX_OUTPUT_ELEMENTS} from './shape_inference';
 import {checkSensorOptions} from './sensor_options';
+import {wasChecked} from './checked_attrs';
+import {checkDtype, checkShapeAttr, type TensorDescription} from './kernel_checks';
 import type {WindowParams} from './window_geometry';
+
+/**
+ * The most samples one call may average: its output values times each scale's block area
+ * (scaleFactor^(2 scale)), summed over the scales. A GPU reads every sample, so this bounds
+ * any backend's work; the cpu and wasm kernels read only the part of a window inside its image.
+ */
+export const MAX_SENSOR_SAMPLES = 2 ** 31;
+
+/** The most samples one call with noise padding may average: each sample outside the image is a draw. */
+export const MAX_NOISE_SAMPLES = 2 ** 25;
+
+/** Samples one call averages: output values per scale times the sum of the block areas. */
+function sensorSamples(shape: SensorShape, scaleFactor: number): number {
+  const [batch, n, k, h, w, channels] = shape;
+  let areas = 0;
+  for (let scale = 0; scale < k; scale++) areas += scaleFactor ** (2 * scale);
+  return batch * n * h * w * channels * areas;
+}
+
+/** Refuses a call whose work is past the limits above, before any work or allocation. */
+function checkSensorWork(shape: SensorShape, attrs: GlimpseSensorAttrs, opName: string): void {
+  const samples = sensorSamples(shape, attrs.scaleFactor);
+  const noise = attrs.padding === 'uniform' || attrs.padding === 'gaussian';
+  const limit = noise ? MAX_NOISE_SAMPLES : MAX_SENSOR_SAMPLES;
+  if (samples > limit) {
+    throw new Error(
+      `${opName}: output ${formatValue(shape)} with ${attrs.scales} scales of factor ${attrs.scaleFactor} ` +
+        `averages ${samples} samples, more than the ${limit} allowed` +
+        (noise ? ` with '${attrs.padding}' padding (each sample outside the image is a draw); ` : '; ') +
+        'use fewer scales, a smaller scaleFactor or size, or split the batch',
+    );
+  }
+}
 
 /** `[batch, n, k, h, w, channels]`: n locations per image, k scales. */
 export type SensorShape = [number, number, number, number, number, number];
@@ -69,6 +104,7 @@ export function inferSensorShape(
         'there is nothing to copy, pad or draw noise from',
     );
   }
+  checkSensorWork(shape, attrs, opName);
   return shape;
 }
 
@@ -77,6 +113,7 @@ export function inferSensorShape(
  * (extractGlimpse's bilinear glimpses place their window as their version does).
  */
 function checkAttrs(attrs: GlimpseSensorAttrs, opName: string): GlimpseSensorAttrs & {version: GlimpseVersion} {
+  if (wasChecked(attrs)) return withVersion(attrs);
   const {version = 2, ...options} = attrs;
   if (version !== 1 && version !== 2) {
     throw new Error(`${opName}: attrs.version must be 1 or 2, got ${formatValue(version)}`);
@@ -112,47 +149,60 @@ function makeCall(
   };
 }
 
+/** The images and locations a kernel reads, when its attrs were not checked by an op. */
+function checkTensors(images: TensorDescription, locations: TensorDescription, attrs: object, opName: string) {
+  if (wasChecked(attrs)) return;
+  checkDtype(images, 'images', opName, ['float32', 'int32']);
+  checkDtype(locations, 'locations', opName);
+}
+
+/** Attrs an op checked, with the version's default. */
+const withVersion = <T extends {version?: GlimpseVersion}>(attrs: T) => ({...attrs, version: attrs.version ?? 2});
+
 /** The forward kernel's call. */
 export function sensorCall(
-  imagesShape: readonly number[],
-  locationsShape: readonly number[],
+  images: TensorDescription,
+  locations: TensorDescription,
   attrs: GlimpseSensorAttrs,
 ): SensorCall {
+  checkTensors(images, locations, attrs, GlimpseSensor);
   const checked = checkAttrs(attrs, GlimpseSensor);
   return makeCall(
     GlimpseSensor,
     checked,
-    imagesShape,
-    inferSensorShape(imagesShape, locationsShape, checked, GlimpseSensor),
+    images.shape,
+    inferSensorShape(images.shape, locations.shape, checked, GlimpseSensor),
   );
 }
 
 /** The slope kernel's call: the forward's, and the corner axis it differentiates by. */
 export function sensorSlopeCall(
-  imagesShape: readonly number[],
-  locationsShape: readonly number[],
+  images: TensorDescription,
+  locations: TensorDescription,
   attrs: GlimpseSensorSlopeAttrs,
 ): SensorCall & {axis: 'y' | 'x'} {
+  checkTensors(images, locations, attrs, GlimpseSensorSlope);
   const {axis, ...rest} = attrs;
   if (axis !== 'y' && axis !== 'x') {
     throw new Error(`${GlimpseSensorSlope}: attrs.axis must be 'y' or 'x', got ${formatValue(axis)}`);
   }
-  const checked = checkAttrs(rest, GlimpseSensorSlope);
-  const shape = inferSensorShape(imagesShape, locationsShape, checked, GlimpseSensorSlope);
-  return {...makeCall(GlimpseSensorSlope, checked, imagesShape, shape), axis};
+  const checked = wasChecked(attrs) ? withVersion(rest) : checkAttrs(rest, GlimpseSensorSlope);
+  const shape = inferSensorShape(images.shape, locations.shape, checked, GlimpseSensorSlope);
+  return {...makeCall(GlimpseSensorSlope, checked, images.shape, shape), axis};
 }
 
 /** The backward kernel's call: `shape` is the forward output's (dy's). */
-export function sensorGradCall(
-  dyShape: readonly number[],
-  locationsShape: readonly number[],
-  attrs: GlimpseSensorGradAttrs,
-) {
+export function sensorGradCall(dy: TensorDescription, locations: TensorDescription, attrs: GlimpseSensorGradAttrs) {
   const {imagesShape, ...rest} = attrs;
-  const checked = checkAttrs(rest as GlimpseSensorAttrs, GlimpseSensorGrad);
-  const shape = inferSensorShape(imagesShape, locationsShape, checked, GlimpseSensorGrad);
-  if (dyShape.join() !== shape.join()) {
-    throw new Error(`${GlimpseSensorGrad}: dy must have shape ${formatValue(shape)}, got ${formatValue(dyShape)}`);
+  if (!wasChecked(attrs)) {
+    checkDtype(dy, 'dy', GlimpseSensorGrad);
+    checkDtype(locations, 'locations', GlimpseSensorGrad);
+    checkShapeAttr(imagesShape, 'attrs.imagesShape', GlimpseSensorGrad);
+  }
+  const checked = wasChecked(attrs) ? withVersion(rest) : checkAttrs(rest as GlimpseSensorAttrs, GlimpseSensorGrad);
+  const shape = inferSensorShape(imagesShape, locations.shape, checked, GlimpseSensorGrad);
+  if (dy.shape.join() !== shape.join()) {
+    throw new Error(`${GlimpseSensorGrad}: dy must have shape ${formatValue(shape)}, got ${formatValue(dy.shape)}`);
   }
   return {...makeCall(GlimpseSensorGrad, checked, imagesShape, shape), imagesShape};
 }

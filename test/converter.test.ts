@@ -90,6 +90,30 @@ describeEachBackend('converted models', () => {
     model.dispose();
   });
 
+  test('an error inside the model names the glimpse node that failed, and frees what the call made', async () => {
+    // A noise attr TF would refuse at graph construction, written into the graph by hand.
+    let nodeName = '';
+    const model = await loadGraphModel(
+      fileHandler('v2_zero', json => {
+        for (const node of (
+          json.modelTopology as {node: Array<{name: string; op: string; attr: Record<string, {s?: string}>}>}
+        ).node) {
+          if (node.op !== ExtractGlimpseV2) continue;
+          node.attr.noise = {s: Buffer.from('bogus').toString('base64')};
+          nodeName = node.name;
+        }
+      }),
+    );
+    const inputs = feeds(readRuns('v2_zero')[0]);
+    const before = tf.memory().numTensors;
+    const want = `ExtractGlimpseV2 graph node "${nodeName}": extractGlimpse: noise must be 'uniform', 'gaussian', 'zero' or ''`;
+    expect(nodeName).not.toBe('');
+    expect(() => model.execute(inputs, 'glimpse')).toThrow(want);
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose(Object.values(inputs));
+    model.dispose();
+  });
+
   test('a model loaded before the op is registered fails with "Unknown op"; hence import first', async () => {
     deregisterOp(ExtractGlimpseV2);
     try {

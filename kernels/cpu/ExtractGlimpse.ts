@@ -15,7 +15,7 @@ export interface CpuGlimpseArgs {
 export function extractGlimpseCpu(version: GlimpseVersion) {
   return ({inputs, backend, attrs}: CpuGlimpseArgs): TensorInfo => {
     const {input, offsets} = inputs;
-    const call = glimpseCall(version, input.shape, offsets.shape, attrs);
+    const call = glimpseCall(version, input, offsets, attrs);
     // `data.get(...).values` is the live storage (shared by reshapes): read it, never write it.
     const image = backend.data.get(input.dataId).values as Float32Array;
     const offsetValues = backend.data.get(offsets.dataId).values as Float32Array;

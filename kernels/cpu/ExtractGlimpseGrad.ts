@@ -12,7 +12,7 @@ export interface CpuGlimpseGradArgs {
 
 /** The backward kernel (both versions) on the cpu backend. */
 export function extractGlimpseGradCpu({inputs, backend, attrs}: CpuGlimpseGradArgs): TensorInfo {
-  const call = glimpseGradCall(inputs.dy.shape, attrs);
+  const call = glimpseGradCall(inputs.dy, inputs.offsets, attrs);
   const dy = backend.data.get(inputs.dy.dataId).values as Float32Array;
   const offsets = backend.data.get(inputs.offsets.dataId).values as Float32Array;
   return backend.makeTensorInfo(call.shape, 'float32', extractGlimpseGradImpl(dy, offsets, call));

@@ -14,7 +14,7 @@ export interface CpuSensorArgs {
 
 /** The glimpse sensor on the cpu backend. */
 export function glimpseSensorCpu({inputs, backend, attrs}: CpuSensorArgs): TensorInfo {
-  return runSensor(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
+  return runSensor(inputs, backend, sensorCall(inputs.images, inputs.locations, attrs), 'value');
 }
 
 /** The sensor's output, or (`weightsOf` y or x) its slope along that corner axis. */

@@ -13,7 +13,7 @@ export interface CpuSensorGradArgs {
 /** The glimpse sensor's backward kernel on the cpu backend. */
 export function glimpseSensorGradCpu({inputs, backend, attrs}: CpuSensorGradArgs): TensorInfo {
   const {dy, locations} = inputs;
-  const call = sensorGradCall(dy.shape, locations.shape, attrs);
+  const call = sensorGradCall(dy, locations, attrs);
   const dyValues = backend.data.get(dy.dataId).values as Float32Array;
   const where = backend.data.get(locations.dataId).values as Float32Array;
   return backend.makeTensorInfo(call.imagesShape, 'float32', glimpseSensorGradImpl(dyValues, where, call));

@@ -12,6 +12,6 @@ export interface CpuSensorSlopeArgs {
 
 /** The glimpse sensor's slope along one corner axis on the cpu backend: the sensor, other weights. */
 export function glimpseSensorSlopeCpu({inputs, backend, attrs}: CpuSensorSlopeArgs): TensorInfo {
-  const call = sensorSlopeCall(inputs.images.shape, inputs.locations.shape, attrs);
+  const call = sensorSlopeCall(inputs.images, inputs.locations, attrs);
   return runSensor(inputs, backend, call, call.axis);
 }

@@ -22,7 +22,7 @@ export interface TensorflowGlimpseArgs {
 export function extractGlimpseTensorflow(version: GlimpseVersion) {
   return ({inputs, backend, attrs}: TensorflowGlimpseArgs): TensorInfo => {
     const {input, offsets} = inputs;
-    const call = glimpseCall(version, input.shape, offsets.shape, attrs);
+    const call = glimpseCall(version, input, offsets, attrs);
     if (call.empty) return fromValues(backend, new Float32Array(0), call.shape);
     if (input.dtype === 'float32' && offsets.dtype === 'float32') {
       // Unseeded: TF's op as it stands, without reading the offsets to see whether it draws.

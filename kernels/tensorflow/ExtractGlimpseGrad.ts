@@ -16,7 +16,7 @@ export interface TensorflowGlimpseGradArgs {
  * native ops (a pad per window, then a concat) costs more ops than the copy itself.
  */
 export function extractGlimpseGradTensorflow({inputs, backend, attrs}: TensorflowGlimpseGradArgs): TensorInfo {
-  const call = glimpseGradCall(inputs.dy.shape, attrs);
+  const call = glimpseGradCall(inputs.dy, inputs.offsets, attrs);
   const dy = readValues(backend, inputs.dy) as Float32Array;
   return fromValues(backend, extractGlimpseGradImpl(dy, readValues(backend, inputs.offsets), call), call.shape);
 }

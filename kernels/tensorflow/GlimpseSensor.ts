@@ -20,7 +20,7 @@ export interface TensorflowSensorArgs {
  * bit for bit).
  */
 export function glimpseSensorTensorflow({inputs, backend, attrs}: TensorflowSensorArgs): TensorInfo {
-  return runSensor(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
+  return runSensor(inputs, backend, sensorCall(inputs.images, inputs.locations, attrs), 'value');
 }
 
 /** The sensor's output, or (`weightsOf` y or x) its slope along that corner axis. */

@@ -15,7 +15,7 @@ export interface TensorflowSensorGradArgs {
  * which reads dy and the locations, never the image (measured faster than TensorFlow ops).
  */
 export function glimpseSensorGradTensorflow({inputs, backend, attrs}: TensorflowSensorGradArgs): TensorInfo {
-  const call = sensorGradCall(inputs.dy.shape, inputs.locations.shape, attrs);
+  const call = sensorGradCall(inputs.dy, inputs.locations, attrs);
   const dy = readValues(backend, inputs.dy) as Float32Array;
   const dx = glimpseSensorGradImpl(dy, readValues(backend, inputs.locations), call);
   return fromValues(backend, dx, call.imagesShape);

@@ -12,6 +12,6 @@ export interface TensorflowSensorSlopeArgs {
 
 /** The glimpse sensor's slope along one corner axis on tfjs-node's backend: the sensor, other weights. */
 export function glimpseSensorSlopeTensorflow({inputs, backend, attrs}: TensorflowSensorSlopeArgs): TensorInfo {
-  const call = sensorSlopeCall(inputs.images.shape, inputs.locations.shape, attrs);
+  const call = sensorSlopeCall(inputs.images, inputs.locations, attrs);
   return runSensor(inputs, backend, call, call.axis);
 }

@@ -4,7 +4,7 @@ import type {ExtractGlimpseAttrs, ExtractGlimpseInputs, GlimpseVersion} from '..
 import {glimpseCall} from '../../src/kernel_prelude';
 import {callKey} from '../../src/noise_random';
 import {extractGlimpseImpl} from '../cpu/extract_glimpse_impl';
-import {heapFloats, heapView} from './heap';
+import {heapFloats, heapView, writeOutput} from './heap';
 
 export interface WasmGlimpseArgs {
   inputs: ExtractGlimpseInputs;
@@ -16,16 +16,15 @@ export interface WasmGlimpseArgs {
 export function extractGlimpseWasm(version: GlimpseVersion) {
   return ({inputs, backend, attrs}: WasmGlimpseArgs): TensorInfo => {
     const {input, offsets} = inputs;
-    const call = glimpseCall(version, input.shape, offsets.shape, attrs);
-    const out = backend.makeOutput(call.shape, 'float32');
-    if (call.empty) return out;
-    extractGlimpseImpl(
-      heapView(backend, input),
-      heapFloats(backend, offsets),
-      call,
-      callKey(attrs.seed),
-      heapFloats(backend, out),
+    const call = glimpseCall(version, input, offsets, attrs);
+    return writeOutput(backend, call.shape, call.opName, out =>
+      extractGlimpseImpl(
+        heapView(backend, input),
+        heapFloats(backend, offsets),
+        call,
+        callKey(attrs.seed),
+        heapFloats(backend, out),
+      ),
     );
-    return out;
   };
 }

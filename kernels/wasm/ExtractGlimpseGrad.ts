@@ -3,7 +3,7 @@ import type {BackendWasm} from '@tensorflow/tfjs-backend-wasm';
 import type {ExtractGlimpseGradAttrs, ExtractGlimpseGradInputs} from '../../src/kernel_names';
 import {glimpseGradCall} from '../../src/kernel_prelude';
 import {extractGlimpseGradImpl} from '../cpu/extract_glimpse_grad_impl';
-import {heapFloats} from './heap';
+import {heapFloats, writeOutput} from './heap';
 
 export interface WasmGlimpseGradArgs {
   inputs: ExtractGlimpseGradInputs;
@@ -13,14 +13,13 @@ export interface WasmGlimpseGradArgs {
 
 /** The backward kernel (both versions) on the wasm backend. */
 export function extractGlimpseGradWasm({inputs, backend, attrs}: WasmGlimpseGradArgs): TensorInfo {
-  const call = glimpseGradCall(inputs.dy.shape, attrs);
-  const out = backend.makeOutput(call.shape, 'float32');
-  if (call.empty) return out;
-  extractGlimpseGradImpl(
-    heapFloats(backend, inputs.dy),
-    heapFloats(backend, inputs.offsets),
-    call,
-    heapFloats(backend, out),
+  const call = glimpseGradCall(inputs.dy, inputs.offsets, attrs);
+  return writeOutput(backend, call.shape, call.opName, out =>
+    extractGlimpseGradImpl(
+      heapFloats(backend, inputs.dy),
+      heapFloats(backend, inputs.offsets),
+      call,
+      heapFloats(backend, out),
+    ),
   );
-  return out;
 }

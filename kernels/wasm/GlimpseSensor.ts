@@ -5,7 +5,7 @@ import {sensorCall, type SensorCall} from '../../src/sensor_prelude';
 import {callKey} from '../../src/noise_random';
 import type {WeightsOf} from '../../src/bilinear';
 import {glimpseSensorImpl} from '../cpu/glimpse_sensor_impl';
-import {heapFloats, heapView} from './heap';
+import {heapFloats, heapView, writeOutput} from './heap';
 
 export interface WasmSensorArgs {
   inputs: GlimpseSensorInputs;
@@ -15,7 +15,7 @@ export interface WasmSensorArgs {
 
 /** The glimpse sensor on the wasm backend. */
 export function glimpseSensorWasm({inputs, backend, attrs}: WasmSensorArgs): TensorInfo {
-  return runSensor(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
+  return runSensor(inputs, backend, sensorCall(inputs.images, inputs.locations, attrs), 'value');
 }
 
 /** The sensor's output, or (`weightsOf` y or x) its slope along that corner axis. */
@@ -25,10 +25,9 @@ export function runSensor(
   call: SensorCall,
   weightsOf: WeightsOf,
 ): TensorInfo {
-  const out = backend.makeOutput(call.shape, 'float32');
-  if (call.empty) return out;
   const {images, locations} = inputs;
-  const [image, where] = [heapView(backend, images), heapFloats(backend, locations)];
-  glimpseSensorImpl(image, where, call, callKey(call.attrs.seed), heapFloats(backend, out), weightsOf);
-  return out;
+  return writeOutput(backend, call.shape, call.opName, out => {
+    const [image, where] = [heapView(backend, images), heapFloats(backend, locations)];
+    glimpseSensorImpl(image, where, call, callKey(call.attrs.seed), heapFloats(backend, out), weightsOf);
+  });
 }

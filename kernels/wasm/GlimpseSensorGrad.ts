@@ -3,7 +3,7 @@ import type {BackendWasm} from '@tensorflow/tfjs-backend-wasm';
 import type {GlimpseSensorGradAttrs, GlimpseSensorGradInputs} from '../../src/kernel_names';
 import {sensorGradCall} from '../../src/sensor_prelude';
 import {glimpseSensorGradImpl} from '../cpu/glimpse_sensor_grad_impl';
-import {heapFloats} from './heap';
+import {heapFloats, writeOutput} from './heap';
 
 export interface WasmSensorGradArgs {
   inputs: GlimpseSensorGradInputs;
@@ -13,14 +13,13 @@ export interface WasmSensorGradArgs {
 
 /** The glimpse sensor's backward kernel on the wasm backend. */
 export function glimpseSensorGradWasm({inputs, backend, attrs}: WasmSensorGradArgs): TensorInfo {
-  const call = sensorGradCall(inputs.dy.shape, inputs.locations.shape, attrs);
-  const out = backend.makeOutput(call.imagesShape, 'float32');
-  if (out.shape.some(d => d === 0)) return out;
-  glimpseSensorGradImpl(
-    heapFloats(backend, inputs.dy),
-    heapFloats(backend, inputs.locations),
-    call,
-    heapFloats(backend, out),
+  const call = sensorGradCall(inputs.dy, inputs.locations, attrs);
+  return writeOutput(backend, call.imagesShape, call.opName, out =>
+    glimpseSensorGradImpl(
+      heapFloats(backend, inputs.dy),
+      heapFloats(backend, inputs.locations),
+      call,
+      heapFloats(backend, out),
+    ),
   );
-  return out;
 }

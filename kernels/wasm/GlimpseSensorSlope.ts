@@ -12,6 +12,6 @@ export interface WasmSensorSlopeArgs {
 
 /** The glimpse sensor's slope along one corner axis on the wasm backend: the sensor, other weights. */
 export function glimpseSensorSlopeWasm({inputs, backend, attrs}: WasmSensorSlopeArgs): TensorInfo {
-  const call = sensorSlopeCall(inputs.images.shape, inputs.locations.shape, attrs);
+  const call = sensorSlopeCall(inputs.images, inputs.locations, attrs);
   return runSensor(inputs, backend, call, call.axis);
 }

@@ -20,7 +20,7 @@ export interface WebGLGlimpseArgs {
 export function extractGlimpseWebGL(version: GlimpseVersion) {
   return ({inputs, backend, attrs}: WebGLGlimpseArgs): TensorInfo => {
     const {input, offsets} = inputs;
-    const call = glimpseCall(version, input.shape, offsets.shape, attrs);
+    const call = glimpseCall(version, input, offsets, attrs);
     const placement = placementValues(call.params, call.opName);
     checkFloatTextures(call.opName);
     if (call.empty) return backend.makeTensorInfo(call.shape, 'float32', new Float32Array(0));

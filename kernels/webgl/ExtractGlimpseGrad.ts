@@ -17,7 +17,7 @@ export interface WebGLGlimpseGradArgs {
 /** The backward kernel (both versions) on the webgl backend: corners pass, then one scatter program. */
 export function extractGlimpseGradWebGL({inputs, backend, attrs}: WebGLGlimpseGradArgs): TensorInfo {
   const {dy, offsets} = inputs;
-  const call = glimpseGradCall(dy.shape, attrs);
+  const call = glimpseGradCall(dy, offsets, attrs);
   const placement = placementValues(call.params, call.opName);
   checkFloatTextures(call.opName);
   if (call.empty || call.nothingSampled) {

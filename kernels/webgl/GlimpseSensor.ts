@@ -20,7 +20,7 @@ export interface WebGLSensorArgs {
 
 /** The glimpse sensor on the webgl backend: corners pass, then one sensor program. */
 export function glimpseSensorWebGL({inputs, backend, attrs}: WebGLSensorArgs): TensorInfo {
-  return runSensorProgram(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
+  return runSensorProgram(inputs, backend, sensorCall(inputs.images, inputs.locations, attrs), 'value');
 }
 
 /**

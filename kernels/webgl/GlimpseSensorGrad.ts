@@ -17,7 +17,7 @@ export interface WebGLSensorGradArgs {
 /** The glimpse sensor's backward kernel on the webgl backend: corners pass, then one gather program. */
 export function glimpseSensorGradWebGL({inputs, backend, attrs}: WebGLSensorGradArgs): TensorInfo {
   const {dy, locations} = inputs;
-  const call = sensorGradCall(dy.shape, locations.shape, attrs);
+  const call = sensorGradCall(dy, locations, attrs);
   const values = sensorValues(call);
   checkFloatTextures(call.opName);
   const size = call.imagesShape.reduce((a, b) => a * b, 1);

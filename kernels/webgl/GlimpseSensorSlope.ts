@@ -12,6 +12,6 @@ export interface WebGLSensorSlopeArgs {
 
 /** The glimpse sensor's slope along one corner axis on the webgl backend: the sensor program, other weights. */
 export function glimpseSensorSlopeWebGL({inputs, backend, attrs}: WebGLSensorSlopeArgs): TensorInfo {
-  const call = sensorSlopeCall(inputs.images.shape, inputs.locations.shape, attrs);
+  const call = sensorSlopeCall(inputs.images, inputs.locations, attrs);
   return runSensorProgram(inputs, backend, call, call.axis);
 }

@@ -19,7 +19,7 @@ export interface WebGPUGlimpseArgs {
 export function extractGlimpseWebGPU(version: GlimpseVersion) {
   return ({inputs, backend, attrs}: WebGPUGlimpseArgs): TensorInfo => {
     const {input, offsets} = inputs;
-    const call = glimpseCall(version, input.shape, offsets.shape, attrs);
+    const call = glimpseCall(version, input, offsets, attrs);
     const placement = placementValues(call.params, call.opName);
     if (call.empty) return backend.makeTensorInfo(call.shape, 'float32', new Float32Array(0));
     const corners = windowCorners(offsets, placement, backend);

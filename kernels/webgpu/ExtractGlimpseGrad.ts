@@ -16,7 +16,7 @@ export interface WebGPUGlimpseGradArgs {
 /** The backward kernel (both versions) on the webgpu backend: corners pass, then one scatter program. */
 export function extractGlimpseGradWebGPU({inputs, backend, attrs}: WebGPUGlimpseGradArgs): TensorInfo {
   const {dy, offsets} = inputs;
-  const call = glimpseGradCall(dy.shape, attrs);
+  const call = glimpseGradCall(dy, offsets, attrs);
   const placement = placementValues(call.params, call.opName);
   if (call.empty || call.nothingSampled) {
     const size = call.shape.reduce((a, b) => a * b, 1);

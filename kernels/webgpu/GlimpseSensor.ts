@@ -19,7 +19,7 @@ export interface WebGPUSensorArgs {
 
 /** The glimpse sensor on the webgpu backend: corners pass, then one sensor program. */
 export function glimpseSensorWebGPU({inputs, backend, attrs}: WebGPUSensorArgs): TensorInfo {
-  return runSensorProgram(inputs, backend, sensorCall(inputs.images.shape, inputs.locations.shape, attrs), 'value');
+  return runSensorProgram(inputs, backend, sensorCall(inputs.images, inputs.locations, attrs), 'value');
 }
 
 /**

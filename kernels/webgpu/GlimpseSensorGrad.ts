@@ -16,7 +16,7 @@ export interface WebGPUSensorGradArgs {
 /** The glimpse sensor's backward kernel on the webgpu backend: corners pass, then one gather program. */
 export function glimpseSensorGradWebGPU({inputs, backend, attrs}: WebGPUSensorGradArgs): TensorInfo {
   const {dy, locations} = inputs;
-  const call = sensorGradCall(dy.shape, locations.shape, attrs);
+  const call = sensorGradCall(dy, locations, attrs);
   const values = sensorValues(call);
   const size = call.imagesShape.reduce((a, b) => a * b, 1);
   // No output value sampled anything: d images is all zeros (or empty).

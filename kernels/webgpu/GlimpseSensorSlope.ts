@@ -12,6 +12,6 @@ export interface WebGPUSensorSlopeArgs {
 
 /** The glimpse sensor's slope along one corner axis on the webgpu backend: the sensor program, other weights. */
 export function glimpseSensorSlopeWebGPU({inputs, backend, attrs}: WebGPUSensorSlopeArgs): TensorInfo {
-  const call = sensorSlopeCall(inputs.images.shape, inputs.locations.shape, attrs);
+  const call = sensorSlopeCall(inputs.images, inputs.locations, attrs);
   return runSensorProgram(inputs, backend, call, call.axis);
 }

@@ -4,10 +4,12 @@
  * returns plain data per case name. What is expected of each result stands beside it:
  *   error: a pattern the message must match (naming the op, the argument and the value);
  *   value: a check of the output, by name, done in test/helpers/hostile_check.ts.
+ * A case calls extractGlimpse with its arguments unless it says what else to `call` (the
+ * sensor, a kernel directly, a gradient); `only` names the backends it is for.
  */
 import type {DataType, Tensor} from '@tensorflow/tfjs-core';
 import {callOp} from './golden_run';
-import {messageOf, type Tf} from './page_tf';
+import {messageOf, pluginOps, type Tf} from './page_tf';
 
 export interface HostileCase {
   name: string;
@@ -15,6 +17,10 @@ export interface HostileCase {
   args: (tf: Tf) => unknown[];
   error?: string;
   value?: string;
+  /** What to call with the arguments instead of extractGlimpse. */
+  call?: (tf: Tf, args: unknown[]) => Tensor;
+  /** The backends the case is for (default: every backend). */
+  only?: string[];
 }
 
 export interface HostileResult {
@@ -24,6 +30,8 @@ export interface HostileResult {
   values?: Array<number | string>;
   leakedTensors: number;
   leakedBytes: number;
+  /** Data ids the backend holds after the call beyond those before (tf.memory() misses orphans). */
+  leakedDataIds: number;
 }
 
 const img = (tf: Tf, shape: number[], dtype?: DataType): Tensor =>
@@ -38,7 +46,183 @@ const zeroNoise = (tf: Tf, size: unknown, offsets: unknown, extra?: object): unk
   extra || {},
 ];
 
+const sensor = (tf: Tf, args: unknown[]) => (pluginOps(tf).glimpseSensor as (...a: unknown[]) => Tensor)(...args);
+/** tf.engine().runKernel with the arguments `[kernel name, inputs, attrs]`, as converted graphs and tools call. */
+const kernel = (tf: Tf, args: unknown[]) =>
+  tf.engine().runKernel(args[0] as string, args[1] as Record<string, Tensor>, args[2] as {}) as Tensor;
+const V2_ATTRS = {size: [1, 1], centered: true, normalized: true, uniformNoise: false, noise: 'zero'};
+const GRAD_ATTRS = {inputShape: [1, 2, 2, 1], version: 2, centered: true, normalized: true};
+const SENSOR_ATTRS = {size: [1, 1], scales: 1, scaleFactor: 2, centered: true, normalized: true};
+
+/** Calls whose work or memory has no bound but the limits (docs/semantics.md, "Validation"). */
+const UNBOUNDED: HostileCase[] = [
+  {
+    name: 'sensor noise blocks of 2^48 samples',
+    call: sensor,
+    args: tf => [
+      tf.ones([1, 1, 1, 1]),
+      [[0, 0]],
+      {size: [1, 1], scales: 2, scaleFactor: 2 ** 24, padding: 'uniform', seed: 1},
+    ],
+    error:
+      "glimpseSensor: output \\[1,1,2,1,1,1\\] .* averages 281474976710657 samples, more than the 33554432 allowed with 'uniform'",
+  },
+  {
+    name: 'sensor edge blocks of 2^48 samples',
+    call: sensor,
+    args: tf => [tf.ones([1, 1, 1, 1]), [[0, 0]], {size: [1, 1], scales: 2, scaleFactor: 2 ** 24, padding: 'edge'}],
+    error: 'glimpseSensor: .* averages 281474976710657 samples, more than the 2147483648 allowed;',
+  },
+  {
+    name: 'sensor bilinear blocks of 2^48 samples',
+    call: sensor,
+    args: tf => [
+      tf.ones([1, 1, 1, 1]),
+      [[0, 0]],
+      {size: [1, 1], scales: 2, scaleFactor: 2 ** 24, interpolation: 'bilinear', padding: 'gaussian', seed: 1},
+    ],
+    error: 'glimpseSensor: .* averages 281474976710657 samples',
+  },
+  {
+    name: 'sensor of 10^8 scales',
+    call: sensor,
+    args: tf => [tf.ones([1, 28, 28, 1]), [[0, 0]], {size: [1, 1], scales: 1e8, scaleFactor: 1}],
+    error: 'glimpseSensor: options.scales must be at most 32, got 100000000',
+  },
+  {
+    name: 'wasm: an output of 4 GiB',
+    only: ['wasm'],
+    args: tf => [tf.ones([1, 28, 28, 1]), [32768, 32768], [[0, 0]], true, true, 'zero'],
+    error: 'ExtractGlimpseV2: the output of shape \\[1,32768,32768,1\\] would take 4294967296 bytes, more than',
+  },
+  {
+    name: 'wasm: an output of 3 GiB',
+    only: ['wasm'],
+    args: tf => [tf.ones([1, 10, 12, 3]), [16384, 16384], [[0, 0]], true, true, 'zero'],
+    error: 'ExtractGlimpseV2: the output of shape \\[1,16384,16384,3\\] would take 3221225472 bytes, more than',
+  },
+  {
+    name: 'a noise string of 1 MB is not quoted whole',
+    args: tf => [img(tf, [1, 2, 2, 1]), [1, 1], [[0, 0]], true, true, 'x'.repeat(2 ** 20)],
+    error: '^extractGlimpse: noise must be .*got "x{64}"\\.\\.\\. \\(1048576 characters\\)$',
+  },
+];
+
+/** Kernels called directly check what the op would (docs/semantics.md, "Validation"). */
+const DIRECT: HostileCase[] = [
+  {
+    name: 'kernel: a string input',
+    call: kernel,
+    args: tf => ['ExtractGlimpseV2', {input: tf.tensor(['a'], [1, 1, 1, 1]), offsets: tf.zeros([1, 2])}, V2_ATTRS],
+    error: 'ExtractGlimpseV2: input must be a float32 or int32 tensor, got a string tensor',
+  },
+  {
+    name: 'kernel: int32 offsets',
+    call: kernel,
+    args: tf => ['ExtractGlimpse', {input: tf.ones([1, 2, 2, 1]), offsets: tf.zeros([1, 2], 'int32')}, V2_ATTRS],
+    error: 'ExtractGlimpse: offsets must be a float32 tensor, got a int32 tensor',
+  },
+  {
+    name: 'kernel: centered missing',
+    call: kernel,
+    args: tf => [
+      'ExtractGlimpseV2',
+      {input: tf.ones([1, 2, 2, 1]), offsets: tf.zeros([1, 2])},
+      {...V2_ATTRS, centered: undefined},
+    ],
+    error: 'ExtractGlimpseV2: attrs.centered must be a boolean, got undefined',
+  },
+  {
+    name: 'kernel: normalized "yes"',
+    call: kernel,
+    args: tf => [
+      'ExtractGlimpseV2',
+      {input: tf.ones([1, 2, 2, 1]), offsets: tf.zeros([1, 2])},
+      {...V2_ATTRS, normalized: 'yes'},
+    ],
+    error: 'ExtractGlimpseV2: attrs.normalized must be a boolean, got "yes"',
+  },
+  {
+    name: 'kernel: seed NaN',
+    call: kernel,
+    args: tf => [
+      'ExtractGlimpseV2',
+      {input: tf.ones([1, 2, 2, 1]), offsets: tf.zeros([1, 2])},
+      {...V2_ATTRS, noise: 'uniform', seed: NaN},
+    ],
+    error: 'ExtractGlimpseV2: attrs.seed must be a finite number, got NaN',
+  },
+  {
+    name: 'kernel: uniformNoise missing',
+    call: kernel,
+    args: tf => [
+      'ExtractGlimpseV2',
+      {input: tf.ones([1, 2, 2, 1]), offsets: tf.zeros([1, 2])},
+      {...V2_ATTRS, uniformNoise: undefined},
+    ],
+    error: 'ExtractGlimpseV2: uniformNoise must be a boolean, got undefined',
+  },
+  {
+    name: 'kernel: backward with inputShape [1,-5,"x",1]',
+    call: kernel,
+    args: tf => [
+      'ExtractGlimpseGrad',
+      {dy: tf.ones([1, 1, 1, 1]), offsets: tf.zeros([1, 2])},
+      {...GRAD_ATTRS, inputShape: [1, -5, 'x', 1]},
+    ],
+    error: 'ExtractGlimpseGrad: attrs.inputShape must be 4 non-negative integers .*got \\[1,-5,"x",1\\]',
+  },
+  {
+    name: "kernel: backward whose dy does not match inputShape's channels",
+    call: kernel,
+    args: tf => ['ExtractGlimpseGrad', {dy: tf.ones([1, 1, 1, 3]), offsets: tf.zeros([1, 2])}, GRAD_ATTRS],
+    error: 'ExtractGlimpseGrad: dy must have shape .* got \\[1,1,1,3\\]',
+  },
+  {
+    name: 'kernel: backward version 3',
+    call: kernel,
+    args: tf => [
+      'ExtractGlimpseGrad',
+      {dy: tf.ones([1, 1, 1, 1]), offsets: tf.zeros([1, 2])},
+      {...GRAD_ATTRS, version: 3},
+    ],
+    error: 'ExtractGlimpseGrad: attrs.version must be 1 or 2, got 3',
+  },
+  {
+    name: 'kernel: sensor with string images',
+    call: kernel,
+    args: tf => [
+      'GlimpseSensor',
+      {images: tf.tensor(['a'], [1, 1, 1, 1]), locations: tf.zeros([1, 1, 2])},
+      {...SENSOR_ATTRS, padding: 'zero', interpolation: 'nearest'},
+    ],
+    error: 'GlimpseSensor: images must be a float32 or int32 tensor, got a string tensor',
+  },
+  {
+    name: 'kernel: sensor with padding "reflect"',
+    call: kernel,
+    args: tf => [
+      'GlimpseSensor',
+      {images: tf.ones([1, 2, 2, 1]), locations: tf.zeros([1, 1, 2])},
+      {...SENSOR_ATTRS, padding: 'reflect'},
+    ],
+    error: "GlimpseSensor: options.padding must be 'zero', 'edge', 'uniform' or 'gaussian', got \"reflect\"",
+  },
+  {
+    name: 'kernel: sensor backward with imagesShape [2,"x"]',
+    call: kernel,
+    args: tf => [
+      'GlimpseSensorGrad',
+      {dy: tf.ones([1, 1, 1, 1, 1, 1]), locations: tf.zeros([1, 1, 2])},
+      {...SENSOR_ATTRS, padding: 'zero', interpolation: 'nearest', imagesShape: [2, 'x']},
+    ],
+    error: 'GlimpseSensorGrad: attrs.imagesShape must be 4 non-negative integers .*got \\[2,"x"\\]',
+  },
+];
+
 export const CASES: HostileCase[] = [
+  ...UNBOUNDED,
+  ...DIRECT,
   // Sizes.
   {
     name: 'size negative',
@@ -351,29 +535,46 @@ function encode(v: number): number | string {
           : v;
 }
 
-/** Runs every case; returns {name: {error} | {shape, dtype, values}} plus leak counts. */
+/** The cases for one backend. */
+export const casesFor = (backend: string): HostileCase[] =>
+  CASES.filter(c => c.only === undefined || c.only.includes(backend));
+
+/** Every tensor among a case's arguments, one level into objects (a kernel's inputs). */
+function tensorsIn(tf: Tf, args: unknown[]): Tensor[] {
+  return args.flatMap(a =>
+    a instanceof tf.Tensor
+      ? [a]
+      : a && typeof a === 'object'
+        ? Object.values(a).filter(v => v instanceof tf.Tensor)
+        : [],
+  ) as Tensor[];
+}
+
+/** Runs every case for the current backend; returns {name: {error} | {shape, dtype, values}} plus leak counts. */
 export async function runAll(tf: Tf): Promise<Record<string, HostileResult>> {
   const results: Record<string, HostileResult> = {};
-  for (const c of CASES) {
+  for (const c of casesFor(tf.getBackend())) {
     const before = tf.memory();
-    let result: Omit<HostileResult, 'leakedTensors' | 'leakedBytes'>;
+    const idsBefore = tf.engine().backend.numDataIds();
+    let result: Omit<HostileResult, 'leakedTensors' | 'leakedBytes' | 'leakedDataIds'>;
     let args: unknown[] = [];
     try {
       args = c.args(tf);
-      const out = callOp(tf, args);
+      const out = (c.call ?? callOp)(tf, args);
       result = {shape: out.shape, dtype: out.dtype, values: Array.from(await out.data()).map(encode)};
       out.dispose();
     } catch (e) {
       result = {error: messageOf(e)};
     }
-    args.forEach(a => {
-      if (a instanceof tf.Tensor && !a.isDisposed) a.dispose();
+    tensorsIn(tf, args).forEach(a => {
+      if (!a.isDisposed) a.dispose();
     });
     const after = tf.memory();
     results[c.name] = {
       ...result,
       leakedTensors: after.numTensors - before.numTensors,
       leakedBytes: after.numBytes - before.numBytes,
+      leakedDataIds: tf.engine().backend.numDataIds() - idsBefore,
     };
   }
   return results;

@@ -42,8 +42,10 @@ const VALUE_CHECKS: Record<string, (r: HostileResult) => string | null> = {
 export function checkHostile(c: HostileCase, r: HostileResult | undefined): string[] {
   if (!r) return [`${c.name}: no result`];
   const findings: string[] = [];
-  if (r.leakedTensors !== 0 || r.leakedBytes !== 0) {
-    findings.push(`${c.name}: left ${r.leakedTensors} tensor(s), ${r.leakedBytes} byte(s) behind`);
+  if (r.leakedTensors !== 0 || r.leakedBytes !== 0 || r.leakedDataIds !== 0) {
+    findings.push(
+      `${c.name}: left ${r.leakedTensors} tensor(s), ${r.leakedBytes} byte(s), ${r.leakedDataIds} data id(s) behind`,
+    );
   }
   if (c.error !== undefined) {
     if (r.error === undefined) findings.push(`${c.name}: expected an error matching /${c.error}/, got a result`);
