@@ -4,6 +4,7 @@
  */
 import {defineBilinearSuite} from './bilinear_suite';
 import {defineConverterSuite} from './converter_suite';
+import {defineFuzzSuite} from './fuzz_suite';
 import {defineGoldenSuite, type BrowserSession} from './golden_suite';
 import {defineGradientSuite} from './gradient_suite';
 import {defineHostileSuite} from './hostile_suite';
@@ -15,6 +16,7 @@ import {defineSensorSuite} from './sensor_suite';
 /** `sameBits`: the backend's noise draws the cpu's random bits (every GPU backend but WebGL1). */
 export function defineBackendSuites(label: string, session: BrowserSession, sameBits: boolean): void {
   defineGoldenSuite(label, session);
+  defineFuzzSuite(label, session);
   defineHostileSuite(label, session);
   defineLeakSuite(label, session);
   definePropertySuite(label, session, sameBits);
