@@ -31,3 +31,12 @@ test('names an unknown base backend', () => {
     'registerGlimpseKernelsAs: like must be one of cpu, webgl, wasm, webgpu, tensorflow, got "nodejs"',
   );
 });
+
+test('refuses a backend name that is not a non-empty string, registering nothing', () => {
+  for (const name of [null, undefined, '', 5]) {
+    expect(() => registerGlimpseKernelsAs(name as unknown as string, 'cpu')).toThrow(
+      `registerGlimpseKernelsAs: backendName must be a non-empty string, got ${name === '' ? '""' : String(name)}`,
+    );
+  }
+  expect(tf.getKernel(ExtractGlimpseV2, 'null')).toBeUndefined();
+});

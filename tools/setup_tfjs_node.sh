@@ -156,6 +156,13 @@ ln -sf libtensorflow_cc.so.2        "$PKG/deps/lib/libtensorflow.so.2.9.1"
 # --- 5. build the addon -------------------------------------------------------------------
 log "building the addon from source"
 PRE_GYP=$(cd "$PKG" && node -p 'require.resolve("@mapbox/node-pre-gyp/bin/node-pre-gyp")')
+# node-pre-gyp looks for node-gyp beside node's own npm; a node from npm's `node` package
+# (tools/setup_node_lines.sh) has none there, so point it at the node-gyp of the npm in use.
+if [ -z "${npm_config_node_gyp:-}" ]; then
+  NPM_DIR=$(dirname "$(readlink -f "$(command -v npm)")")/..
+  [ -f "$NPM_DIR/node_modules/node-gyp/bin/node-gyp.js" ] &&
+    export npm_config_node_gyp="$NPM_DIR/node_modules/node-gyp/bin/node-gyp.js"
+fi
 (cd "$PKG" && JOBS=max node "$PRE_GYP" install --build-from-source --nodedir="$NODE_PREFIX" --loglevel=warn) \
     >"$TMPD/build.log" 2>&1 || { tail -n 20 "$TMPD/build.log" >&2; die "building the addon failed"; }
 [ -f "$ADDON" ] || die "the build did not produce $ADDON_REL"
