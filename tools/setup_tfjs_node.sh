@@ -42,7 +42,7 @@ WANT_CORE=$(node -p 'require("./package.json").devDependencies["@tensorflow/tfjs
 # TensorFlow's load-time log lines are shown only when it fails.
 smoke_test() {
   local out
-  if out=$(cd "$DIR" && TF_CPP_MIN_LOG_LEVEL=2 WANT_CORE="$WANT_CORE" node -e '
+  if out=$(cd "$DIR" && TF_CPP_MIN_LOG_LEVEL=2 WANT_CORE="$WANT_CORE" node -r ../../tools/node_util_shim.cjs -e '
     const tf = require("@tensorflow/tfjs-node");
     if (tf.getBackend() !== "tensorflow") throw new Error("backend is " + tf.getBackend());
     const s = tf.square(tf.tensor1d([1, -2, 3])).arraySync();

@@ -55,7 +55,9 @@ export function loadTfjsNode(tf, {log = (...a) => console.error(...a)} = {}) {
   const uninstall = installResolveHook();
   let tfn;
   try {
-    tfn = createRequire(path.join(ROOT, 'package.json'))(TFJS_NODE);
+    const rootRequire = createRequire(path.join(ROOT, 'package.json'));
+    rootRequire('./tools/node_util_shim.cjs');
+    tfn = rootRequire(TFJS_NODE);
   } catch (e) {
     uninstall();
     return {ok: false, note: `tfjs-node failed to load (${e.message.split('\n')[0]}): tensorflow skipped`};

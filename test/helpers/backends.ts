@@ -15,6 +15,8 @@ import '../../src/converter';
 const withTensorflow = process.env.TFJS_VERSION_UNDER_TEST !== 'min';
 
 if (withTensorflow) {
+  // tfjs-node on Node 23 and later needs two util functions Node removed.
+  require('../../tools/node_util_shim.cjs');
   try {
     require('@tensorflow/tfjs-node');
   } catch (e) {
