@@ -550,32 +550,35 @@ function tensorsIn(tf: Tf, args: unknown[]): Tensor[] {
   ) as Tensor[];
 }
 
-/** Runs every case for the current backend; returns {name: {error} | {shape, dtype, values}} plus leak counts. */
+/** Runs one case on the current backend: {error} or {shape, dtype, values}, plus leak counts. */
+export async function runOne(tf: Tf, c: HostileCase): Promise<HostileResult> {
+  const before = tf.memory();
+  const idsBefore = tf.engine().backend.numDataIds();
+  let result: Omit<HostileResult, 'leakedTensors' | 'leakedBytes' | 'leakedDataIds'>;
+  let args: unknown[] = [];
+  try {
+    args = c.args(tf);
+    const out = (c.call ?? callOp)(tf, args);
+    result = {shape: out.shape, dtype: out.dtype, values: Array.from(await out.data()).map(encode)};
+    out.dispose();
+  } catch (e) {
+    result = {error: messageOf(e)};
+  }
+  tensorsIn(tf, args).forEach(a => {
+    if (!a.isDisposed) a.dispose();
+  });
+  const after = tf.memory();
+  return {
+    ...result,
+    leakedTensors: after.numTensors - before.numTensors,
+    leakedBytes: after.numBytes - before.numBytes,
+    leakedDataIds: tf.engine().backend.numDataIds() - idsBefore,
+  };
+}
+
+/** Runs every case for the current backend, by name. */
 export async function runAll(tf: Tf): Promise<Record<string, HostileResult>> {
   const results: Record<string, HostileResult> = {};
-  for (const c of casesFor(tf.getBackend())) {
-    const before = tf.memory();
-    const idsBefore = tf.engine().backend.numDataIds();
-    let result: Omit<HostileResult, 'leakedTensors' | 'leakedBytes' | 'leakedDataIds'>;
-    let args: unknown[] = [];
-    try {
-      args = c.args(tf);
-      const out = (c.call ?? callOp)(tf, args);
-      result = {shape: out.shape, dtype: out.dtype, values: Array.from(await out.data()).map(encode)};
-      out.dispose();
-    } catch (e) {
-      result = {error: messageOf(e)};
-    }
-    tensorsIn(tf, args).forEach(a => {
-      if (!a.isDisposed) a.dispose();
-    });
-    const after = tf.memory();
-    results[c.name] = {
-      ...result,
-      leakedTensors: after.numTensors - before.numTensors,
-      leakedBytes: after.numBytes - before.numBytes,
-      leakedDataIds: tf.engine().backend.numDataIds() - idsBefore,
-    };
-  }
+  for (const c of casesFor(tf.getBackend())) results[c.name] = await runOne(tf, c);
   return results;
 }
