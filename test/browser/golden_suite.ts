@@ -30,14 +30,27 @@ export interface BrowserSession {
   server?: StaticServer;
   browser?: Browser;
   tfPage?: TfPage;
+  /** How the page was opened, to open it again (reviveSession). */
+  options?: TfPageOptions;
+  extraArgs?: string[];
+  /** The page's renderer crashed. */
+  crashed?: boolean;
+}
+
+async function launchInto(session: BrowserSession): Promise<void> {
+  session.browser = await launchBrowser(session.extraArgs);
+  session.tfPage = await openTfPage(session.browser, session.server!.url, session.options!);
+  session.crashed = false;
+  session.tfPage.page.on('crash', () => {
+    session.crashed = true;
+  });
 }
 
 export function openSession(options: TfPageOptions, extraArgs: string[] = []): BrowserSession {
-  const session: BrowserSession = {};
+  const session: BrowserSession = {options, extraArgs};
   beforeAll(async () => {
     session.server = await startServer();
-    session.browser = await launchBrowser(extraArgs);
-    session.tfPage = await openTfPage(session.browser, session.server.url, options);
+    await launchInto(session);
   }, 60000);
   afterAll(async () => {
     await session.tfPage?.close();
@@ -45,6 +58,24 @@ export function openSession(options: TfPageOptions, extraArgs: string[] = []): B
     await session.server?.close();
   });
   return session;
+}
+
+/**
+ * Before a suite: if Chromium died (or the page's renderer crashed) during an earlier suite,
+ * says so and relaunches it with the same page, so that one crash fails one suite, not the rest.
+ */
+export async function reviveSession(session: BrowserSession): Promise<void> {
+  if (!session.server || !session.options) return; // openSession's beforeAll failed: its error stands
+  const page = session.browser?.isConnected() && !session.crashed ? session.tfPage?.page : undefined;
+  // A crash may not have been reported yet: the page must still answer.
+  const answers = page && !page.isClosed() && (await page.evaluate(() => 1, undefined).catch(() => 0)) === 1;
+  if (answers) return;
+  console.warn(
+    `Chromium ${session.crashed ? "crashed (the page's renderer)" : 'died'} during an earlier suite ` +
+      `(${session.options.backend}); relaunching it for the next suites`,
+  );
+  await session.browser?.close().catch(() => undefined);
+  await launchInto(session);
 }
 
 export function defineGoldenSuite(label: string, session: BrowserSession): void {
