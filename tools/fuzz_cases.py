@@ -20,6 +20,7 @@ import numpy as np
 
 from extra_cases.categories.truncation import straddle
 from extra_cases.spec import Geometry
+from extra_cases.fixture import render
 from extra_cases.tf_runner import TF_VERSION, call_op, op_name, read_corners, to_tensors
 
 F32 = np.float32
@@ -245,18 +246,6 @@ def header(fuzz, seed, count):
             "items_float64_corner_differs": fuzz.f64_traps,
         },
     }
-
-
-def render(head, cases):
-    """One header field and one case per line, so that diffs of the fixture stay readable."""
-    lines = ["{"]
-    for k, v in head.items():
-        lines.append("%s: %s," % (json.dumps(k), json.dumps(v, allow_nan=False)))
-    lines.append('"cases": [')
-    lines.append(",\n".join(json.dumps(cs, separators=(",", ":"), allow_nan=False) for cs in cases))
-    lines.append("]")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
 
 
 def main(argv=None):

@@ -5,17 +5,8 @@
  * differing position and how many values differ.
  */
 import {describeCall, show, type FuzzCase} from './fuzz_cases';
-import {fromBits} from './golden_check';
+import {fromBits, where} from './golden_check';
 import type {CaseResult} from './golden_run';
-
-function where(shape: number[], k: number): string {
-  const idx: number[] = [];
-  for (let d = shape.length - 1; d >= 0; d--) {
-    idx.unshift(k % shape[d]);
-    k = Math.floor(k / shape[d]);
-  }
-  return `[${idx.join(',')}]`;
-}
 
 const hex = (bits: number): string => `0x${bits.toString(16).padStart(8, '0')}`;
 

@@ -28,7 +28,8 @@ export function errorArgument(c: GoldenCase): string {
   return 'noise';
 }
 
-function where(shape: number[], k: number): string {
+/** A flat index as its position in `shape`, e.g. `[0,2,1,0]`. */
+export function where(shape: number[], k: number): string {
   const idx: number[] = [];
   for (let d = shape.length - 1; d >= 0; d--) {
     idx.unshift(k % shape[d]);
