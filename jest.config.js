@@ -34,6 +34,8 @@ module.exports = {
           '/test/ram_estimator.test.ts',
           '/test/ram_weights.test.ts',
           '/test/coexistence.test.ts',
+          // Installs tfjs 4.0 to 4.22 into fresh apps itself.
+          '/test/install_matrix.test.ts',
           // tfjs-node is tested at the tfjs version it pins.
           '/test/tensorflow_backend.test.ts',
         ],
