@@ -6,7 +6,6 @@ import {
   type ExtractGlimpseKernelName,
   type GlimpseSensorAttrs,
   type NoiseAttr,
-  type NoiseMode,
 } from './kernel_names';
 import {checkSensorOptions} from './sensor_options';
 import {drawSeed} from './noise_random';
@@ -32,13 +31,13 @@ function extractGlimpse_(
   const $size = readSize(size, OP);
   const $input = toFloatTensor(input, 'input', OP);
   const $offsets = toFloatTensor(offsets, 'offsets', OP);
-  let mode: NoiseMode = 'zero';
-  let flags = {centered: true, normalized: true};
   // The op's scope frees these on an error, except while a gradient tape records (tf.grad).
-  disposeOnError([$input, $offsets], [input, offsets], () => {
+  const {mode, flags} = disposeOnError([$input, $offsets], [input, offsets], () => {
     inferGlimpseShape($input.shape, $size, $offsets.shape, OP);
-    mode = resolveNoise(noise, uniformNoise, OP);
-    flags = {centered: checkFlag(centered, 'centered', OP), normalized: checkFlag(normalized, 'normalized', OP)};
+    return {
+      mode: resolveNoise(noise, uniformNoise, OP),
+      flags: {centered: checkFlag(centered, 'centered', OP), normalized: checkFlag(normalized, 'normalized', OP)},
+    };
   });
   if (interpolation === 'bilinear') {
     // A bilinear glimpse is a one-scale glimpse sensor whose window follows this op's placement.

@@ -57,17 +57,14 @@ function checkPlacement(attrs: {centered: unknown; normalized: unknown}, opName:
   checkFlag(attrs.normalized, 'attrs.normalized', opName);
 }
 
-/**
- * A forward kernel's call: `ExtractGlimpse` (version 1) or `ExtractGlimpseV2` (version 2).
- * `opName` names the caller in errors: the kernel, or the op that checks its arguments with it.
- */
+/** A forward kernel's call: `ExtractGlimpse` (version 1) or `ExtractGlimpseV2` (version 2). */
 export function glimpseCall(
   version: GlimpseVersion,
   input: TensorDescription,
   offsets: TensorDescription,
   attrs: ExtractGlimpseAttrs,
-  opName: string = KERNEL_NAME_BY_VERSION[version],
 ): GlimpseCall {
+  const opName = KERNEL_NAME_BY_VERSION[version];
   if (!wasChecked(attrs)) {
     checkDtype(input, 'input', opName, ['float32', 'int32']);
     checkDtype(offsets, 'offsets', opName);

@@ -110,10 +110,15 @@ export function inferSensorShape(
 
 /**
  * Validates the attrs as glimpseSensor's options, and `version`, which only kernels take
- * (extractGlimpse's bilinear glimpses place their window as their version does).
+ * (extractGlimpse's bilinear glimpses place their window as their version does); `trusted`
+ * attrs, which an op checked (src/checked_attrs.ts), only get the version's default.
  */
-function checkAttrs(attrs: GlimpseSensorAttrs, opName: string): GlimpseSensorAttrs & {version: GlimpseVersion} {
-  if (wasChecked(attrs)) return withVersion(attrs);
+function checkAttrs(
+  attrs: GlimpseSensorAttrs,
+  opName: string,
+  trusted: boolean,
+): GlimpseSensorAttrs & {version: GlimpseVersion} {
+  if (trusted) return {...attrs, version: attrs.version ?? 2};
   const {version = 2, ...options} = attrs;
   if (version !== 1 && version !== 2) {
     throw new Error(`${opName}: attrs.version must be 1 or 2, got ${formatValue(version)}`);
@@ -149,15 +154,11 @@ function makeCall(
   };
 }
 
-/** The images and locations a kernel reads, when its attrs were not checked by an op. */
-function checkTensors(images: TensorDescription, locations: TensorDescription, attrs: object, opName: string) {
-  if (wasChecked(attrs)) return;
-  checkDtype(images, 'images', opName, ['float32', 'int32']);
+/** The dtypes of the images (or dy) and locations a kernel reads. */
+function checkTensors(images: TensorDescription, locations: TensorDescription, opName: string, imagesName = 'images') {
+  checkDtype(images, imagesName, opName, imagesName === 'images' ? ['float32', 'int32'] : ['float32']);
   checkDtype(locations, 'locations', opName);
 }
-
-/** Attrs an op checked, with the version's default. */
-const withVersion = <T extends {version?: GlimpseVersion}>(attrs: T) => ({...attrs, version: attrs.version ?? 2});
 
 /** The forward kernel's call. */
 export function sensorCall(
@@ -165,8 +166,9 @@ export function sensorCall(
   locations: TensorDescription,
   attrs: GlimpseSensorAttrs,
 ): SensorCall {
-  checkTensors(images, locations, attrs, GlimpseSensor);
-  const checked = checkAttrs(attrs, GlimpseSensor);
+  const trusted = wasChecked(attrs);
+  if (!trusted) checkTensors(images, locations, GlimpseSensor);
+  const checked = checkAttrs(attrs, GlimpseSensor, trusted);
   return makeCall(
     GlimpseSensor,
     checked,
@@ -181,12 +183,13 @@ export function sensorSlopeCall(
   locations: TensorDescription,
   attrs: GlimpseSensorSlopeAttrs,
 ): SensorCall & {axis: 'y' | 'x'} {
-  checkTensors(images, locations, attrs, GlimpseSensorSlope);
+  const trusted = wasChecked(attrs);
+  if (!trusted) checkTensors(images, locations, GlimpseSensorSlope);
   const {axis, ...rest} = attrs;
   if (axis !== 'y' && axis !== 'x') {
     throw new Error(`${GlimpseSensorSlope}: attrs.axis must be 'y' or 'x', got ${formatValue(axis)}`);
   }
-  const checked = wasChecked(attrs) ? withVersion(rest) : checkAttrs(rest, GlimpseSensorSlope);
+  const checked = checkAttrs(rest, GlimpseSensorSlope, trusted);
   const shape = inferSensorShape(images.shape, locations.shape, checked, GlimpseSensorSlope);
   return {...makeCall(GlimpseSensorSlope, checked, images.shape, shape), axis};
 }
@@ -194,12 +197,12 @@ export function sensorSlopeCall(
 /** The backward kernel's call: `shape` is the forward output's (dy's). */
 export function sensorGradCall(dy: TensorDescription, locations: TensorDescription, attrs: GlimpseSensorGradAttrs) {
   const {imagesShape, ...rest} = attrs;
-  if (!wasChecked(attrs)) {
-    checkDtype(dy, 'dy', GlimpseSensorGrad);
-    checkDtype(locations, 'locations', GlimpseSensorGrad);
+  const trusted = wasChecked(attrs);
+  if (!trusted) {
+    checkTensors(dy, locations, GlimpseSensorGrad, 'dy');
     checkShapeAttr(imagesShape, 'attrs.imagesShape', GlimpseSensorGrad);
   }
-  const checked = wasChecked(attrs) ? withVersion(rest) : checkAttrs(rest as GlimpseSensorAttrs, GlimpseSensorGrad);
+  const checked = checkAttrs(rest as GlimpseSensorAttrs, GlimpseSensorGrad, trusted);
   const shape = inferSensorShape(imagesShape, locations.shape, checked, GlimpseSensorGrad);
   if (dy.shape.join() !== shape.join()) {
     throw new Error(`${GlimpseSensorGrad}: dy must have shape ${formatValue(shape)}, got ${formatValue(dy.shape)}`);

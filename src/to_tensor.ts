@@ -50,13 +50,13 @@ function checkRectangular(x: unknown[], at: number[], argName: string, opName: s
 }
 
 /**
- * Runs `check`; if it throws, disposes the tensors the op made (those not among its `given`
- * arguments) before rethrowing. An op's scope frees them anyway, but not while a gradient tape
- * records, which keeps every tensor made in it.
+ * Runs `check` and returns what it returns; if it throws, disposes the tensors the op made
+ * (those not among its `given` arguments) before rethrowing. An op's scope frees them anyway,
+ * but not while a gradient tape records, which keeps every tensor made in it.
  */
-export function disposeOnError(made: Tensor[], given: unknown[], check: () => void): void {
+export function disposeOnError<T>(made: Tensor[], given: unknown[], check: () => T): T {
   try {
-    check();
+    return check();
   } catch (e) {
     new Set(made).forEach(t => {
       if (!given.includes(t) && !t.isDisposed) t.dispose();

@@ -3,7 +3,7 @@
  * in JS over views of the wasm heap. `makeOutput` may grow the heap and detach earlier
  * views: take views only after it.
  */
-import {engine, type DataType, type TensorInfo} from '@tensorflow/tfjs-core';
+import {engine, type TensorInfo} from '@tensorflow/tfjs-core';
 import type {BackendWasm} from '@tensorflow/tfjs-backend-wasm';
 import {formatValue} from '../../src/errors';
 
@@ -39,7 +39,6 @@ export function writeOutput(
   opName: string,
   write: (out: TensorInfo) => void,
 ): TensorInfo {
-  const dtype: DataType = 'float32';
   const bytes = 4 * shape.reduce((a, b) => a * b, 1);
   if (bytes > MAX_WASM_OUTPUT_BYTES) {
     throw new Error(
@@ -56,7 +55,7 @@ export function writeOutput(
         'dispose tensors, use a smaller size or batch, or another backend',
     );
   }
-  const out = backend.makeOutput(shape as number[], dtype);
+  const out = backend.makeOutput(shape as number[], 'float32');
   try {
     if (bytes > 0) write(out);
     return out;
