@@ -39,6 +39,8 @@ export type {
   NoiseMode,
 } from './kernel_names';
 export type {ExtractGlimpseOptions} from './options';
+export {setWasmKernelPath, wasmKernelPath} from './wasm_kernels';
+export type {WasmKernelChoice, WasmKernelPath} from './wasm_kernels';
 export {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig, glimpseSensorGradientConfig} from './gradient';
 export {GLIMPSE_KERNEL_CONFIGS, registerAll, registerGlimpseKernelsAs, SUPPORTED_BACKENDS} from './register_all';
 export type {SupportedBackend} from './register_all';

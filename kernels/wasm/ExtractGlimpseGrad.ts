@@ -4,6 +4,8 @@ import type {ExtractGlimpseGradAttrs, ExtractGlimpseGradInputs} from '../../src/
 import {glimpseGradCall} from '../../src/kernel_prelude';
 import {extractGlimpseGradImpl} from '../cpu/extract_glimpse_grad_impl';
 import {heapFloats, writeOutput} from './heap';
+import {compiledKernels} from './compiled_module';
+import {compiledGlimpseGrad} from './compiled_glimpse';
 
 export interface WasmGlimpseGradArgs {
   inputs: ExtractGlimpseGradInputs;
@@ -14,12 +16,15 @@ export interface WasmGlimpseGradArgs {
 /** The backward kernel (both versions) on the wasm backend. */
 export function extractGlimpseGradWasm({inputs, backend, attrs}: WasmGlimpseGradArgs): TensorInfo {
   const call = glimpseGradCall(inputs.dy, inputs.offsets, attrs);
+  const compiled = compiledKernels(backend);
   return writeOutput(backend, call.shape, call.opName, out =>
-    extractGlimpseGradImpl(
-      heapFloats(backend, inputs.dy),
-      heapFloats(backend, inputs.offsets),
-      call,
-      heapFloats(backend, out),
-    ),
+    compiled
+      ? compiledGlimpseGrad(compiled, backend, inputs, call, out)
+      : extractGlimpseGradImpl(
+          heapFloats(backend, inputs.dy),
+          heapFloats(backend, inputs.offsets),
+          call,
+          heapFloats(backend, out),
+        ),
   );
 }

@@ -6,6 +6,8 @@ import {callKey} from '../../src/noise_random';
 import type {WeightsOf} from '../../src/bilinear';
 import {glimpseSensorImpl} from '../cpu/glimpse_sensor_impl';
 import {heapFloats, heapView, writeOutput} from './heap';
+import {compiledKernels} from './compiled_module';
+import {compiledSensor} from './compiled_sensor';
 
 export interface WasmSensorArgs {
   inputs: GlimpseSensorInputs;
@@ -26,8 +28,12 @@ export function runSensor(
   weightsOf: WeightsOf,
 ): TensorInfo {
   const {images, locations} = inputs;
+  const key = callKey(call.attrs.seed);
+  // The compiled kernels read float32 images; int32 ones take the JS kernel.
+  const compiled = images.dtype === 'float32' ? compiledKernels(backend) : null;
   return writeOutput(backend, call.shape, call.opName, out => {
+    if (compiled) return compiledSensor(compiled, backend, inputs, call, key, out, weightsOf);
     const [image, where] = [heapView(backend, images), heapFloats(backend, locations)];
-    glimpseSensorImpl(image, where, call, callKey(call.attrs.seed), heapFloats(backend, out), weightsOf);
+    glimpseSensorImpl(image, where, call, key, heapFloats(backend, out), weightsOf);
   });
 }

@@ -11,6 +11,13 @@ import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 // The models entry: the main one's registrations and the converter ops (converted-model suites).
 import '../../src/converter';
+import {setWasmKernelPath, wasmKernelPath, type WasmKernelChoice} from '../../src/index';
+
+/**
+ * The wasm kernels' path under test: GLIMPSE_WASM_PATH (simd, scalar or js; .ci/run runs the
+ * wasm suites on each), else `auto`, which in Node must be the compiled SIMD one.
+ */
+export const WASM_PATH = (process.env.GLIMPSE_WASM_PATH ?? 'auto') as WasmKernelChoice;
 
 const withTensorflow = process.env.TFJS_VERSION_UNDER_TEST !== 'min';
 
@@ -38,10 +45,19 @@ export function describeEachBackend(title: string, body: (backend: string) => vo
         if (!(await tf.setBackend(backend))) throw new Error(`tf.setBackend('${backend}') failed`);
         await tf.ready();
         if (tf.getBackend() !== backend) throw new Error(`running on ${tf.getBackend()}, not ${backend}`);
+        if (backend === 'wasm') await useWasmPath();
       });
       body(backend);
     });
   }
+}
+
+/** Puts the wasm kernels on WASM_PATH, and fails unless they took it. */
+export async function useWasmPath(): Promise<void> {
+  setWasmKernelPath(WASM_PATH);
+  const want = WASM_PATH === 'auto' ? 'simd' : WASM_PATH;
+  const path = await wasmKernelPath();
+  if (path !== want) throw new Error(`the wasm kernels run on the ${path} path, not ${want}`);
 }
 
 /** Fails the test if `fn` leaves any tensor or byte behind but the float32 tensor it returns. */

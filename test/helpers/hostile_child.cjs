@@ -41,9 +41,16 @@ async function main() {
     require(path.join(ROOT, 'tools', 'node_util_shim.cjs'));
     require('@tensorflow/tfjs-node');
   }
-  require(path.join(ROOT, 'dist', 'converter.cjs'));
+  const glimpse = require(path.join(ROOT, 'dist', 'converter.cjs'));
   require(path.join(ROOT, 'test', 'browser', 'pages', 'built', 'page_helpers.js'));
   if (!(await tf.setBackend(backend)) || tf.getBackend() !== backend) throw new Error(`no backend ${backend}`);
+  if (backend === 'wasm') {
+    // The path under test (test/helpers/backends.ts, WASM_PATH).
+    const want = process.env.GLIMPSE_WASM_PATH ?? 'auto';
+    glimpse.setWasmKernelPath(want);
+    const took = await glimpse.wasmKernelPath();
+    if (took !== (want === 'auto' ? 'simd' : want)) throw new Error(`the wasm kernels run on ${took}, not ${want}`);
+  }
   const {casesFor, runOne} = globalThis.hostileCases;
   const cases = casesFor(backend);
   for (let index = start; index < cases.length; index++) {

@@ -1,0 +1,138 @@
+/**
+ * Bilinear block means in one pass (kernels/cpu/bilinear_means.ts): the weighted sum of the
+ * four whole-pixel neighbours' block means, from a source holding all (h*s + 1) x (w*s + 1)
+ * samples of the window (the image, or a padded copy). float64 throughout, rounded once.
+ */
+import {f32At} from './geometry';
+
+function px(src: usize, index: i32): f64 {
+  return <f64>load<f32>(f32At(src, index));
+}
+
+export function bilinearMeans(
+  out: usize,
+  o: i32,
+  src: usize,
+  start: i32,
+  rowStride: i32,
+  h: i32,
+  w: i32,
+  channels: i32,
+  s: i32,
+  w00: f64,
+  w01: f64,
+  w10: f64,
+  w11: f64,
+): void {
+  const C = channels;
+  if (s == 1) {
+    for (let i = 0, top = start; i < h; i++, top += rowStride) {
+      const bottom = top + rowStride;
+      for (let q = 0; q < w * C; q++) {
+        const v =
+          w00 * px(src, top + q) +
+          w01 * px(src, top + q + C) +
+          (w10 * px(src, bottom + q) + w11 * px(src, bottom + q + C));
+        store<f32>(f32At(out, o++), <f32>v);
+      }
+    }
+    return;
+  }
+  const count = <f64>(s * s);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      for (let c = 0; c < C; c++) {
+        let s00: f64 = 0,
+          s01: f64 = 0,
+          s10: f64 = 0,
+          s11: f64 = 0;
+        for (let r = 0, p = start + y * s * rowStride + x * s * C + c; r <= s; r++, p += rowStride) {
+          let middle: f64 = 0;
+          for (let d = 1; d < s; d++) middle += px(src, p + d * C);
+          const left = px(src, p) + middle;
+          const right = middle + px(src, p + s * C);
+          if (r < s) {
+            s00 += left;
+            s01 += right;
+          }
+          if (r > 0) {
+            s10 += left;
+            s11 += right;
+          }
+        }
+        store<f32>(f32At(out, o++), <f32>((w00 * s00 + w01 * s01 + (w10 * s10 + w11 * s11)) / count));
+      }
+    }
+  }
+}
+
+/**
+ * Copies the `rows x cols` samples a bilinear window reads, from its floored corner on, into
+ * `into`: outside pixels 0 (zero padding) or the clamped pixel (edge padding).
+ */
+export function copyPadded(
+  into: usize,
+  image: usize,
+  base: i32,
+  height: i32,
+  width: i32,
+  C: i32,
+  cornerY: i32,
+  cornerX: i32,
+  rows: i32,
+  cols: i32,
+  edge: bool,
+): void {
+  const rowStride = width * C;
+  const c0 = min(cols, max(0, -cornerX));
+  const c1 = max(c0, min(cols, width - cornerX));
+  for (let r = 0, q = 0; r < rows; r++, q += cols * C) {
+    const imageRow = cornerY + r;
+    if (!edge && (imageRow < 0 || imageRow >= height)) {
+      memory.fill(f32At(into, q), 0, (<usize>(cols * C)) << 2);
+      continue;
+    }
+    const first = base + min(height - 1, max(0, imageRow)) * rowStride;
+    const last = first + rowStride - C;
+    if (edge) {
+      for (let j = 0; j < c0; j++) memory.copy(f32At(into, q + j * C), f32At(image, first), (<usize>C) << 2);
+      for (let j = c1; j < cols; j++) memory.copy(f32At(into, q + j * C), f32At(image, last), (<usize>C) << 2);
+    } else {
+      memory.fill(f32At(into, q), 0, (<usize>(c0 * C)) << 2);
+      memory.fill(f32At(into, q + c1 * C), 0, (<usize>((cols - c1) * C)) << 2);
+    }
+    memory.copy(f32At(into, q + c0 * C), f32At(image, first + (cornerX + c0) * C), (<usize>((c1 - c0) * C)) << 2);
+  }
+}
+
+/**
+ * `out[o + j] = sum of weight_i * values_i[j]` over the `used` neighbours in float64, rounded
+ * once; one neighbour of weight 1 is copied, bit for bit.
+ */
+export function combine(
+  out: usize,
+  o: i32,
+  size: i32,
+  used: i32,
+  v0: usize,
+  g0: f64,
+  v1: usize,
+  g1: f64,
+  v2: usize,
+  g2: f64,
+  v3: usize,
+  g3: f64,
+): void {
+  if (used == 1 && g0 == 1) {
+    memory.copy(f32At(out, o), v0, (<usize>size) << 2);
+    return;
+  }
+  for (let j = 0; j < size; j++) {
+    let sum: f64 = 0;
+    sum += g0 * <f64>load<f32>(f32At(v0, j));
+    if (used > 1) sum += g1 * <f64>load<f32>(f32At(v1, j));
+    if (used > 2) sum += g2 * <f64>load<f32>(f32At(v2, j));
+    if (used > 3) sum += g3 * <f64>load<f32>(f32At(v3, j));
+    store<f32>(f32At(out, o + j), <f32>sum);
+  }
+}

@@ -1,0 +1,42 @@
+/**
+ * The part of src/window_geometry.ts a compiled kernel needs once the JS driver has placed a
+ * window: which of its rows (columns) fall inside an image axis. Corners arrive clamped
+ * (kernels/wasm/compiled_args.ts) so that they fit an i32 and give the same spans.
+ */
+
+/** `[start, end)` of `insideSpan(corner, glimpse, size)`, packed as start | end << 32. */
+export function insideSpan(corner: i32, glimpse: i32, size: i32): u64 {
+  const start = min(glimpse, max(0, -corner));
+  const end = max(start, min(glimpse, size - corner));
+  return (<u64>(<u32>start)) | ((<u64>(<u32>end)) << 32);
+}
+
+export function spanStart(span: u64): i32 {
+  return <i32>(<u32>span);
+}
+
+export function spanEnd(span: u64): i32 {
+  return <i32>(<u32>(span >> 32));
+}
+
+/** Byte address of float32 element `index` of the tensor at `base`. */
+export function f32At(base: usize, index: i32): usize {
+  return base + ((<usize>index) << 2);
+}
+
+/** Copies `rows` runs of `length` float32 values, rows `srcStride` / `dstStride` values apart. */
+export function copyRows(
+  to: usize,
+  dst: i32,
+  dstStride: i32,
+  from: usize,
+  src: i32,
+  srcStride: i32,
+  rows: i32,
+  length: i32,
+): void {
+  const bytes = (<usize>length) << 2;
+  for (let i = 0; i < rows; i++, src += srcStride, dst += dstStride) {
+    memory.copy(f32At(to, dst), f32At(from, src), bytes);
+  }
+}

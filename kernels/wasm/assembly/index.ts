@@ -1,0 +1,11 @@
+/**
+ * The compiled glimpse kernels' entry points. The module imports the wasm backend's memory
+ * and works on its tensors in place: every pointer is a byte address in that memory, every
+ * index counts float32 values. It allocates nothing, has no data and never grows memory;
+ * scratch comes from the driver (kernels/wasm/compiled_module.ts).
+ */
+export {glimpseWindow, glimpseGradWindow, zeroFloats} from './glimpse';
+export {windowMeans, noisyMeans} from './sensor';
+export {bilinearMeans, copyPadded, combine} from './bilinear';
+export {spreadWindow, spreadInside} from './spread';
+export {scaleKey} from './noise';

@@ -1,0 +1,170 @@
+/**
+ * One glimpse sensor window at a whole-pixel corner (kernels/cpu/sensor_window.ts): block
+ * means under zero or edge padding reading only the inside part, or, with noise padding,
+ * every sample checked and the outside ones drawn. `out` holds zeros: blocks of zero padding
+ * stay as they are.
+ */
+import {f32At, insideSpan, spanEnd, spanStart} from './geometry';
+import {addEdgeSums, addRowSums, wholeBlockMeans} from './block_sums';
+import {noiseAt} from './noise';
+
+/**
+ * Means of a window under zero or edge padding: image at `image + base`, window of
+ * `(h*s) x (w*s)` samples at (cornerY, cornerX), written at `out[o]`; `sums` is scratch of
+ * `w * channels` f64.
+ */
+export function windowMeans(
+  out: usize,
+  o: i32,
+  image: usize,
+  base: i32,
+  height: i32,
+  width: i32,
+  channels: i32,
+  cornerY: i32,
+  cornerX: i32,
+  h: i32,
+  w: i32,
+  s: i32,
+  edge: bool,
+  sums: usize,
+): void {
+  const rows = insideSpan(cornerY, h * s, height);
+  const columns = insideSpan(cornerX, w * s, width);
+  const in0 = spanStart(rows),
+    in1 = spanEnd(rows);
+  const c0 = spanStart(columns),
+    c1 = spanEnd(columns);
+  const rowStride = width * channels;
+  const r0 = edge ? 0 : in0,
+    r1 = edge ? h * s : in1;
+  if (s == 1) {
+    copySamples(out, o, image, base, height, rowStride, channels, cornerY, cornerX, w, r0, r1, c0, c1, edge);
+    return;
+  }
+  const x0 = edge ? 0 : c0 / s,
+    x1 = edge ? w : (c1 + s - 1) / s;
+  const count = <f64>(s * s);
+  // Blocks [whole0, whole1) of the inside columns are whole.
+  const whole0 = (c0 + s - 1) / s;
+  const whole1 = max(whole0, c1 / s);
+  for (let y = r0 / s, end = (r1 + s - 1) / s; y < end; y++) {
+    const row = o + y * w * channels;
+    const rowsInside = y * s >= in0 && y * s + s <= in1;
+    const skip0 = rowsInside ? whole0 : x1;
+    const skip1 = rowsInside ? whole1 : x1;
+    if (rowsInside) {
+      const top = base + (cornerY + y * s) * rowStride + (cornerX + whole0 * s) * channels;
+      wholeBlockMeans(out, row + whole0 * channels, image, top, whole1 - whole0, s, channels, rowStride);
+    }
+    if (skip0 == x0 && skip1 == x1 && !edge) continue;
+    for (let j = x0 * channels; j < x1 * channels; j++) store<f64>(sums + ((<usize>j) << 3), -0.0);
+    for (let a = max(y * s, r0), a1 = min(y * s + s, r1); a < a1; a++) {
+      const imageRow = min(height - 1, max(0, cornerY + a));
+      const first = base + imageRow * rowStride;
+      const at = first + cornerX * channels;
+      addRowSums(sums, image, at, c0, min(c1, skip0 * s), s, channels);
+      addRowSums(sums, image, at, max(c0, skip1 * s), c1, s, channels);
+      if (edge) addEdgeSums(sums, image, first, c0, c1, w * s, s, channels, rowStride);
+    }
+    for (let j = x0 * channels; j < skip0 * channels; j++) {
+      store<f32>(f32At(out, row + j), <f32>(load<f64>(sums + ((<usize>j) << 3)) / count));
+    }
+    for (let j = skip1 * channels; j < x1 * channels; j++) {
+      store<f32>(f32At(out, row + j), <f32>(load<f64>(sums + ((<usize>j) << 3)) / count));
+    }
+  }
+}
+
+/** Scale 1 x 1: the window's samples themselves (edge padding repeats the border pixels). */
+function copySamples(
+  out: usize,
+  o: i32,
+  image: usize,
+  base: i32,
+  height: i32,
+  rowStride: i32,
+  channels: i32,
+  cornerY: i32,
+  cornerX: i32,
+  w: i32,
+  r0: i32,
+  r1: i32,
+  c0: i32,
+  c1: i32,
+  edge: bool,
+): void {
+  for (let a = r0; a < r1; a++) {
+    const first = base + min(height - 1, max(0, cornerY + a)) * rowStride;
+    const row = o + a * w * channels;
+    if (c1 > c0) {
+      memory.copy(
+        f32At(out, row + c0 * channels),
+        f32At(image, first + (cornerX + c0) * channels),
+        (<usize>((c1 - c0) * channels)) << 2,
+      );
+    }
+    if (!edge) continue;
+    for (let q = 0, c = 0; q < c0 * channels; q++) {
+      store<f32>(f32At(out, row + q), load<f32>(f32At(image, first + c)));
+      if (++c == channels) c = 0;
+    }
+    const last = first + rowStride - channels;
+    for (let q = c1 * channels, c = 0; q < w * channels; q++) {
+      store<f32>(f32At(out, row + q), load<f32>(f32At(image, last + c)));
+      if (++c == channels) c = 0;
+    }
+  }
+}
+
+/**
+ * Block means with noise padding (kernels/cpu/sensor_noise.ts): outside samples take the
+ * noise of their position in the scale's whole window (`first`, rows `windowRow` apart).
+ * `reachable` false: every sample is outside.
+ */
+export function noisyMeans(
+  out: usize,
+  o: i32,
+  image: usize,
+  base: i32,
+  height: i32,
+  width: i32,
+  channels: i32,
+  reachable: bool,
+  cornerY: i32,
+  cornerX: i32,
+  h: i32,
+  w: i32,
+  s: i32,
+  mode: i32,
+  key: u32,
+  lo: f64,
+  hi: f64,
+  stats: usize,
+  windowRow: i32,
+  first: i32,
+): void {
+  const count = <f64>(s * s);
+  const rowStride = width * channels;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      for (let c = 0; c < channels; c++) {
+        let sum: f64 = -0.0;
+        for (let a = 0; a < s; a++) {
+          const i = y * s + a;
+          const r = cornerY + i;
+          const rowInside = reachable && r >= 0 && r < height;
+          for (let d = 0; d < s; d++) {
+            const j = x * s + d;
+            const q = cornerX + j;
+            sum +=
+              rowInside && q >= 0 && q < width
+                ? <f64>load<f32>(f32At(image, base + r * rowStride + q * channels + c))
+                : noiseAt(mode, key, <u32>(first + i * windowRow + j * channels + c), c, lo, hi, stats, channels);
+          }
+        }
+        store<f32>(f32At(out, o++), <f32>(sum / count));
+      }
+    }
+  }
+}

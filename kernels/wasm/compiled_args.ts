@@ -1,0 +1,70 @@
+/**
+ * What the JS drivers hand the compiled kernels besides tensor addresses: corners that fit an
+ * i32, mode codes, scratch in the heap, and the noise plans (statistics stay in JS, in
+ * kernels/cpu/noise_stats.ts, so every path draws from the same numbers).
+ */
+import type {NoisePlan} from '../cpu/noise_fill';
+import type {CompiledKernels} from './compiled_module';
+
+/** Mode codes of kernels/wasm/assembly/noise.ts. */
+export const NOISE_CODES = {zero: 0, uniform: 1, gaussian: 2} as const;
+
+/**
+ * A corner moved no farther than one where its window (of `extent` rows or columns, a
+ * bilinear neighbour's step included) is wholly outside an axis of `size`: the same spans
+ * and clamped pixels as the corner itself, in an i32 (corners reach 2^63).
+ */
+export function clampCorner(corner: number, extent: number, size: number): number {
+  return Math.min(Math.max(corner, -(extent + 2)), size + 2);
+}
+
+/** Heap scratch for one kernel call, freed together at its end. */
+export class Scratch {
+  private readonly pointers: number[] = [];
+  constructor(private readonly kernels: CompiledKernels) {}
+
+  /** `bytes` of scratch (at least 8), 8-byte aligned (malloc's alignment). */
+  take(bytes: number): number {
+    const pointer = this.kernels.malloc(Math.max(8, bytes));
+    this.pointers.push(pointer);
+    return pointer;
+  }
+
+  free(): void {
+    for (const pointer of this.pointers.splice(0)) this.kernels.free(pointer);
+  }
+}
+
+/** The noise arguments of the compiled kernels: the mode, uniform's bounds, gaussian's statistics in the heap. */
+export class NoiseArgs {
+  readonly code: number;
+  lo = 0;
+  hi = 0;
+  /** Address of gaussian's `[mean, sigma, min, max]` x channels f64 (0 otherwise). */
+  readonly stats: number;
+
+  constructor(
+    private readonly kernels: CompiledKernels,
+    scratch: Scratch,
+    mode: keyof typeof NOISE_CODES,
+    private readonly channels: number,
+  ) {
+    this.code = NOISE_CODES[mode];
+    this.stats = mode === 'gaussian' ? scratch.take(32 * channels) : 0;
+  }
+
+  /** Takes one image's plan (kernels/cpu/noise_fill.ts, planNoise). */
+  use(plan: NoisePlan): void {
+    if (plan.mode === 'uniform') {
+      this.lo = plan.lo;
+      this.hi = plan.hi;
+    } else if (plan.mode === 'gaussian') {
+      const C = this.channels;
+      const stats = new Float64Array(this.kernels.memory.buffer, this.stats, 4 * C);
+      stats.set(plan.mean, 0);
+      stats.set(plan.sigma, C);
+      stats.set(plan.min, 2 * C);
+      stats.set(plan.max, 3 * C);
+    }
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * The glimpse sensor forward, slope and backward on the compiled kernels, in the cpu kernels'
+ * order and with their choices (kernels/cpu/glimpse_sensor_impl.ts, sensor_window.ts,
+ * glimpse_sensor_grad_impl.ts): JS visits the windows, places them and plans noise; the
+ * module reads and writes the samples.
+ */
+import type {TensorInfo} from '@tensorflow/tfjs-core';
+import type {BackendWasm} from '@tensorflow/tfjs-backend-wasm';
+import {insideSpan, subpixelCorner, windowCorner, type WindowCorner} from '../../src/window_geometry';
+import {NEIGHBOUR_STEPS, neighbourWeights, type WeightsOf} from '../../src/bilinear';
+import {scaleKey} from '../../src/noise_random';
+import type {SensorCall} from '../../src/sensor_prelude';
+import type {Weights} from '../cpu/bilinear_means';
+import {planNoise, type NoisePlan} from '../cpu/noise_fill';
+import {forEachWindow} from '../cpu/sensor_loop';
+import {clampCorner, NoiseArgs, Scratch} from './compiled_args';
+import type {CompiledKernels} from './compiled_module';
+import {heapFloats, heapView} from './heap';
+
+/** Larger padded copies take the four-neighbour sum instead, as on the cpu. */
+const MAX_PADDED_VALUES = 2 ** 24;
+
+/** One call's windows on the compiled kernels (the cpu's SensorWindows). */
+class CompiledWindows {
+  private readonly image: number;
+  private readonly sums: number;
+  private readonly noise: NoiseArgs | null;
+  private planFor = -1;
+  private padded = 0;
+  private paddedSize = 0;
+
+  constructor(
+    private readonly kernels: CompiledKernels,
+    private readonly backend: BackendWasm,
+    private readonly images: TensorInfo,
+    private readonly call: SensorCall,
+    private readonly key: number,
+    private readonly scratch: Scratch,
+  ) {
+    const [, , , , w, channels] = call.shape;
+    const {padding} = call.attrs;
+    this.image = kernels.address(images);
+    this.sums = scratch.take(8 * w * channels);
+    this.noise =
+      padding === 'uniform' || padding === 'gaussian' ? new NoiseArgs(kernels, scratch, padding, channels) : null;
+  }
+
+  /** Image b's window of `scale` at `corner` (null: unreachable) into `out[o]`, which holds zeros. */
+  means(out: number, o: number, b: number, l: number, scale: number, corner: WindowCorner | null): void {
+    const {call, noise} = this;
+    const [, n, , h, w, channels] = call.shape;
+    const {imageHeight: height, imageWidth: width} = call;
+    const s = call.blockSide(scale);
+    const base = b * height * width * channels;
+    const [r0, r1] = corner ? insideSpan(corner.y, h * s, height) : [0, 0];
+    const [c0, c1] = corner ? insideSpan(corner.x, w * s, width) : [0, 0];
+    const whole = r0 === 0 && r1 === h * s && c0 === 0 && c1 === w * s;
+    const y = corner ? clampCorner(corner.y, h * s, height) : 0;
+    const x = corner ? clampCorner(corner.x, w * s, width) : 0;
+    if (noise === null || whole) {
+      if (!corner) return;
+      const edge = call.attrs.padding === 'edge' ? 1 : 0;
+      this.kernels.run.windowMeans(out, o, this.image, base, height, width, channels, y, x, h, w, s, edge, this.sums);
+      return;
+    }
+    this.planOf(b);
+    const {glimpseHeight, glimpseWidth} = call.windowParams(scale);
+    this.kernels.run.noisyMeans(
+      out,
+      o,
+      this.image,
+      base,
+      height,
+      width,
+      channels,
+      corner ? 1 : 0,
+      y,
+      x,
+      h,
+      w,
+      s,
+      noise.code,
+      scaleKey(this.key, scale),
+      noise.lo,
+      noise.hi,
+      noise.stats,
+      glimpseWidth * channels,
+      (b * n + l) * glimpseHeight * glimpseWidth * channels,
+    );
+  }
+
+  /**
+   * Bilinear means in one pass where the cpu takes one (SensorWindows.bilinear); false, having
+   * written nothing, where the four-neighbour sum must do it.
+   */
+  bilinear(out: number, o: number, b: number, scale: number, corner: WindowCorner, weights: Weights): boolean {
+    const {call} = this;
+    const [, , , h, w, channels] = call.shape;
+    const {imageHeight: height, imageWidth: width} = call;
+    const s = call.blockSide(scale);
+    const base = b * height * width * channels;
+    const [rows, cols] = [h * s + 1, w * s + 1];
+    const run = this.kernels.run;
+    if (corner.y >= 0 && corner.y + rows <= height && corner.x >= 0 && corner.x + cols <= width) {
+      const start = base + (corner.y * width + corner.x) * channels;
+      run.bilinearMeans(out, o, this.image, start, width * channels, h, w, channels, s, ...weights);
+      return true;
+    }
+    if (this.noise !== null) return false;
+    const size = rows * cols * channels;
+    if (size > MAX_PADDED_VALUES) return false;
+    if (this.paddedSize < size) {
+      this.padded = this.scratch.take(4 * size);
+      this.paddedSize = size;
+    }
+    const [y, x] = [clampCorner(corner.y, rows, height), clampCorner(corner.x, cols, width)];
+    const edge = call.attrs.padding === 'edge' ? 1 : 0;
+    run.copyPadded(this.padded, this.image, base, height, width, channels, y, x, rows, cols, edge);
+    run.bilinearMeans(out, o, this.padded, 0, cols * channels, h, w, channels, s, ...weights);
+    return true;
+  }
+
+  private planOf(b: number): void {
+    if (this.planFor === b || this.noise === null) return;
+    const {imageHeight: height, imageWidth: width, shape} = this.call;
+    const channels = shape[5];
+    const mode = this.call.attrs.padding as NoisePlan['mode'];
+    const values = heapView(this.backend, this.images);
+    this.noise.use(planNoise(mode, this.key, values, b * height * width * channels, height * width, channels));
+    this.planFor = b;
+  }
+}
+
+/** The sensor's output, or (`weightsOf` y or x) its slope along that corner axis, into `out`. */
+export function compiledSensor(
+  kernels: CompiledKernels,
+  backend: BackendWasm,
+  inputs: {images: TensorInfo; locations: TensorInfo},
+  call: SensorCall,
+  key: number,
+  out: TensorInfo,
+  weightsOf: WeightsOf,
+): void {
+  const [batch, n, k, h, w, channels] = call.shape;
+  const output = kernels.address(out);
+  kernels.run.zeroFloats(output, batch * n * k * h * w * channels);
+  if (call.empty || (call.attrs.interpolation === 'nearest' && weightsOf !== 'value')) return;
+  const locations = heapFloats(backend, inputs.locations).slice();
+  const scratch = new Scratch(kernels);
+  try {
+    const windows = new CompiledWindows(kernels, backend, inputs.images, call, key, scratch);
+    const bilinear = call.attrs.interpolation === 'bilinear';
+    const glimpseSize = h * w * channels;
+    const neighbours = bilinear ? NEIGHBOUR_STEPS.map(() => scratch.take(4 * glimpseSize)) : [];
+    forEachWindow(call, locations, (b, l, scale, ly, lx, params, o) => {
+      if (!bilinear) {
+        windows.means(output, o, b, l, scale, windowCorner(ly, lx, params));
+        return;
+      }
+      const corner = subpixelCorner(ly, lx, params);
+      const unreachable: Weights = weightsOf === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
+      const weights: Weights = corner ? neighbourWeights(corner.fy, corner.fx, weightsOf) : unreachable;
+      if (corner && weights.every(v => v !== 0) && windows.bilinear(output, o, b, scale, corner, weights)) return;
+      const used: number[] = [];
+      NEIGHBOUR_STEPS.forEach(([dy, dx], i) => {
+        if (weights[i] === 0) return;
+        const at: WindowCorner | null = corner && {y: corner.y + dy, x: corner.x + dx};
+        kernels.run.zeroFloats(neighbours[i], glimpseSize);
+        windows.means(neighbours[i], 0, b, l, scale, at);
+        used.push(neighbours[i], weights[i]);
+      });
+      while (used.length < 8) used.push(0, 0);
+      kernels.run.combine(output, o, glimpseSize, used.length / 2, ...used);
+    });
+  } finally {
+    scratch.free();
+  }
+}
+
+/** The sensor's backward pass into `out` (the images' shape). */
+export function compiledSensorGrad(
+  kernels: CompiledKernels,
+  backend: BackendWasm,
+  inputs: {dy: TensorInfo; locations: TensorInfo},
+  call: SensorCall & {imagesShape: readonly number[]},
+  out: TensorInfo,
+): void {
+  const [, , , h, w, channels] = call.shape;
+  const {imageHeight: height, imageWidth: width} = call;
+  const dx = kernels.address(out);
+  kernels.run.zeroFloats(
+    dx,
+    call.imagesShape.reduce((a, v) => a * v, 1),
+  );
+  if (call.empty) return;
+  const dy = kernels.address(inputs.dy);
+  const locations = heapFloats(backend, inputs.locations).slice();
+  const edge = call.attrs.padding === 'edge' ? 1 : 0;
+  const run = kernels.run;
+  const spread = (o: number, b: number, s: number, corner: WindowCorner, weight: number) => {
+    const [y, x] = [clampCorner(corner.y, h * s + 1, height), clampCorner(corner.x, w * s + 1, width)];
+    const base = b * height * width * channels;
+    run.spreadWindow(dx, dy, o, base, height, width, channels, y, x, h, w, s, edge, weight);
+  };
+  const bilinear = call.attrs.interpolation === 'bilinear';
+  forEachWindow(call, locations, (b, _l, scale, ly, lx, params, o) => {
+    const s = call.blockSide(scale);
+    if (!bilinear) {
+      const corner = windowCorner(ly, lx, params);
+      if (corner) spread(o, b, s, corner, 1);
+      return;
+    }
+    const corner = subpixelCorner(ly, lx, params);
+    if (!corner) return;
+    const weights = neighbourWeights(corner.fy, corner.fx, 'value');
+    const inside = corner.y >= 0 && corner.y + h * s + 1 <= height && corner.x >= 0 && corner.x + w * s + 1 <= width;
+    if (weights.every(v => v !== 0) && inside) {
+      const start = (b * height * width + corner.y * width + corner.x) * channels;
+      run.spreadInside(dx, dy, o, start, width * channels, h, w, channels, s, ...weights);
+      return;
+    }
+    NEIGHBOUR_STEPS.forEach(([sy, sx], i) => {
+      if (weights[i] !== 0) spread(o, b, s, {y: corner.y + sy, x: corner.x + sx}, weights[i]);
+    });
+  });
+}
