@@ -7,6 +7,9 @@
  * @type {import('jest').Config}
  */
 const min = process.env.TFJS_VERSION_UNDER_TEST === 'min';
+// GLIMPSE_WASM_PATH=scalar or js: a run of the Node suites on the wasm backend alone, its kernels
+// forced onto that path (test/helpers/backends.ts); .ci/run adds one per path besides SIMD.
+const wasmPath = !['', 'auto', undefined].includes(process.env.GLIMPSE_WASM_PATH);
 // TensorFlow's C library logs its start-up to stderr; keep the test output readable.
 process.env.TF_CPP_MIN_LOG_LEVEL = process.env.TF_CPP_MIN_LOG_LEVEL || '2';
 
@@ -21,9 +24,11 @@ module.exports = {
     ],
   },
   testTimeout: 60000,
-  ...(min
+  ...(min || wasmPath
     ? {
-        moduleNameMapper: {'^@tensorflow/(tfjs[a-z-]*)$': '<rootDir>/.ci/tfjs-min/node_modules/@tensorflow/$1'},
+        moduleNameMapper: min
+          ? {'^@tensorflow/(tfjs[a-z-]*)$': '<rootDir>/.ci/tfjs-min/node_modules/@tensorflow/$1'}
+          : {'^@tensorflow/(tfjs|tfjs-[a-z-]+)$': '<rootDir>/node_modules/@tensorflow/$1'},
         // Browser pages, the packed tarball and the bundles load tfjs from node_modules itself.
         testPathIgnorePatterns: [
           '/test/browser/',
@@ -38,6 +43,8 @@ module.exports = {
           '/test/install_matrix.test.ts',
           // tfjs-node is tested at the tfjs version it pins.
           '/test/tensorflow_backend.test.ts',
+          // The README's backend table is checked on the full run.
+          ...(wasmPath ? ['/test/readme.test.ts'] : []),
         ],
       }
     : {

@@ -151,7 +151,11 @@ describe("compiled wasm kernels give the JS kernels' bits", () => {
           const got = await onPath(path, compiled[i], () => compiled[i]);
           want.forEach((w, k) => {
             const at = w.findIndex((v, j) => v !== got[k][j] && !(isNaNBits(v) && isNaNBits(got[k][j])));
-            if (at >= 0 || w.length !== got[k].length) mismatches.push(`${reference[i].name}: output ${k} at ${at}`);
+            if (at >= 0 || w.length !== got[k].length) {
+              mismatches.push(
+                `${reference[i].name}: output ${k} at ${at}: ${asFloat(w[at])}, got ${asFloat(got[k][at])}`,
+              );
+            }
           });
         }
         expect(mismatches).toEqual([]);
@@ -159,6 +163,8 @@ describe("compiled wasm kernels give the JS kernels' bits", () => {
     }
   }
 });
+
+const asFloat = (v: number) => `${new Float32Array(new Uint32Array([v]).buffer)[0]} (0x${(v >>> 0).toString(16)})`;
 
 function isNaNBits(v: number): boolean {
   return (v & 0x7f800000) === 0x7f800000 && (v & 0x7fffff) !== 0;

@@ -169,8 +169,9 @@ export function compiledSensor(
         windows.means(neighbours[i], 0, b, l, scale, at);
         used.push(neighbours[i], weights[i]);
       });
+      const count = used.length / 2;
       while (used.length < 8) used.push(0, 0);
-      kernels.run.combine(output, o, glimpseSize, used.length / 2, ...used);
+      kernels.run.combine(output, o, glimpseSize, count, ...used);
     });
   } finally {
     scratch.free();

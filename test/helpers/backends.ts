@@ -19,7 +19,9 @@ import {setWasmKernelPath, wasmKernelPath, type WasmKernelChoice} from '../../sr
  */
 export const WASM_PATH = (process.env.GLIMPSE_WASM_PATH ?? 'auto') as WasmKernelChoice;
 
-const withTensorflow = process.env.TFJS_VERSION_UNDER_TEST !== 'min';
+/** A run of the wasm suites with their kernels forced onto one path (jest.config.js): wasm alone. */
+const wasmOnly = !['', 'auto', undefined].includes(process.env.GLIMPSE_WASM_PATH);
+const withTensorflow = process.env.TFJS_VERSION_UNDER_TEST !== 'min' && !wasmOnly;
 
 if (withTensorflow) {
   // tfjs-node on Node 23 and later needs two util functions Node removed.
@@ -34,7 +36,8 @@ if (withTensorflow) {
   }
 }
 
-export const NODE_BACKENDS: readonly string[] = withTensorflow ? ['cpu', 'wasm', 'tensorflow'] : ['cpu', 'wasm'];
+const ALL_NODE_BACKENDS = withTensorflow ? ['cpu', 'wasm', 'tensorflow'] : ['cpu', 'wasm'];
+export const NODE_BACKENDS: readonly string[] = wasmOnly ? ['wasm'] : ALL_NODE_BACKENDS;
 
 export function describeEachBackend(title: string, body: (backend: string) => void): void {
   for (const backend of NODE_BACKENDS) {
