@@ -4,6 +4,8 @@
  * `sums` and the images are addresses; every index counts float32 (image) or f64 (sums) values.
  */
 import {f32At} from './geometry';
+import * as colour from './simd_sums';
+import {sumRun} from './simd_sums';
 
 function px(image: usize, index: i32): f64 {
   return <f64>load<f32>(f32At(image, index));
@@ -34,11 +36,7 @@ function addWholeBlocks(sums: usize, image: usize, q: i32, x0: i32, x1: i32, s: 
       addSum(sums, x, px(image, q) + px(image, q + 1) + (px(image, q + 2) + px(image, q + 3)));
     }
   } else {
-    for (let x = x0; x < x1; x++) {
-      let t: f64 = -0.0;
-      for (const end = q + s; q < end; q++) t += px(image, q);
-      addSum(sums, x, t);
-    }
+    for (let x = x0; x < x1; x++, q += s) addSum(sums, x, sumRun(image, q, s));
   }
 }
 
@@ -47,17 +45,11 @@ function addWholeBlocksChannels(sums: usize, image: usize, q: i32, x0: i32, x1: 
   const stride = s * channels;
   if (channels == 3) {
     for (let x = x0; x < x1; x++, q += stride) {
-      let t0: f64 = -0.0,
-        t1: f64 = -0.0,
-        t2: f64 = -0.0;
-      for (let p = q, end = q + stride; p < end; p += 3) {
-        t0 += px(image, p);
-        t1 += px(image, p + 1);
-        t2 += px(image, p + 2);
-      }
-      addSum(sums, 3 * x, t0);
-      addSum(sums, 3 * x + 1, t1);
-      addSum(sums, 3 * x + 2, t2);
+      colour.red = colour.green = colour.blue = -0.0;
+      colour.addColourRun(image, q, s);
+      addSum(sums, 3 * x, colour.red);
+      addSum(sums, 3 * x + 1, colour.green);
+      addSum(sums, 3 * x + 2, colour.blue);
     }
     return;
   }
@@ -143,6 +135,12 @@ export function wholeBlockMeans(
     }
   } else if (channels == 3) {
     colourBlockMeans(out, at, image, top, blocks, s, rowStride, count);
+  } else if (channels == 1) {
+    for (let x = 0, block = top; x < blocks; x++, block += s) {
+      let t: f64 = -0.0;
+      for (let a = 0, row = block; a < s; a++, row += rowStride) t += sumRun(image, row, s);
+      store<f32>(f32At(out, at++), <f32>(t / count));
+    }
   } else {
     const stride = s * channels;
     for (let x = 0, block = top; x < blocks; x++, block += stride) {
@@ -170,18 +168,10 @@ function colourBlockMeans(
 ): void {
   const stride = s * 3;
   for (let x = 0, block = top; x < blocks; x++, block += stride) {
-    let t0: f64 = -0.0,
-      t1: f64 = -0.0,
-      t2: f64 = -0.0;
-    for (let a = 0, row = block; a < s; a++, row += rowStride) {
-      for (let p = row, end = row + stride; p < end; p += 3) {
-        t0 += px(image, p);
-        t1 += px(image, p + 1);
-        t2 += px(image, p + 2);
-      }
-    }
-    store<f32>(f32At(out, at++), <f32>(t0 / count));
-    store<f32>(f32At(out, at++), <f32>(t1 / count));
-    store<f32>(f32At(out, at++), <f32>(t2 / count));
+    colour.red = colour.green = colour.blue = -0.0;
+    for (let a = 0, row = block; a < s; a++, row += rowStride) colour.addColourRun(image, row, s);
+    store<f32>(f32At(out, at++), <f32>(colour.red / count));
+    store<f32>(f32At(out, at++), <f32>(colour.green / count));
+    store<f32>(f32At(out, at++), <f32>(colour.blue / count));
   }
 }
