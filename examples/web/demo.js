@@ -1,9 +1,11 @@
-// Web demo (see index.html): the converted glimpse sensor on the webgl backend. Clicking
-// the picture moves the glimpse location and re-renders.
+// Web demo (see index.html): the converted glimpse sensor on the webgl backend, or on wasm
+// with `?backend=wasm` (the compiled kernels). Clicking the picture moves the glimpse location
+// and re-renders.
 //
 // Below the model's outputs, glimpseSensor computes 1 to 5 scales (the select) in one call.
 //
-// For tests, window.demoState = {ready, backend, location: [y, x], renders, msPerCall,
+// For tests, window.demoState = {ready, backend, wasmKernels (the wasm kernels' path, on wasm),
+// location: [y, x], renders, msPerCall,
 // lastGlimpse16: the RGB bytes drawn into the glimpse16 canvas (16*16*3, row-major),
 // scales: how many glimpseSensor scales are drawn, lastFused: the RGB bytes of each, error},
 // and window.demo = {image (the [1, H, W, 3] float32 tensor the model sees), toByte, render}.
@@ -20,6 +22,7 @@
   var state = (window.demoState = {
     ready: false,
     backend: null,
+    wasmKernels: null,
     location: [0.35, 0],
     renders: 0,
     msPerCall: null,
@@ -130,9 +133,13 @@
   }
 
   async function main() {
-    if (!(await tf.setBackend('webgl'))) throw new Error("tf.setBackend('webgl') failed (no WebGL?)");
+    var wanted = new URLSearchParams(location.search).get('backend') || 'webgl';
+    if (wanted === 'wasm') tf.wasm.setWasmPaths('/node_modules/@tensorflow/tfjs-backend-wasm/dist/');
+    if (!(await tf.setBackend(wanted))) throw new Error("tf.setBackend('" + wanted + "') failed");
     await tf.ready();
     state.backend = tf.getBackend();
+    // Browsers compile the plugin's wasm kernels in the background: wait, so every call is compiled.
+    if (state.backend === 'wasm') state.wasmKernels = await tf.wasmKernelPath();
     setStatus('backend ' + state.backend + ': loading the model…');
     // The plugin's script tag ran before this: ExtractGlimpseV2 is a known op here.
     var model = await tf.loadGraphModel(MODEL_URL);
@@ -176,6 +183,7 @@
         setStatus(
           'backend ' +
             state.backend +
+            (state.wasmKernels ? ' (' + state.wasmKernels + ' kernels)' : '') +
             ' | location (y, x) = (' +
             location[0].toFixed(3) +
             ', ' +

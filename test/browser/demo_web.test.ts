@@ -202,3 +202,47 @@ describe('web demo (examples/web) in Chromium', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('web demo on the wasm backend (?backend=wasm)', () => {
+  let wasmPage: Page;
+
+  beforeAll(async () => {
+    wasmPage = await context!.newPage();
+    watchPage(wasmPage, errors);
+    await wasmPage.goto(`${server!.url}/examples/web/index.html?backend=wasm`);
+    await wasmPage.waitForFunction(
+      () => {
+        const s = (window as any).demoState;
+        return s && (s.ready || s.error);
+      },
+      undefined,
+      {timeout: 60000},
+    );
+  }, 90000);
+
+  afterAll(async () => {
+    await wasmPage?.close();
+  });
+
+  test("runs the compiled SIMD kernels, and the glimpse is the scene's pixels in the plugin's window", async () => {
+    const s = await wasmPage.evaluate(() => {
+      const d = (window as any).demoState;
+      return {
+        error: d.error,
+        ready: d.ready,
+        backend: d.backend,
+        kernels: d.wasmKernels,
+        location: d.location,
+        glimpse: d.lastGlimpse16,
+        fused: d.lastFused,
+      };
+    });
+    expect(s.error).toBeNull();
+    expect(s.ready).toBe(true);
+    expect(s.backend).toBe('wasm');
+    expect(s.kernels).toBe('simd');
+    expect(s.glimpse).toEqual(sceneWindow(s.location as [number, number]));
+    // The sensor's scale 0 (zero padding, s = 1) is the 16x16 glimpse, bit for bit.
+    expect(s.fused[0]).toEqual(s.glimpse);
+  });
+});
