@@ -65,7 +65,7 @@ function glimpseCases(count: number): Case[] {
         const f = (x: tf.Tensor4D) =>
           extractGlimpse(x, size, where, centered, normalized, noise, {version: version as 1 | 2, seed});
         const out = f(input);
-        const grad = tf.grad((x: tf.Tensor4D) => tf.sum(tf.mul(f(x), weights)))(input);
+        const grad = tf.grad((x: tf.Tensor) => tf.sum(tf.mul(f(x as tf.Tensor4D), weights)))(input);
         return [out, grad];
       },
     };
@@ -106,7 +106,8 @@ function sensorCases(count: number): Case[] {
         const where = tf.tensor3d(locations, [batch, n, 2]);
         const out = glimpseSensor(images, where, options);
         const weights = tf.randomUniform(out.shape, -1, 1, 'float32', 3);
-        const loss = (x: tf.Tensor4D, l: tf.Tensor3D) => tf.sum(tf.mul(glimpseSensor(x, l, options), weights));
+        const loss = (x: tf.Tensor, l: tf.Tensor) =>
+          tf.sum(tf.mul(glimpseSensor(x as tf.Tensor4D, l as tf.Tensor3D, options), weights));
         const grads = tf.grads(loss)([images, where]);
         return [out, ...grads];
       },

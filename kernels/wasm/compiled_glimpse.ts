@@ -36,10 +36,12 @@ export function compiledGlimpse(
     const noise = new NoiseArgs(kernels, scratch, call.mode, channels);
     const [image, output] = [kernels.address(inputs.input), kernels.address(out)];
     const imageSize = height * width * channels;
+    // Taken once, after the scratch: nothing allocates in the heap from here on.
+    let values: ReturnType<typeof heapView> | undefined;
     for (let b = 0; b < batch; b++) {
       const corner = windowCorner(offsets[2 * b], offsets[2 * b + 1], call.params);
       if (call.mode !== 'zero' && !wholeInside(corner, call)) {
-        const values = heapView(backend, inputs.input);
+        values ??= heapView(backend, inputs.input);
         noise.use(planNoise(call.mode, key, values, b * imageSize, height * width, channels));
       }
       kernels.run.glimpseWindow(
