@@ -8,7 +8,7 @@ block means: a batched gather and avg_pool2d), the same loss (cross-entropy, the
 REINFORCE term, the baseline's squared error), gradients clipped to a global norm of 5, Adam.
 
     python3 -m venv .venv-torch
-    .venv-torch/bin/pip install torch==2.13.0 numpy
+    .venv-torch/bin/pip install torch==2.14.1 numpy
     .venv-torch/bin/python tools/ram_torch.py [--tasks mnist28,translated60] [--batch 128]
         [--threads 2] [--steps 30] [--warmup 5] [--profile]
 

@@ -9,6 +9,12 @@ sha256 values), each peer with the same number of threads:
   column indices (zero padding masks the outside), then avg_pool2d.
 - torch-loop: PyTorch, the per-sample loop public RAM code uses (pad the image once, slice
   each window, stack a scale's windows, avg_pool2d).
+- torch-grid-sample: the peer of glimpseSensor with interpolation 'bilinear' (on the --bilinear
+  workloads): per scale, torch.nn.functional.grid_sample (mode 'bilinear', align_corners=False,
+  padding_mode 'zeros', or 'border' for edge padding) samples the (h*s) x (w*s) window at its
+  sub-pixel corner, then avg_pool2d(s). A location's samples are (cy + i, cx + j), (cy, cx) the
+  corner before truncation; with align_corners=False, pixel p's centre is at (2p + 1) / H - 1.
+  The locations of an image are stacked along the grid's rows, so the images are not copied.
 PyTorch's peers take the images in PyTorch's own layout (NCHW, converted before timing) and
 leave their output in it.
 - tf-composite: TensorFlow, tf.image.extract_glimpse per scale + avg_pool2d + stack inside a
@@ -16,13 +22,16 @@ leave their output in it.
   same work).
 
 Prints the median ms per call and writes JSON (--out) that bench/run.mjs shows beside its own
-figures. The peers are checked against each other before they are timed.
+figures. The nearest peers are checked against each other, the bilinear one against a float64
+NumPy reference of docs/semantics.md's bilinear sensor, before they are timed.
 
     python3 -m venv .venv-peers
-    .venv-peers/bin/pip install tensorflow-cpu==2.21.0 torch==2.13.0 numpy
-    .venv-peers/bin/python tools/sensor_peers.py [--only S1,S3] [--threads 2] [--target-ms MS] [--out FILE]
+    .venv-peers/bin/pip install tensorflow-cpu==2.21.0 torch==2.14.1 numpy
+    .venv-peers/bin/python tools/sensor_peers.py [--only S1,S3] [--bilinear S1] [--threads 2] [--target-ms MS]
+        [--out FILE]
 """
 import argparse
+import functools
 import json
 import os
 import statistics
@@ -33,6 +42,13 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tf_baseline import WORKLOADS, draw_pairs, generate_input, self_test, sha256_le  # noqa: E402
+
+
+# The peers with bilinear interpolation, checked against bilinear_reference. grid_sample computes its sample
+# positions in float32 from the normalized grid, a few float32 steps of a coordinate up to about 3 in size, times
+# H / 2 pixels (2e-5 of a pixel on S3's 224 rows); the tolerance is relative to max |image|.
+BILINEAR_PEERS = ('torch-grid-sample',)
+BILINEAR_TOLERANCE = 1e-4
 
 
 def generate_images(w):
@@ -46,15 +62,52 @@ def generate_locations(w):
     return pairs.reshape(shape[0], -1, 2)
 
 
+def subpixel_corners(locations, side, glimpse):
+    """Window corners as ExtractGlimpseV2 places them (centered, normalized), in float32 steps, not truncated."""
+    f = np.float32
+    return (locations.astype(f) * f(side) / f(2) + f(side) / f(2)) - f(glimpse) / f(2)
+
+
 def corners(locations, side, glimpse):
     """Window corners as ExtractGlimpseV2 places them (centered, normalized), truncated."""
-    f = np.float32
-    v = (locations.astype(f) * f(side) / f(2) + f(side) / f(2)) - f(glimpse) / f(2)
-    return np.trunc(v).astype(np.int64)
+    return np.trunc(subpixel_corners(locations, side, glimpse)).astype(np.int64)
 
 
-def torch_peers(w, images, locations, threads):
-    """PyTorch's two formulations, on the images in PyTorch's own layout (NCHW), outputs NCHW per scale."""
+def bilinear_reference(w, images, locations):
+    """The bilinear sensor in float64 (docs/semantics.md, "Bilinear glimpses"), [B, n, k, h, w, C]: per scale,
+    the four whole-pixel windows at the corner's floors (and one row, one column further) weighted by the
+    corner's fractions, then the s x s block means."""
+    b, H, W, C = images.shape
+    n = locations.shape[1]
+    h, wd = w['size']
+    edge = w['padding'] == 'edge'
+    x = images.astype(np.float64)
+    out = np.empty((b, n, w['scales'], h, wd, C))
+    batch = np.arange(b)[:, None, None, None]
+    for i in range(w['scales']):
+        s = w['scaleFactor'] ** i
+        gh, gw = h * s, wd * s
+        cy = subpixel_corners(locations[..., 0], H, gh).astype(np.float64)
+        cx = subpixel_corners(locations[..., 1], W, gw).astype(np.float64)
+        fy, fx = cy - np.floor(cy), cx - np.floor(cx)
+        total = np.zeros((b, n, gh, gw, C))
+        for a in (0, 1):
+            for d in (0, 1):
+                ys = np.floor(cy).astype(np.int64)[..., None] + a + np.arange(gh)
+                xs = np.floor(cx).astype(np.int64)[..., None] + d + np.arange(gw)
+                window = x[batch, ys.clip(0, H - 1)[..., :, None], xs.clip(0, W - 1)[..., None, :]]
+                if not edge:
+                    inside = ((ys >= 0) & (ys < H))[..., :, None] & ((xs >= 0) & (xs < W))[..., None, :]
+                    window = window * inside[..., None]
+                weight = (fy if a else 1 - fy) * (fx if d else 1 - fx)
+                total += weight[..., None, None, None] * window
+        out[:, :, i] = total.reshape(b, n, h, s, wd, s, C).mean((3, 5))
+    return out
+
+
+def torch_peers(w, images, locations, threads, bilinear=False):
+    """PyTorch's two formulations (and grid_sample's bilinear one when `bilinear`), on the images in PyTorch's own
+    layout (NCHW), outputs NCHW per scale."""
     import torch
     import torch.nn.functional as F
 
@@ -109,7 +162,47 @@ def torch_peers(w, images, locations, threads):
     peers = {'torch-batched': (batched, nhwc)}
     if reach:
         peers['torch-loop'] = (loop, nhwc)
+    if bilinear:
+        peers['torch-grid-sample'] = grid_sample_peer(w, x, locations)
     return peers, torch.__version__
+
+
+def grid_sample_peer(w, x, locations):
+    """grid_sample (bilinear) + avg_pool2d per scale on x [B, C, H, W]: the run and its [B, n, k, h, w, C] view.
+    An image's n windows are stacked along the grid's rows ([B, n*h*s, w*s, 2]); each is h*s rows high, a
+    multiple of s, so avg_pool2d's blocks stay inside one window: out [B, C, n*h, w] per scale."""
+    import torch
+    import torch.nn.functional as F
+
+    b, C, H, W = x.shape
+    n = locations.shape[1]
+    h, wd = w['size']
+    mode = 'border' if w['padding'] == 'edge' else 'zeros'
+    scales = []
+    for i in range(w['scales']):
+        s = w['scaleFactor'] ** i
+        gh, gw = h * s, wd * s
+        cy = torch.from_numpy(subpixel_corners(locations[..., 0], H, gh))
+        cx = torch.from_numpy(subpixel_corners(locations[..., 1], W, gw))
+        scales.append((s, gh, gw, cy, cx))
+    steps = {g: torch.arange(g, dtype=torch.float32) for g in {v for sc in scales for v in sc[1:3]}}
+
+    def run():
+        out = []
+        for s, gh, gw, cy, cx in scales:
+            # Sample (cy + i, cx + j); align_corners=False puts pixel p's centre at (2p + 1) / H - 1.
+            gy = (cy[..., None] + steps[gh]) * (2 / H) + (1 / H - 1)
+            gx = (cx[..., None] + steps[gw]) * (2 / W) + (1 / W - 1)
+            grid = torch.stack((gx[:, :, None, :].expand(b, n, gh, gw), gy[..., None].expand(b, n, gh, gw)), -1)
+            g = F.grid_sample(x, grid.reshape(b, n * gh, gw, 2), mode='bilinear', padding_mode=mode,
+                              align_corners=False)
+            out.append(F.avg_pool2d(g, s) if s > 1 else g)
+        return out
+
+    def nhwc(out):
+        return torch.stack([o.reshape(b, C, n, h, wd).permute(0, 2, 3, 4, 1) for o in out], 2).numpy()
+
+    return run, nhwc
 
 
 def tf_peer(w, images, locations, threads):
@@ -153,6 +246,8 @@ def median_ms(fn, target_ms):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--only', help='comma-separated sensor workload ids')
+    ap.add_argument('--bilinear', help='comma-separated sensor workload ids that also get the bilinear peer '
+                    '(default: every workload run)')
     ap.add_argument('--threads', type=int, default=2)
     ap.add_argument('--target-ms', type=float, default=1500.0, help='time budget per peer and workload')
     ap.add_argument('--out', help='write the figures here (JSON)')
@@ -161,7 +256,8 @@ def main():
         spec = json.load(f)
     self_test(spec['prng'])
     wanted = a.only.split(',') if a.only else None
-    result = {'format': 'glimpse-sensor-peers/1', 'threads': a.threads, 'versions': {}, 'workloads': {}}
+    # 2: the bilinear peer, its entries marked with their interpolation.
+    result = {'format': 'glimpse-sensor-peers/2', 'threads': a.threads, 'versions': {}, 'workloads': {}}
     for w in spec['sensorWorkloads']['workloads']:
         if wanted and w['id'] not in wanted:
             continue
@@ -169,8 +265,9 @@ def main():
         locations = generate_locations(w)
         if sha256_le(images) != w['check']['inputSha256'] or sha256_le(locations) != w['check']['locationsSha256']:
             sys.exit(f"{w['id']}: generated inputs differ from bench/workloads.json's check values")
+        bilinear = a.bilinear is None or w['id'] in a.bilinear.split(',')
         peers = {}
-        for make, module in ((torch_peers, 'torch'), (tf_peer, 'tensorflow')):
+        for make, module in ((functools.partial(torch_peers, bilinear=bilinear), 'torch'), (tf_peer, 'tensorflow')):
             try:
                 got, version = make(w, images, locations, a.threads)
             except ImportError:
@@ -182,12 +279,19 @@ def main():
         entry = {}
         for name, (run, _) in peers.items():
             ms, calls = median_ms(run, a.target_ms)
-            diff = float(np.max(np.abs(outputs[name] - reference))) if reference is not None else None
-            # TensorFlow pads with zeros where the workload asks for edge padding: not comparable there.
-            comparable = not (name == 'tf-composite' and w['padding'] == 'edge')
-            if comparable and diff is not None and diff > 1e-5:
-                sys.exit(f"{w['id']}: {name} differs from torch-batched by {diff}")
-            entry[name] = {'ms': ms, 'calls': calls, 'maxAbsDiffFromBatched': diff if comparable else None}
+            if name in BILINEAR_PEERS:
+                diff = float(np.max(np.abs(outputs[name] - bilinear_reference(w, images, locations))))
+                if not diff <= BILINEAR_TOLERANCE * float(np.max(np.abs(images))):
+                    sys.exit(f"{w['id']}: {name} differs from the bilinear reference by {diff}")
+                entry[name] = {'ms': ms, 'calls': calls, 'interpolation': 'bilinear', 'maxAbsDiffFromReference': diff}
+            else:
+                diff = float(np.max(np.abs(outputs[name] - reference))) if reference is not None else None
+                # TensorFlow pads with zeros where the workload asks for edge padding: not comparable there.
+                comparable = not (name == 'tf-composite' and w['padding'] == 'edge')
+                if comparable and diff is not None and diff > 1e-5:
+                    sys.exit(f"{w['id']}: {name} differs from torch-batched by {diff}")
+                entry[name] = {'ms': ms, 'calls': calls, 'interpolation': 'nearest',
+                               'maxAbsDiffFromBatched': diff if comparable else None}
             print(f"{w['id']} {name}: {ms:.3f} ms (median of {calls})", flush=True)
         result['workloads'][w['id']] = entry
     if a.out:

@@ -1,5 +1,6 @@
 // The glimpse sensor's peers: tools/sensor_peers.py (PyTorch's batched gather and per-sample
-// loop, TensorFlow's composite in a tf.function) in the .venv-peers virtualenv, run at the
+// loop, TensorFlow's composite in a tf.function; PyTorch's bilinear grid_sample on the
+// workloads that also time the bilinear sensor) in the .venv-peers virtualenv, run at the
 // start of the bench, alone on the machine, so the targets that use them compare figures of
 // the same run. Without that environment the sensor tables and targets go without peers.
 import {spawnSync} from 'node:child_process';
@@ -7,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {ROOT, log} from './paths.mjs';
+import {BILINEAR_SENSOR_WORKLOADS} from './sensor.mjs';
 
 const PYTHON = path.join(ROOT, '.venv-peers', 'bin', 'python');
 
@@ -20,10 +22,17 @@ export function runSensorPeers(opts, ids) {
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sensor-peers-'));
   const out = path.join(tmp, 'peers.json');
-  const args = [path.join(ROOT, 'tools', 'sensor_peers.py'), '--only', ids.join(','), '--out', out];
+  // The bilinear peer only where the bench times the bilinear sensor (none: an empty list).
+  const bilinear = ids.filter(id => BILINEAR_SENSOR_WORKLOADS.includes(id));
+  const args = ['--only', ids.join(','), `--bilinear=${bilinear.join(',')}`];
   if (opts.quick) args.push('--target-ms', '200');
-  log(`the sensor's peers: .venv-peers/bin/python tools/sensor_peers.py --only ${ids.join(',')}`);
-  const r = spawnSync(PYTHON, args, {cwd: ROOT, encoding: 'utf8', env: {...process.env, TF_CPP_MIN_LOG_LEVEL: '2'}});
+  log(`the sensor's peers: .venv-peers/bin/python tools/sensor_peers.py ${args.join(' ')}`);
+  const script = path.join(ROOT, 'tools', 'sensor_peers.py');
+  const r = spawnSync(PYTHON, [script, ...args, '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {...process.env, TF_CPP_MIN_LOG_LEVEL: '2'},
+  });
   for (const line of (r.stdout || '').split('\n').filter(l => l && !l.startsWith('{'))) log(`  ${line}`);
   const figures = r.status === 0 && fs.existsSync(out) ? JSON.parse(fs.readFileSync(out, 'utf8')) : null;
   fs.rmSync(tmp, {recursive: true, force: true});

@@ -38,6 +38,7 @@ const PEER_LABELS = {
   'torch-batched': 'PyTorch: batched gather + avg_pool2d',
   'torch-loop': 'PyTorch: per-sample slicing loop + avg_pool2d',
   'tf-composite': 'TensorFlow: extract_glimpse + avg_pool2d + stack, tf.function',
+  'torch-grid-sample': 'PyTorch, bilinear: grid_sample + avg_pool2d, per scale',
 };
 // Each composite row's ratio: over the fused method it replaces.
 const SENSOR_FUSED_OF = {'sensor-composite': 'sensor', 'sensor-composite-grad': 'sensor-grad'};
@@ -301,6 +302,28 @@ function targetTally(results) {
   return `${n(true)} pass, ${n(false)} fail, ${n(null)} n/a`;
 }
 
+/** Where the sensor's peers come from, and the bilinear peer's recipe and check, when they ran. */
+function peersLine(results) {
+  const p = results.meta.sensorPeers;
+  if (!p || !p.workloads) return null;
+  const versions = Object.entries(p.versions || {})
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  const line = `Sensor peers (tools/sensor_peers.py, this run, ${p.threads} threads; ${versions})`;
+  const bilinear = Object.entries(p.workloads).flatMap(([id, peers]) =>
+    Object.entries(peers)
+      .filter(([, r]) => r.interpolation === 'bilinear')
+      .map(([name, r]) => `${id} ${name} ${r.maxAbsDiffFromReference.toExponential(1)}`),
+  );
+  if (!bilinear.length) return `${line}.`;
+  return (
+    `${line}. The bilinear peer, beside the fused sensor with interpolation 'bilinear': per scale s, ` +
+    "torch.nn.functional.grid_sample (mode 'bilinear', align_corners=False, padding_mode 'zeros', 'border' for " +
+    'edge padding) samples the (h*s) x (w*s) window at its corner before truncation, then avg_pool2d(s); ' +
+    `max |difference| from a float64 reference of the bilinear sensor: ${bilinear.join(', ')}`
+  );
+}
+
 function tfBaselineLine(results) {
   const tfb = results.meta.tfBaseline;
   if (!tfb || !tfb.results) return null;
@@ -368,6 +391,8 @@ export function formatText(results, rows) {
     for (const t of ts) out.push(`    ${mark(t.holds)} ${t.workload}  ${t.detail}`);
   }
   const notes = backendNotes(results);
+  const peers = peersLine(results);
+  if (peers) notes.push(peers);
   if (notes.length) {
     out.push('');
     out.push('Notes:');
@@ -394,6 +419,8 @@ export function formatMarkdown(results, rows) {
     for (const t of ts) out.push(...wrap(`${mark(t.holds)} ${t.workload}: ${t.detail}`, '  - ', '    '));
   }
   const notes = backendNotes(results);
+  const peers = peersLine(results);
+  if (peers) notes.push(peers);
   const tf = tfBaselineLine(results);
   if (tf) notes.push(tf);
   if (notes.length) {
