@@ -39,6 +39,10 @@ export function bilinearMeans(
     return;
   }
   const count = <f64>(s * s);
+  if (ASC_FEATURE_SIMD) {
+    bilinearPairs(out, o, src, start, rowStride, h, w, C, s, w00, w01, w10, w11);
+    return;
+  }
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       for (let c = 0; c < C; c++) {
@@ -62,6 +66,96 @@ export function bilinearMeans(
         }
         store<f32>(f32At(out, o++), <f32>((w00 * s00 + w01 * s01 + (w10 * s10 + w11 * s11)) / count));
       }
+    }
+  }
+}
+
+/** Loads the samples at `src[p1]` and `src[p2]` as the two lanes of an f64x2. */
+function pairAt(src: usize, p1: i32, p2: i32): v128 {
+  return f64x2.replace_lane(f64x2.splat(px(src, p1)), 1, px(src, p2));
+}
+
+/**
+ * bilinearMeans for s > 1 with SIMD: two outputs at a time, one per lane (neighbouring
+ * channels, or blocks where there is one channel), each lane adding its own samples in the
+ * scalar loop's order, so the bits are the scalar loop's.
+ */
+function bilinearPairs(
+  out: usize,
+  o: i32,
+  src: usize,
+  start: i32,
+  rowStride: i32,
+  h: i32,
+  w: i32,
+  C: i32,
+  s: i32,
+  w00: f64,
+  w01: f64,
+  w10: f64,
+  w11: f64,
+): void {
+  const count = <f64>(s * s);
+  const g00 = f64x2.splat(w00),
+    g01 = f64x2.splat(w01),
+    g10 = f64x2.splat(w10),
+    g11 = f64x2.splat(w11),
+    divisor = f64x2.splat(count);
+  const total = w * C;
+  for (let y = 0; y < h; y++) {
+    const top = start + y * s * rowStride;
+    let q = 0;
+    for (; q + 1 < total; q += 2, o += 2) {
+      const p1 = top + (q / C) * s * C + (q % C);
+      const p2 = top + ((q + 1) / C) * s * C + ((q + 1) % C);
+      let s00 = f64x2.splat(0),
+        s01 = f64x2.splat(0),
+        s10 = f64x2.splat(0),
+        s11 = f64x2.splat(0);
+      for (let r = 0, a = p1, b = p2; r <= s; r++, a += rowStride, b += rowStride) {
+        let middle = f64x2.splat(0);
+        for (let d = 1; d < s; d++) middle = f64x2.add(middle, pairAt(src, a + d * C, b + d * C));
+        const left = f64x2.add(pairAt(src, a, b), middle);
+        const right = f64x2.add(middle, pairAt(src, a + s * C, b + s * C));
+        if (r < s) {
+          s00 = f64x2.add(s00, left);
+          s01 = f64x2.add(s01, right);
+        }
+        if (r > 0) {
+          s10 = f64x2.add(s10, left);
+          s11 = f64x2.add(s11, right);
+        }
+      }
+      const sum = f64x2.add(
+        f64x2.add(f64x2.mul(g00, s00), f64x2.mul(g01, s01)),
+        f64x2.add(f64x2.mul(g10, s10), f64x2.mul(g11, s11)),
+      );
+      const mean = f64x2.div(sum, divisor);
+      store<f32>(f32At(out, o), <f32>f64x2.extract_lane(mean, 0));
+      store<f32>(f32At(out, o + 1), <f32>f64x2.extract_lane(mean, 1));
+    }
+    if (q < total) {
+      // The row's last output, alone.
+      const p = top + (q / C) * s * C + (q % C);
+      let s00: f64 = 0,
+        s01: f64 = 0,
+        s10: f64 = 0,
+        s11: f64 = 0;
+      for (let r = 0, a = p; r <= s; r++, a += rowStride) {
+        let middle: f64 = 0;
+        for (let d = 1; d < s; d++) middle += px(src, a + d * C);
+        const left = px(src, a) + middle;
+        const right = middle + px(src, a + s * C);
+        if (r < s) {
+          s00 += left;
+          s01 += right;
+        }
+        if (r > 0) {
+          s10 += left;
+          s11 += right;
+        }
+      }
+      store<f32>(f32At(out, o++), <f32>((w00 * s00 + w01 * s01 + (w10 * s10 + w11 * s11)) / count));
     }
   }
 }
