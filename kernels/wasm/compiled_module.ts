@@ -57,8 +57,19 @@ interface EmscriptenHeap {
 const CHOICES: readonly WasmKernelChoice[] = ['auto', 'simd', 'scalar', 'shared', 'js'];
 let choice: WasmKernelChoice = 'auto';
 
-/** Per backend: its kernels, or null (JS) once settled; a promise while instantiating. */
-let instances = new WeakMap<object, CompiledKernels | null | Promise<unknown>>();
+type Entry = CompiledKernels | null | Promise<unknown>;
+
+/**
+ * Per backend and choice: its kernels, or null (JS) once settled; a promise while
+ * instantiating. Kept per choice, so switching paths (a benchmark does) instantiates once each.
+ */
+const instances = new WeakMap<object, Map<WasmKernelChoice, Entry>>();
+
+function entriesOf(backend: BackendWasm): Map<WasmKernelChoice, Entry> {
+  let entries = instances.get(backend);
+  if (!entries) instances.set(backend, (entries = new Map()));
+  return entries;
+}
 
 /**
  * Forces the wasm backend's kernels onto one path (`js`, `simd`, `scalar`, `shared`), or back
@@ -70,7 +81,6 @@ export function setWasmKernelPath(path: WasmKernelChoice): void {
     throw new Error(`setWasmKernelPath: path must be one of ${CHOICES.join(', ')}, got ${formatValue(path)}`);
   }
   choice = path;
-  instances = new WeakMap();
 }
 
 /** The path the wasm kernels take on `backend` now ('js' until its compiled kernels are ready). */
@@ -85,7 +95,7 @@ export function kernelPathOf(backend: BackendWasm): WasmKernelPath {
  */
 export async function prepareKernels(backend: BackendWasm): Promise<WasmKernelPath> {
   compiledKernels(backend);
-  const entry = instances.get(backend);
+  const entry = entriesOf(backend).get(choice);
   if (entry instanceof Promise) await entry;
   return kernelPathOf(backend);
 }
@@ -93,35 +103,39 @@ export async function prepareKernels(backend: BackendWasm): Promise<WasmKernelPa
 /** The compiled kernels for `backend`, or null: run the JS kernels. */
 export function compiledKernels(backend: BackendWasm): CompiledKernels | null {
   if (choice === 'js') return null;
-  const entry = instances.get(backend);
+  const entries = entriesOf(backend);
+  const entry = entries.get(choice);
   if (entry instanceof Promise) return null;
-  if (entry !== undefined && (entry === null || choice === 'auto' || entry.path === choice)) return entry;
+  if (entry !== undefined) return entry;
+  const wanted = choice;
   const heap = heapOf(backend);
   const bytes = heap && bytesFor(heap.memory);
   if (!heap || !bytes) {
-    instances.set(backend, null);
+    entries.set(wanted, null);
     return null;
   }
   const imports = {env: {memory: heap.memory}, noise: {hostLog: Math.log, hostCos: Math.cos, hostSin: Math.sin}};
   try {
     const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes.module), imports);
-    return settle(backend, heap, bytes.path, instance);
+    return settle(entries, wanted, backend, heap, bytes.path, instance);
   } catch (e) {
     // Browsers refuse synchronous compilation of larger modules on the main thread.
     if (!(e instanceof RangeError)) {
-      instances.set(backend, null);
+      entries.set(wanted, null);
       return null;
     }
   }
   const pending = WebAssembly.instantiate(bytes.module, imports).then(
-    ({instance}) => settle(backend, heap, bytes.path, instance),
-    () => instances.set(backend, null),
+    ({instance}) => settle(entries, wanted, backend, heap, bytes.path, instance),
+    () => entries.set(wanted, null),
   );
-  instances.set(backend, pending);
+  entries.set(wanted, pending);
   return null;
 }
 
 function settle(
+  entries: Map<WasmKernelChoice, Entry>,
+  wanted: WasmKernelChoice,
   backend: BackendWasm,
   heap: {memory: WebAssembly.Memory; malloc: (bytes: number) => number; free: (pointer: number) => void},
   path: CompiledKernels['path'],
@@ -139,7 +153,7 @@ function settle(
     },
     free: heap.free,
   };
-  instances.set(backend, kernels);
+  entries.set(wanted, kernels);
   return kernels;
 }
 
