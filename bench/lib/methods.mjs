@@ -168,7 +168,7 @@ export const unseededCall = (plugin, w, input, offsets) =>
   });
 
 /** Workloads also timed with bilinear interpolation, against their nearest figures (forward and backward). */
-export const BILINEAR_WORKLOADS = ['W1', 'W4', 'S1'];
+export const BILINEAR_WORKLOADS = ['W1', 'W4', 'S1', 'S2', 'S3'];
 
 /** The op with bilinear interpolation: the workload's call otherwise. */
 export const bilinearCall = (plugin, w, input, offsets) =>
@@ -282,4 +282,24 @@ export async function verifyOutputs(tf, plugin, w, geometry, tensors, expected) 
   tf.dispose(c);
   result.composite = pick(compareBits(cv, expected));
   return result;
+}
+
+/** The wasm kernels' paths the bench times besides the default (compiled SIMD in Node). */
+export const WASM_PATHS = ['scalar', 'js'];
+
+/**
+ * On wasm: each method whose key is in `keys` also timed on the scalar build and on the JS
+ * kernels (`<key>-scalar`, `<key>-js`), in the same interleaved rounds; every wasm method
+ * first puts the kernels on its path (`auto`, the SIMD build, for the plain keys).
+ */
+export function withWasmPaths(methods, plugin, keys) {
+  const onPath = (path, run) => () => {
+    plugin.setWasmKernelPath(path);
+    return run();
+  };
+  const out = methods.map(m => ({...m, run: onPath('auto', m.run)}));
+  for (const m of methods.filter(x => keys.includes(x.key))) {
+    for (const path of WASM_PATHS) out.push({...m, key: `${m.key}-${path}`, run: onPath(path, m.run)});
+  }
+  return out;
 }

@@ -22,6 +22,13 @@ export const METHOD_LABELS = {
   'slice-nrb': 'tf.slice, no readback',
   'kernel-bilinear': 'kernel, bilinear interpolation',
   'tf.grad-bilinear': 'tf.grad, bilinear (d input and d offsets)',
+  // wasm only: the same calls on its other kernel paths (the plain rows run the SIMD build).
+  'kernel-scalar': 'kernel, compiled scalar (wasm)',
+  'kernel-js': 'kernel, JS kernels (wasm)',
+  'grad-kernel-scalar': 'backward kernel, compiled scalar (wasm)',
+  'grad-kernel-js': 'backward kernel, JS kernels (wasm)',
+  'kernel-bilinear-scalar': 'kernel, bilinear, compiled scalar (wasm)',
+  'kernel-bilinear-js': 'kernel, bilinear, JS kernels (wasm)',
 };
 const METHOD_ORDER = Object.keys(METHOD_LABELS);
 
@@ -32,6 +39,15 @@ export const SENSOR_LABELS = {
   'sensor-composite-grad': 'tf.grad of sum(composite)',
   'sensor-bilinear': 'fused sensor, bilinear interpolation',
   'sensor-grad-bilinear': 'tf.grad of sum(fused bilinear), images and locations',
+  // wasm only: the same calls on its other kernel paths (the plain rows run the SIMD build).
+  'sensor-scalar': 'fused sensor, compiled scalar (wasm)',
+  'sensor-js': 'fused sensor, JS kernels (wasm)',
+  'sensor-grad-scalar': 'tf.grad of sum(fused), compiled scalar (wasm)',
+  'sensor-grad-js': 'tf.grad of sum(fused), JS kernels (wasm)',
+  'sensor-bilinear-scalar': 'fused sensor, bilinear, compiled scalar (wasm)',
+  'sensor-bilinear-js': 'fused sensor, bilinear, JS kernels (wasm)',
+  'sensor-grad-bilinear-scalar': 'tf.grad of sum(fused bilinear), compiled scalar (wasm)',
+  'sensor-grad-bilinear-js': 'tf.grad of sum(fused bilinear), JS kernels (wasm)',
 };
 // The sensor's peers (lib/peers.mjs, tools/sensor_peers.py).
 const PEER_LABELS = {
@@ -266,7 +282,12 @@ function backendNotes(results) {
   const notes = [];
   for (const [name, b] of Object.entries(results.meta.backends)) {
     if (b.status === 'skipped') notes.push(`${name}: ${b.note}`);
-    else if (b.renderer) {
+    else if (b.kernelPath) {
+      notes.push(
+        `${name}: the plain rows run the compiled ${b.kernelPath} kernels; the rows marked "compiled scalar" ` +
+          'and "JS kernels" force those paths (setWasmKernelPath), timed in the same interleaved rounds',
+      );
+    } else if (b.renderer) {
       notes.push(`${name}: ${b.renderer} (WebGL ${b.webglVersion}, max texture ${b.maxTextureSize})`);
     } else if (b.tfjsNode) {
       notes.push(

@@ -24,6 +24,7 @@ import {
   measureInterleaved,
   repetitionPolicy,
   verifyOutputs,
+  withWasmPaths,
 } from './methods.mjs';
 import {COPY_STRATEGIES, backwardFloor, forwardFloor} from './floor.mjs';
 import {log} from './paths.mjs';
@@ -64,7 +65,7 @@ async function pickStrategy(make, w) {
   return {best, trial};
 }
 
-async function tryWasm() {
+async function tryWasm(plugin) {
   try {
     await import('@tensorflow/tfjs-backend-wasm');
   } catch (e) {
@@ -86,7 +87,8 @@ async function tryWasm() {
   } catch (e) {
     return {ok: false, note: `the wasm backend failed to start (${e.message}): wasm skipped`};
   }
-  return {ok: true};
+  // The path its plain rows take; the -scalar and -js rows force the others.
+  return {ok: true, kernelPath: await plugin.wasmKernelPath()};
 }
 
 async function tryTensorflow() {
@@ -107,12 +109,12 @@ async function tryTensorflow() {
  * Starts the requested Node backends and records them in the run's metadata; returns those
  * that run, in order (the floors are timed beside the first).
  */
-export async function startNodeBackends(opts, results) {
+export async function startNodeBackends(opts, results, plugin) {
   const wanted = opts.backends.filter(b => NODE_BACKENDS.includes(b));
   const started = [];
   for (const backend of wanted) {
     let r = {ok: true};
-    if (backend === 'wasm') r = await tryWasm();
+    if (backend === 'wasm') r = await tryWasm(plugin);
     if (backend === 'tensorflow') r = await tryTensorflow();
     await tf.setBackend('cpu');
     if (!r.ok) log(r.note);
@@ -249,7 +251,9 @@ async function runNodeBackend(backend, w, gen, geometry, boxes, expected, plugin
     }
     const policy = repetitionPolicy(w, opts.quick);
     out.policy = policy;
-    out.methods = await measureInterleaved(methods, policy, () => performance.now(), tracker);
+    const timedMethods =
+      backend === 'wasm' ? withWasmPaths(methods, plugin, ['kernel', 'grad-kernel', 'kernel-bilinear']) : methods;
+    out.methods = await measureInterleaved(timedMethods, policy, () => performance.now(), tracker);
     if (floors) out.floorStrategy = {forward: floors.strategy.forward, backward: floors.strategy.backward};
     dy.dispose();
   } finally {

@@ -2,7 +2,7 @@
 // op, the composite users write without it, and tf.grad of the sum of each.
 import {performance} from 'node:perf_hooks';
 import * as tf from '@tensorflow/tfjs-core';
-import {installPeakTracker, measureInterleaved, repetitionPolicy} from './methods.mjs';
+import {installPeakTracker, measureInterleaved, repetitionPolicy, withWasmPaths} from './methods.mjs';
 import {log} from './paths.mjs';
 import {nodeDigest, readBack} from './run_node.mjs';
 import {generateSensorChecked, sensorMethods, sensorReferences, sensorWindows, verifySensor} from './sensor.mjs';
@@ -29,7 +29,9 @@ async function runOne(backend, w, gen, refs, plugin, opts) {
       );
     }
     const wrap = call => readBack(backend, call);
-    const methods = sensorMethods(tf, plugin, w, t, {fused, fusedGrad, wrap});
+    const all = sensorMethods(tf, plugin, w, t, {fused, fusedGrad, wrap});
+    const paths = ['sensor', 'sensor-grad', 'sensor-bilinear', 'sensor-grad-bilinear'];
+    const methods = backend === 'wasm' ? withWasmPaths(all, plugin, paths) : all;
     out.policy = repetitionPolicy(w, opts.quick);
     out.methods = await measureInterleaved(methods, out.policy, () => performance.now(), tracker);
   } finally {

@@ -172,7 +172,7 @@ export function sensorCall(plugin, w, images, locations, padding = w.padding, in
 }
 
 /** Workloads also timed with bilinear interpolation (as methods.mjs BILINEAR_WORKLOADS; no imports here). */
-export const BILINEAR_SENSOR_WORKLOADS = ['S1'];
+export const BILINEAR_SENSOR_WORKLOADS = ['S1', 'S2', 'S3'];
 
 /**
  * What users write without the op: per scale s = f^i, extractGlimpse of the s-times larger

@@ -26,6 +26,7 @@ export interface CompiledExports {
   zeroFloats(at: number, count: number): void;
   windowMeans(...args: number[]): void;
   noisyMeans(...args: number[]): void;
+  noisyBilinearMeans(...args: number[]): void;
   bilinearMeans(...args: number[]): void;
   copyPadded(...args: number[]): void;
   combine(...args: number[]): void;

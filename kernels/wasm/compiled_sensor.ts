@@ -120,6 +120,52 @@ class CompiledWindows {
     return true;
   }
 
+  /**
+   * A bilinear window with noise padding that the one pass could not take: the four
+   * neighbours in one call that draws each window position's noise once. False without noise.
+   */
+  noisyBilinear(
+    out: number,
+    o: number,
+    b: number,
+    l: number,
+    scale: number,
+    corner: WindowCorner | null,
+    weights: Weights,
+  ): boolean {
+    const {call, noise} = this;
+    if (noise === null) return false;
+    const [, n, , h, w, channels] = call.shape;
+    const {imageHeight: height, imageWidth: width} = call;
+    const s = call.blockSide(scale);
+    const {glimpseHeight, glimpseWidth} = call.windowParams(scale);
+    this.planOf(b);
+    this.kernels.run.noisyBilinearMeans(
+      out,
+      o,
+      this.image,
+      b * height * width * channels,
+      height,
+      width,
+      channels,
+      corner ? 1 : 0,
+      corner ? clampCorner(corner.y, h * s + 1, height) : 0,
+      corner ? clampCorner(corner.x, w * s + 1, width) : 0,
+      h,
+      w,
+      s,
+      noise.code,
+      scaleKey(this.key, scale),
+      noise.lo,
+      noise.hi,
+      noise.stats,
+      glimpseWidth * channels,
+      (b * n + l) * glimpseHeight * glimpseWidth * channels,
+      ...weights,
+    );
+    return true;
+  }
+
   private planOf(b: number): void {
     if (this.planFor === b || this.noise === null) return;
     const {imageHeight: height, imageWidth: width, shape} = this.call;
@@ -161,6 +207,7 @@ export function compiledSensor(
       const unreachable: Weights = weightsOf === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
       const weights: Weights = corner ? neighbourWeights(corner.fy, corner.fx, weightsOf) : unreachable;
       if (corner && weights.every(v => v !== 0) && windows.bilinear(output, o, b, scale, corner, weights)) return;
+      if (windows.noisyBilinear(output, o, b, l, scale, corner, weights)) return;
       const used: number[] = [];
       NEIGHBOUR_STEPS.forEach(([dy, dx], i) => {
         if (weights[i] === 0) return;

@@ -5,7 +5,7 @@
  * scratch comes from the driver (kernels/wasm/compiled_module.ts).
  */
 export {glimpseWindow, glimpseGradWindow, zeroFloats} from './glimpse';
-export {windowMeans, noisyMeans} from './sensor';
+export {windowMeans, noisyMeans, noisyBilinearMeans} from './sensor';
 export {bilinearMeans, copyPadded, combine} from './bilinear';
 export {spreadWindow, spreadInside} from './spread';
 export {scaleKey} from './noise';

@@ -168,3 +168,91 @@ export function noisyMeans(
     }
   }
 }
+
+/**
+ * A bilinear window with noise padding: the four whole-pixel neighbours' block means (each as
+ * noisyMeans would give it, rounded to float32), weighted and summed as `combine` does. The
+ * neighbours share each window position's noise, drawn once here instead of four times.
+ * Neighbour k sits at (cornerY + k / 2, cornerX + k % 2) and is used where its weight is not 0;
+ * `reachable` false: every sample is noise.
+ */
+export function noisyBilinearMeans(
+  out: usize,
+  o: i32,
+  image: usize,
+  base: i32,
+  height: i32,
+  width: i32,
+  channels: i32,
+  reachable: bool,
+  cornerY: i32,
+  cornerX: i32,
+  h: i32,
+  w: i32,
+  s: i32,
+  mode: i32,
+  key: u32,
+  lo: f64,
+  hi: f64,
+  stats: usize,
+  windowRow: i32,
+  first: i32,
+  w00: f64,
+  w01: f64,
+  w10: f64,
+  w11: f64,
+): void {
+  const count = <f64>(s * s);
+  const rowStride = width * channels;
+  const use0 = w00 != 0,
+    use1 = w01 != 0,
+    use2 = w10 != 0,
+    use3 = w11 != 0;
+  // One neighbour of weight 1 is copied as it is (-0 included), as combine does.
+  const used = <i32>use0 + <i32>use1 + <i32>use2 + <i32>use3;
+  const alone = used == 1 && (use0 ? w00 : use1 ? w01 : use2 ? w10 : w11) == 1;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      for (let c = 0; c < channels; c++) {
+        let s0: f64 = -0.0,
+          s1: f64 = -0.0,
+          s2: f64 = -0.0,
+          s3: f64 = -0.0;
+        for (let a = 0; a < s; a++) {
+          const i = y * s + a;
+          const r0 = cornerY + i;
+          const r1 = r0 + 1;
+          const in0 = reachable && r0 >= 0 && r0 < height;
+          const in1 = reachable && r1 >= 0 && r1 < height;
+          for (let d = 0; d < s; d++) {
+            const j = x * s + d;
+            const q0 = cornerX + j;
+            const q1 = q0 + 1;
+            const left = q0 >= 0 && q0 < width;
+            const right = q1 >= 0 && q1 < width;
+            let noise: f64 = 0;
+            if (!(in0 && left && in1 && right)) {
+              noise = noiseAt(mode, key, <u32>(first + i * windowRow + j * channels + c), c, lo, hi, stats, channels);
+            }
+            const at0 = base + r0 * rowStride + q0 * channels + c;
+            if (use0) s0 += in0 && left ? <f64>load<f32>(f32At(image, at0)) : noise;
+            if (use1) s1 += in0 && right ? <f64>load<f32>(f32At(image, at0 + channels)) : noise;
+            if (use2) s2 += in1 && left ? <f64>load<f32>(f32At(image, at0 + rowStride)) : noise;
+            if (use3) s3 += in1 && right ? <f64>load<f32>(f32At(image, at0 + rowStride + channels)) : noise;
+          }
+        }
+        if (alone) {
+          const only = use0 ? s0 : use1 ? s1 : use2 ? s2 : s3;
+          store<f32>(f32At(out, o++), <f32>(only / count));
+          continue;
+        }
+        let sum: f64 = 0;
+        if (use0) sum += w00 * <f64>(<f32>(s0 / count));
+        if (use1) sum += w01 * <f64>(<f32>(s1 / count));
+        if (use2) sum += w10 * <f64>(<f32>(s2 / count));
+        if (use3) sum += w11 * <f64>(<f32>(s3 / count));
+        store<f32>(f32At(out, o++), <f32>sum);
+      }
+    }
+  }
+}
