@@ -98,7 +98,7 @@ async function main() {
     })),
     correctnessFailures: [],
   };
-  const nodeBackends = await startNodeBackends(opts, results);
+  const nodeBackends = await startNodeBackends(opts, results, plugin);
   await runNode(workloads, plugin, opts, results, nodeBackends);
   await runSensorNode(sensorWorkloads, plugin, opts, results, nodeBackends);
   await runBrowser(workloads, sensorWorkloads, bundle, opts, results);
