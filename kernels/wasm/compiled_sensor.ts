@@ -48,45 +48,21 @@ class CompiledWindows {
   /** Image b's window of `scale` at `corner` (null: unreachable) into `out[o]`, which holds zeros. */
   means(out: number, o: number, b: number, l: number, scale: number, corner: WindowCorner | null): void {
     const {call, noise} = this;
-    const [, n, , h, w, channels] = call.shape;
+    const [, , , h, w, channels] = call.shape;
     const {imageHeight: height, imageWidth: width} = call;
     const s = call.blockSide(scale);
-    const base = b * height * width * channels;
     const [r0, r1] = corner ? insideSpan(corner.y, h * s, height) : [0, 0];
     const [c0, c1] = corner ? insideSpan(corner.x, w * s, width) : [0, 0];
     const whole = r0 === 0 && r1 === h * s && c0 === 0 && c1 === w * s;
-    const y = corner ? clampCorner(corner.y, h * s, height) : 0;
-    const x = corner ? clampCorner(corner.x, w * s, width) : 0;
     if (noise === null || whole) {
       if (!corner) return;
+      const [y, x] = [clampCorner(corner.y, h * s, height), clampCorner(corner.x, w * s, width)];
       const edge = call.attrs.padding === 'edge' ? 1 : 0;
+      const base = b * height * width * channels;
       this.kernels.run.windowMeans(out, o, this.image, base, height, width, channels, y, x, h, w, s, edge, this.sums);
       return;
     }
-    this.planOf(b);
-    const {glimpseHeight, glimpseWidth} = call.windowParams(scale);
-    this.kernels.run.noisyMeans(
-      out,
-      o,
-      this.image,
-      base,
-      height,
-      width,
-      channels,
-      corner ? 1 : 0,
-      y,
-      x,
-      h,
-      w,
-      s,
-      noise.code,
-      scaleKey(this.key, scale),
-      noise.lo,
-      noise.hi,
-      noise.stats,
-      glimpseWidth * channels,
-      (b * n + l) * glimpseHeight * glimpseWidth * channels,
-    );
+    this.kernels.run.noisyMeans(out, o, ...this.noisyWindow(b, l, scale, corner));
   }
 
   /**
@@ -133,37 +109,46 @@ class CompiledWindows {
     corner: WindowCorner | null,
     weights: Weights,
   ): boolean {
+    if (this.noise === null) return false;
+    this.kernels.run.noisyBilinearMeans(out, o, ...this.noisyWindow(b, l, scale, corner), ...weights);
+    return true;
+  }
+
+  /**
+   * The compiled noisy means' arguments after (out, o): image b's window of `scale` at
+   * `corner` (null: unreachable), its noise plan, and its noise counters (the scale's whole
+   * window, as in a [batch, n, h*s, w*s, C] glimpse).
+   */
+  private noisyWindow(b: number, l: number, scale: number, corner: WindowCorner | null): number[] {
     const {call, noise} = this;
-    if (noise === null) return false;
     const [, n, , h, w, channels] = call.shape;
     const {imageHeight: height, imageWidth: width} = call;
     const s = call.blockSide(scale);
     const {glimpseHeight, glimpseWidth} = call.windowParams(scale);
     this.planOf(b);
-    this.kernels.run.noisyBilinearMeans(
-      out,
-      o,
+    const [y, x] = corner
+      ? [clampCorner(corner.y, h * s + 1, height), clampCorner(corner.x, w * s + 1, width)]
+      : [0, 0];
+    return [
       this.image,
       b * height * width * channels,
       height,
       width,
       channels,
       corner ? 1 : 0,
-      corner ? clampCorner(corner.y, h * s + 1, height) : 0,
-      corner ? clampCorner(corner.x, w * s + 1, width) : 0,
+      y,
+      x,
       h,
       w,
       s,
-      noise.code,
+      noise!.code,
       scaleKey(this.key, scale),
-      noise.lo,
-      noise.hi,
-      noise.stats,
+      noise!.lo,
+      noise!.hi,
+      noise!.stats,
       glimpseWidth * channels,
       (b * n + l) * glimpseHeight * glimpseWidth * channels,
-      ...weights,
-    );
-    return true;
+    ];
   }
 
   private planOf(b: number): void {

@@ -46,28 +46,49 @@ export function bilinearMeans(
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       for (let c = 0; c < C; c++) {
-        let s00: f64 = 0,
-          s01: f64 = 0,
-          s10: f64 = 0,
-          s11: f64 = 0;
-        for (let r = 0, p = start + y * s * rowStride + x * s * C + c; r <= s; r++, p += rowStride) {
-          let middle: f64 = 0;
-          for (let d = 1; d < s; d++) middle += px(src, p + d * C);
-          const left = px(src, p) + middle;
-          const right = middle + px(src, p + s * C);
-          if (r < s) {
-            s00 += left;
-            s01 += right;
-          }
-          if (r > 0) {
-            s10 += left;
-            s11 += right;
-          }
-        }
-        store<f32>(f32At(out, o++), <f32>((w00 * s00 + w01 * s01 + (w10 * s10 + w11 * s11)) / count));
+        const p = start + y * s * rowStride + x * s * C + c;
+        store<f32>(f32At(out, o++), <f32>blockMean(src, p, rowStride, C, s, w00, w01, w10, w11, count));
       }
     }
   }
+}
+
+/**
+ * One output's weighted block mean, its block's top-left sample at `src[p]`: the neighbours'
+ * block sums (00 rows [0, s) columns [0, s); 01 columns [1, s]; 10 rows [1, s]) read from the
+ * (s + 1)^2 samples once, per row the first, the s - 1 in the middle and the last.
+ */
+function blockMean(
+  src: usize,
+  p: i32,
+  rowStride: i32,
+  C: i32,
+  s: i32,
+  w00: f64,
+  w01: f64,
+  w10: f64,
+  w11: f64,
+  count: f64,
+): f64 {
+  let s00: f64 = 0,
+    s01: f64 = 0,
+    s10: f64 = 0,
+    s11: f64 = 0;
+  for (let r = 0; r <= s; r++, p += rowStride) {
+    let middle: f64 = 0;
+    for (let d = 1; d < s; d++) middle += px(src, p + d * C);
+    const left = px(src, p) + middle;
+    const right = middle + px(src, p + s * C);
+    if (r < s) {
+      s00 += left;
+      s01 += right;
+    }
+    if (r > 0) {
+      s10 += left;
+      s11 += right;
+    }
+  }
+  return (w00 * s00 + w01 * s01 + (w10 * s10 + w11 * s11)) / count;
 }
 
 /** Loads the samples at `src[p1]` and `src[p2]` as the two lanes of an f64x2. */
@@ -137,25 +158,7 @@ function bilinearPairs(
     if (q < total) {
       // The row's last output, alone.
       const p = top + (q / C) * s * C + (q % C);
-      let s00: f64 = 0,
-        s01: f64 = 0,
-        s10: f64 = 0,
-        s11: f64 = 0;
-      for (let r = 0, a = p; r <= s; r++, a += rowStride) {
-        let middle: f64 = 0;
-        for (let d = 1; d < s; d++) middle += px(src, a + d * C);
-        const left = px(src, a) + middle;
-        const right = middle + px(src, a + s * C);
-        if (r < s) {
-          s00 += left;
-          s01 += right;
-        }
-        if (r > 0) {
-          s10 += left;
-          s11 += right;
-        }
-      }
-      store<f32>(f32At(out, o++), <f32>((w00 * s00 + w01 * s01 + (w10 * s10 + w11 * s11)) / count));
+      store<f32>(f32At(out, o++), <f32>blockMean(src, p, rowStride, C, s, w00, w01, w10, w11, count));
     }
   }
 }
