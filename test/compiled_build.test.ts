@@ -85,3 +85,83 @@ describe.each(Object.entries(BINARIES))('the %s binary', (name, base64) => {
     }
   });
 });
+
+/**
+ * The shared build runs nowhere in the suites (Node's tfjs-wasm is unthreaded): here each
+ * build runs the same calls on the same synthetic heap, the shared one in a shared memory,
+ * and every byte they write must agree. (The simd and scalar builds are also checked against
+ * the JS kernels, through the backend, in compiled_kernels.test.ts.)
+ */
+test('the three builds write the same bytes for the same calls', () => {
+  const IMAGE = 4096;
+  const OUT = 65536;
+  const SCRATCH = 196608;
+  const run = (base64: string, shared: boolean): Uint8Array => {
+    const memory = new WebAssembly.Memory({initial: 4, maximum: 65536, shared} as WebAssembly.MemoryDescriptor);
+    const k = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(base64, 'base64')), {
+      env: {memory},
+      noise: {hostLog: Math.log, hostCos: Math.cos, hostSin: Math.sin},
+    }).exports as Record<string, (...args: number[]) => void>;
+    const image = new Float32Array(memory.buffer, IMAGE, 9 * 11 * 3);
+    image.forEach((_, i) => (image[i] = Math.sin(i * 12.9898) * 4));
+    new Float64Array(memory.buffer, SCRATCH, 12).set([0.1, -0.2, 0.3, 1.5, 0.5, 2, -3, -2, -1, 3, 2, 1]);
+    const [height, width, C] = [9, 11, 3];
+    let o = 0;
+    for (const [y, x] of [
+      [-2, -3],
+      [1, 2],
+      [5, 8],
+      [-20, 40],
+    ]) {
+      for (const mode of [0, 1, 2]) {
+        k.glimpseWindow(OUT, o, IMAGE, 0, 4, 5, C, height, width, 1, y, x, mode, 12345, -4, 4, SCRATCH);
+        o += 4 * 5 * C;
+      }
+      for (const [s, edge] of [
+        [1, 0],
+        [2, 1],
+        [3, 0],
+      ]) {
+        k.windowMeans(OUT, o, IMAGE, 0, height, width, C, y, x, 2, 3, s, edge, SCRATCH + 1024);
+        o += 2 * 3 * C;
+        k.noisyMeans(OUT, o, IMAGE, 0, height, width, C, 1, y, x, 2, 3, s, 2, 99, -4, 4, SCRATCH, 3 * s * C, 7);
+        o += 2 * 3 * C;
+        const weights = [0.12, 0.28, 0.18, 0.42];
+        k.noisyBilinearMeans(
+          OUT,
+          o,
+          IMAGE,
+          0,
+          height,
+          width,
+          C,
+          1,
+          y,
+          x,
+          2,
+          3,
+          s,
+          1,
+          7,
+          -4,
+          4,
+          0,
+          3 * s * C,
+          0,
+          ...weights,
+        );
+        o += 2 * 3 * C;
+        if (y >= 0 && x >= 0 && y + 2 * s + 1 <= height && x + 3 * s + 1 <= width) {
+          k.bilinearMeans(OUT, o, IMAGE, (y * width + x) * C, width * C, 2, 3, C, s, ...weights);
+          o += 2 * 3 * C;
+        }
+        k.spreadWindow(OUT + 32768, IMAGE, 0, 0, height, width, C, y, x, 2, 3, s, edge, 0.75);
+      }
+    }
+    return new Uint8Array(memory.buffer.slice(OUT, OUT + 65536));
+  };
+  const simd = run(COMPILED_SIMD, false);
+  expect(Buffer.from(run(COMPILED_SCALAR, false)).equals(Buffer.from(simd))).toBe(true);
+  expect(Buffer.from(run(COMPILED_SHARED, true)).equals(Buffer.from(simd))).toBe(true);
+  expect(simd.some(v => v !== 0)).toBe(true);
+});
