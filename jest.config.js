@@ -10,6 +10,17 @@ const min = process.env.TFJS_VERSION_UNDER_TEST === 'min';
 // GLIMPSE_WASM_PATH=scalar or js: a run of the Node suites on the wasm backend alone, its kernels
 // forced onto that path (test/helpers/backends.ts); .ci/run adds one per path besides SIMD.
 const wasmPath = !['', 'auto', undefined].includes(process.env.GLIMPSE_WASM_PATH);
+const WASM_PATH_SKIPS = [
+  '/test/readme.test.ts',
+  '/test/backend_alias.test.ts',
+  '/test/compiled_build.test.ts',
+  '/test/compiled_kernels.test.ts',
+  '/test/noise_random.test.ts',
+  '/test/shader_constants.test.ts',
+  '/test/shader_snippets.test.ts',
+  '/test/tfjs_version.test.ts',
+  '/test/window_geometry.test.ts',
+];
 // TensorFlow's C library logs its start-up to stderr; keep the test output readable.
 process.env.TF_CPP_MIN_LOG_LEVEL = process.env.TF_CPP_MIN_LOG_LEVEL || '2';
 
@@ -43,8 +54,8 @@ module.exports = {
           '/test/install_matrix.test.ts',
           // tfjs-node is tested at the tfjs version it pins.
           '/test/tensorflow_backend.test.ts',
-          // The README's backend table is checked on the full run.
-          ...(wasmPath ? ['/test/readme.test.ts'] : []),
+          // A wasm path run: the suites that run on a backend, less the ones that set the path themselves.
+          ...(wasmPath ? WASM_PATH_SKIPS : []),
         ],
       }
     : {
