@@ -3,7 +3,7 @@
  * four whole-pixel neighbours' block means, from a source holding all (h*s + 1) x (w*s + 1)
  * samples of the window (the image, or a padded copy). float64 throughout, rounded once.
  */
-import {f32At} from './geometry';
+import {copyBytes, f32At, zeroBytes} from './geometry';
 
 function px(src: usize, index: i32): f64 {
   return <f64>load<f32>(f32At(src, index));
@@ -183,22 +183,23 @@ export function copyPadded(
   const rowStride = width * C;
   const c0 = min(cols, max(0, -cornerX));
   const c1 = max(c0, min(cols, width - cornerX));
+  const pixel = (<usize>C) << 2;
   for (let r = 0, q = 0; r < rows; r++, q += cols * C) {
     const imageRow = cornerY + r;
     if (!edge && (imageRow < 0 || imageRow >= height)) {
-      memory.fill(f32At(into, q), 0, (<usize>(cols * C)) << 2);
+      zeroBytes(f32At(into, q), (<usize>(cols * C)) << 2);
       continue;
     }
     const first = base + min(height - 1, max(0, imageRow)) * rowStride;
     const last = first + rowStride - C;
     if (edge) {
-      for (let j = 0; j < c0; j++) memory.copy(f32At(into, q + j * C), f32At(image, first), (<usize>C) << 2);
-      for (let j = c1; j < cols; j++) memory.copy(f32At(into, q + j * C), f32At(image, last), (<usize>C) << 2);
+      for (let j = 0; j < c0; j++) copyBytes(f32At(into, q + j * C), f32At(image, first), pixel);
+      for (let j = c1; j < cols; j++) copyBytes(f32At(into, q + j * C), f32At(image, last), pixel);
     } else {
-      memory.fill(f32At(into, q), 0, (<usize>(c0 * C)) << 2);
-      memory.fill(f32At(into, q + c1 * C), 0, (<usize>((cols - c1) * C)) << 2);
+      zeroBytes(f32At(into, q), (<usize>(c0 * C)) << 2);
+      zeroBytes(f32At(into, q + c1 * C), (<usize>((cols - c1) * C)) << 2);
     }
-    memory.copy(f32At(into, q + c0 * C), f32At(image, first + (cornerX + c0) * C), (<usize>((c1 - c0) * C)) << 2);
+    copyBytes(f32At(into, q + c0 * C), f32At(image, first + (cornerX + c0) * C), (<usize>((c1 - c0) * C)) << 2);
   }
 }
 
@@ -221,7 +222,7 @@ export function combine(
   g3: f64,
 ): void {
   if (used == 1 && g0 == 1) {
-    memory.copy(f32At(out, o), v0, (<usize>size) << 2);
+    copyBytes(f32At(out, o), v0, (<usize>size) << 2);
     return;
   }
   for (let j = 0; j < size; j++) {

@@ -24,6 +24,35 @@ export function f32At(base: usize, index: i32): usize {
   return base + ((<usize>index) << 2);
 }
 
+/** Below this many bytes a loop beats memory.copy and memory.fill, which engines run as calls. */
+const SHORT_RUN: usize = 256;
+
+/** Copies `bytes` (a multiple of 4) from `src` to `dst`, which do not overlap. */
+export function copyBytes(dst: usize, src: usize, bytes: usize): void {
+  if (bytes >= SHORT_RUN) {
+    memory.copy(dst, src, bytes);
+    return;
+  }
+  let k: usize = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; k + 16 <= bytes; k += 16) v128.store(dst + k, v128.load(src + k));
+  }
+  for (; k < bytes; k += 4) store<u32>(dst + k, load<u32>(src + k));
+}
+
+/** Zeroes `bytes` (a multiple of 4) from `dst`. */
+export function zeroBytes(dst: usize, bytes: usize): void {
+  if (bytes >= SHORT_RUN) {
+    memory.fill(dst, 0, bytes);
+    return;
+  }
+  let k: usize = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; k + 16 <= bytes; k += 16) v128.store(dst + k, i32x4.splat(0));
+  }
+  for (; k < bytes; k += 4) store<u32>(dst + k, 0);
+}
+
 /** Copies `rows` runs of `length` float32 values, rows `srcStride` / `dstStride` values apart. */
 export function copyRows(
   to: usize,
@@ -37,6 +66,6 @@ export function copyRows(
 ): void {
   const bytes = (<usize>length) << 2;
   for (let i = 0; i < rows; i++, src += srcStride, dst += dstStride) {
-    memory.copy(f32At(to, dst), f32At(from, src), bytes);
+    copyBytes(f32At(to, dst), f32At(from, src), bytes);
   }
 }

@@ -4,6 +4,7 @@
  * log, cos and sin come from the JS host (imports `noise.hostLog` ...): a compiled libm may differ
  * from the engine's Math in the last bit.
  */
+import {zeroBytes} from './geometry';
 
 declare function hostLog(x: f64): f64;
 declare function hostCos(x: f64): f64;
@@ -81,7 +82,7 @@ export function fillNoise(
   if (count <= 0) return;
   const end = start + count;
   if (mode == MODE_ZERO) {
-    memory.fill(out + ((<usize>start) << 2), 0, (<usize>count) << 2);
+    zeroBytes(out + ((<usize>start) << 2), (<usize>count) << 2);
   } else if (mode == MODE_UNIFORM) {
     for (let k = start; k < end; k++) store<f32>(out + ((<usize>k) << 2), <f32>uniformNoise(lo, hi, k, key));
   } else {

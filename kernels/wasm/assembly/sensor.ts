@@ -4,7 +4,7 @@
  * every sample checked and the outside ones drawn. `out` holds zeros: blocks of zero padding
  * stay as they are.
  */
-import {f32At, insideSpan, spanEnd, spanStart} from './geometry';
+import {copyBytes, f32At, insideSpan, spanEnd, spanStart} from './geometry';
 import {addEdgeSums, addRowSums, wholeBlockMeans} from './block_sums';
 import {noiseAt} from './noise';
 
@@ -98,7 +98,7 @@ function copySamples(
     const first = base + min(height - 1, max(0, cornerY + a)) * rowStride;
     const row = o + a * w * channels;
     if (c1 > c0) {
-      memory.copy(
+      copyBytes(
         f32At(out, row + c0 * channels),
         f32At(image, first + (cornerX + c0) * channels),
         (<usize>((c1 - c0) * channels)) << 2,
