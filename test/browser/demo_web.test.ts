@@ -114,14 +114,12 @@ async function clickScene(
   };
 }
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await browser.newContext();
-  page = await context.newPage();
-  watchPage(page, errors);
-  await page.goto(`${server.url}/examples/web/index.html`);
-  await page.waitForFunction(
+/** A new page on the demo (`query`: its URL's search part), once it is ready or has failed. */
+async function openDemo(query: string): Promise<Page> {
+  const opened = await context!.newPage();
+  watchPage(opened, errors);
+  await opened.goto(`${server!.url}/examples/web/index.html${query}`);
+  await opened.waitForFunction(
     () => {
       const s = (window as any).demoState;
       return s && (s.ready || s.error);
@@ -129,6 +127,14 @@ beforeAll(async () => {
     undefined,
     {timeout: 60000},
   );
+  return opened;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  context = await browser.newContext();
+  page = await openDemo('');
 }, 90000);
 
 afterAll(async () => {
@@ -207,17 +213,7 @@ describe('web demo on the wasm backend (?backend=wasm)', () => {
   let wasmPage: Page;
 
   beforeAll(async () => {
-    wasmPage = await context!.newPage();
-    watchPage(wasmPage, errors);
-    await wasmPage.goto(`${server!.url}/examples/web/index.html?backend=wasm`);
-    await wasmPage.waitForFunction(
-      () => {
-        const s = (window as any).demoState;
-        return s && (s.ready || s.error);
-      },
-      undefined,
-      {timeout: 60000},
-    );
+    wasmPage = await openDemo('?backend=wasm');
   }, 90000);
 
   afterAll(async () => {
