@@ -5,10 +5,8 @@
  * padding send nothing back. Bilinear windows send it to each of the four whole-pixel
  * neighbours' windows, times the neighbour's weight (src/bilinear.ts).
  */
-import {subpixelCorner, windowCorner} from '../../src/window_geometry';
-import {NEIGHBOUR_STEPS, neighbourWeights} from '../../src/bilinear';
 import type {SensorCall} from '../../src/sensor_prelude';
-import {forEachWindow} from './sensor_loop';
+import {spreadSensorWindows} from './sensor_loop';
 import type {Weights} from './bilinear_means';
 import {imageWindow, type ImageWindow} from './image_window';
 
@@ -22,22 +20,15 @@ export function glimpseSensorGradImpl(
   const {imageHeight: height, imageWidth: width} = call;
   const dx = output ? output.fill(0) : new Float32Array(batch * height * width * channels);
   if (dx.length === 0 || dy.length === 0) return dx;
-  const bilinear = call.attrs.interpolation === 'bilinear';
-  forEachWindow(call, locations, (b, _l, scale, ly, lx, params, o) => {
-    if (!bilinear) {
-      const corner = windowCorner(ly, lx, params);
-      if (corner) spreadWindow(dx, dy, o, imageWindow(call, b, scale, corner), 1);
-      return;
-    }
-    const corner = subpixelCorner(ly, lx, params);
-    if (!corner) return;
-    const weights = neighbourWeights(corner.fy, corner.fx, 'value');
-    if (weights.every(v => v !== 0) && spreadInside(dx, dy, o, imageWindow(call, b, scale, corner), weights)) return;
-    NEIGHBOUR_STEPS.forEach(([sy, sx], i) => {
-      if (weights[i] === 0) return;
-      spreadWindow(dx, dy, o, imageWindow(call, b, scale, {y: corner.y + sy, x: corner.x + sx}), weights[i]);
-    });
-  });
+  spreadSensorWindows(
+    {
+      spread: (o, b, scale, corner, weight) => spreadWindow(dx, dy, o, imageWindow(call, b, scale, corner), weight),
+      spreadInside: (o, b, scale, corner, weights) =>
+        spreadInside(dx, dy, o, imageWindow(call, b, scale, corner), weights),
+    },
+    call,
+    locations,
+  );
   return dx;
 }
 

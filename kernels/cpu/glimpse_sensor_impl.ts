@@ -5,12 +5,10 @@
  * neighbours of its unrounded corner (bilinear, src/bilinear.ts). The same loop gives the
  * slope kernel's output: the neighbours weighted by the weights' derivatives.
  */
-import {subpixelCorner, windowCorner, type WindowCorner} from '../../src/window_geometry';
-import {NEIGHBOUR_STEPS, neighbourWeights, type WeightsOf} from '../../src/bilinear';
+import type {WeightsOf} from '../../src/bilinear';
 import type {SensorCall} from '../../src/sensor_prelude';
-import {forEachWindow} from './sensor_loop';
+import {writeSensorWindows} from './sensor_loop';
 import {SensorWindows} from './sensor_window';
-import type {Weights} from './bilinear_means';
 
 type Values = Float32Array | Int32Array | Uint8Array;
 
@@ -31,30 +29,20 @@ export function glimpseSensorImpl(
   // Nearest windows move in whole pixels: their slope is 0.
   if (call.empty || (call.attrs.interpolation === 'nearest' && weightsOf !== 'value')) return out;
   const windows = new SensorWindows(image, call, key);
-  const bilinear = call.attrs.interpolation === 'bilinear';
   const glimpseSize = h * w * channels;
-  const neighbours = bilinear ? NEIGHBOUR_STEPS.map(() => new Float32Array(glimpseSize)) : [];
-  forEachWindow(call, locations, (b, l, scale, ly, lx, params, o) => {
-    if (!bilinear) {
-      windows.means(out, o, b, l, scale, windowCorner(ly, lx, params));
-      return;
-    }
-    const corner = subpixelCorner(ly, lx, params);
-    // An unreachable window is all padding, and does not move.
-    const unreachable: Weights = weightsOf === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
-    const weights: Weights = corner ? neighbourWeights(corner.fy, corner.fx, weightsOf) : unreachable;
-    // Four neighbours in one pass where it can; a weight of 0 (a whole-pixel axis) is left out instead.
-    if (corner && weights.every(v => v !== 0) && windows.bilinear(out, o, b, scale, corner, weights)) return;
-    const used: Array<{weight: number; values: Float32Array}> = [];
-    NEIGHBOUR_STEPS.forEach(([dy, dx], i) => {
-      if (weights[i] === 0) return;
-      const at: WindowCorner | null = corner && {y: corner.y + dy, x: corner.x + dx};
-      neighbours[i].fill(0);
-      windows.means(neighbours[i], 0, b, l, scale, at);
-      used.push({weight: weights[i], values: neighbours[i]});
-    });
-    combine(out, o, glimpseSize, used);
-  });
+  const neighbours: Float32Array[] = [];
+  writeSensorWindows(
+    {
+      out,
+      neighbour: i => (neighbours[i] ??= new Float32Array(glimpseSize)).fill(0),
+      means: (into, o, b, l, scale, corner) => windows.means(into, o, b, l, scale, corner),
+      bilinear: (o, b, scale, corner, weights) => windows.bilinear(out, o, b, scale, corner, weights),
+      combine: (o, used) => combine(out, o, glimpseSize, used),
+    },
+    call,
+    locations,
+    weightsOf,
+  );
   return out;
 }
 

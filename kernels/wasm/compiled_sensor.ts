@@ -6,13 +6,13 @@
  */
 import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {BackendWasm} from '@tensorflow/tfjs-backend-wasm';
-import {insideSpan, subpixelCorner, windowCorner, type WindowCorner} from '../../src/window_geometry';
-import {NEIGHBOUR_STEPS, neighbourWeights, type WeightsOf} from '../../src/bilinear';
+import {insideSpan, type WindowCorner} from '../../src/window_geometry';
+import type {WeightsOf} from '../../src/bilinear';
 import {scaleKey} from '../../src/noise_random';
 import type {SensorCall} from '../../src/sensor_prelude';
 import type {Weights} from '../cpu/bilinear_means';
 import {planNoise, type NoisePlan} from '../cpu/noise_fill';
-import {forEachWindow} from '../cpu/sensor_loop';
+import {spreadSensorWindows, writeSensorWindows, type SensorWriter} from '../cpu/sensor_loop';
 import {clampCorner, NoiseArgs, Scratch} from './compiled_args';
 import type {CompiledKernels} from './compiled_module';
 import {heapFloats, heapView} from './heap';
@@ -20,9 +20,10 @@ import {heapFloats, heapView} from './heap';
 /** Larger padded copies take the four-neighbour sum instead, as on the cpu. */
 const MAX_PADDED_VALUES = 2 ** 24;
 
-/** One call's windows on the compiled kernels (the cpu's SensorWindows). */
-class CompiledWindows {
+/** One call's windows on the compiled kernels, by heap address (the cpu's SensorWindows). */
+class CompiledWindows implements SensorWriter<number> {
   private readonly image: number;
+  private readonly neighbours: number[] = [];
   private readonly sums: number;
   private readonly noise: NoiseArgs | null;
   private planFor = -1;
@@ -36,6 +37,7 @@ class CompiledWindows {
     private readonly call: SensorCall,
     private readonly key: number,
     private readonly scratch: Scratch,
+    readonly out: number,
   ) {
     const [, , , , w, channels] = call.shape;
     const {padding} = call.attrs;
@@ -43,6 +45,20 @@ class CompiledWindows {
     this.sums = scratch.take(8 * w * channels);
     this.noise =
       padding === 'uniform' || padding === 'gaussian' ? new NoiseArgs(kernels, scratch, padding, channels) : null;
+  }
+
+  neighbour(i: number): number {
+    const [, , , h, w, channels] = this.call.shape;
+    this.neighbours[i] ??= this.scratch.take(4 * h * w * channels);
+    this.kernels.run.zeroFloats(this.neighbours[i], h * w * channels);
+    return this.neighbours[i];
+  }
+
+  combine(o: number, used: ReadonlyArray<{weight: number; values: number}>): void {
+    const [, , , h, w, channels] = this.call.shape;
+    const pairs = used.flatMap(({values, weight}) => [values, weight]);
+    while (pairs.length < 8) pairs.push(0, 0);
+    this.kernels.run.combine(this.out, o, h * w * channels, used.length, ...pairs);
   }
 
   /** Image b's window of `scale` at `corner` (null: unreachable) into `out[o]`, which holds zeros. */
@@ -69,7 +85,7 @@ class CompiledWindows {
    * Bilinear means in one pass where the cpu takes one (SensorWindows.bilinear); false, having
    * written nothing, where the four-neighbour sum must do it.
    */
-  bilinear(out: number, o: number, b: number, scale: number, corner: WindowCorner, weights: Weights): boolean {
+  bilinear(o: number, b: number, scale: number, corner: WindowCorner, weights: Weights): boolean {
     const {call} = this;
     const [, , , h, w, channels] = call.shape;
     const {imageHeight: height, imageWidth: width} = call;
@@ -79,7 +95,7 @@ class CompiledWindows {
     const run = this.kernels.run;
     if (corner.y >= 0 && corner.y + rows <= height && corner.x >= 0 && corner.x + cols <= width) {
       const start = base + (corner.y * width + corner.x) * channels;
-      run.bilinearMeans(out, o, this.image, start, width * channels, h, w, channels, s, ...weights);
+      run.bilinearMeans(this.out, o, this.image, start, width * channels, h, w, channels, s, ...weights);
       return true;
     }
     if (this.noise !== null) return false;
@@ -92,7 +108,7 @@ class CompiledWindows {
     const [y, x] = [clampCorner(corner.y, rows, height), clampCorner(corner.x, cols, width)];
     const edge = call.attrs.padding === 'edge' ? 1 : 0;
     run.copyPadded(this.padded, this.image, base, height, width, channels, y, x, rows, cols, edge);
-    run.bilinearMeans(out, o, this.padded, 0, cols * channels, h, w, channels, s, ...weights);
+    run.bilinearMeans(this.out, o, this.padded, 0, cols * channels, h, w, channels, s, ...weights);
     return true;
   }
 
@@ -101,7 +117,6 @@ class CompiledWindows {
    * neighbours in one call that draws each window position's noise once. False without noise.
    */
   noisyBilinear(
-    out: number,
     o: number,
     b: number,
     l: number,
@@ -110,7 +125,7 @@ class CompiledWindows {
     weights: Weights,
   ): boolean {
     if (this.noise === null) return false;
-    this.kernels.run.noisyBilinearMeans(out, o, ...this.noisyWindow(b, l, scale, corner), ...weights);
+    this.kernels.run.noisyBilinearMeans(this.out, o, ...this.noisyWindow(b, l, scale, corner), ...weights);
     return true;
   }
 
@@ -179,32 +194,8 @@ export function compiledSensor(
   const locations = heapFloats(backend, inputs.locations).slice();
   const scratch = new Scratch(kernels);
   try {
-    const windows = new CompiledWindows(kernels, backend, inputs.images, call, key, scratch);
-    const bilinear = call.attrs.interpolation === 'bilinear';
-    const glimpseSize = h * w * channels;
-    const neighbours = bilinear ? NEIGHBOUR_STEPS.map(() => scratch.take(4 * glimpseSize)) : [];
-    forEachWindow(call, locations, (b, l, scale, ly, lx, params, o) => {
-      if (!bilinear) {
-        windows.means(output, o, b, l, scale, windowCorner(ly, lx, params));
-        return;
-      }
-      const corner = subpixelCorner(ly, lx, params);
-      const unreachable: Weights = weightsOf === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
-      const weights: Weights = corner ? neighbourWeights(corner.fy, corner.fx, weightsOf) : unreachable;
-      if (corner && weights.every(v => v !== 0) && windows.bilinear(output, o, b, scale, corner, weights)) return;
-      if (windows.noisyBilinear(output, o, b, l, scale, corner, weights)) return;
-      const used: number[] = [];
-      NEIGHBOUR_STEPS.forEach(([dy, dx], i) => {
-        if (weights[i] === 0) return;
-        const at: WindowCorner | null = corner && {y: corner.y + dy, x: corner.x + dx};
-        kernels.run.zeroFloats(neighbours[i], glimpseSize);
-        windows.means(neighbours[i], 0, b, l, scale, at);
-        used.push(neighbours[i], weights[i]);
-      });
-      const count = used.length / 2;
-      while (used.length < 8) used.push(0, 0);
-      kernels.run.combine(output, o, glimpseSize, count, ...used);
-    });
+    const writer = new CompiledWindows(kernels, backend, inputs.images, call, key, scratch, output);
+    writeSensorWindows(writer, call, locations, weightsOf);
   } finally {
     scratch.free();
   }
@@ -230,30 +221,23 @@ export function compiledSensorGrad(
   const locations = heapFloats(backend, inputs.locations).slice();
   const edge = call.attrs.padding === 'edge' ? 1 : 0;
   const run = kernels.run;
-  const spread = (o: number, b: number, s: number, corner: WindowCorner, weight: number) => {
-    const [y, x] = [clampCorner(corner.y, h * s + 1, height), clampCorner(corner.x, w * s + 1, width)];
-    const base = b * height * width * channels;
-    run.spreadWindow(dx, dy, o, base, height, width, channels, y, x, h, w, s, edge, weight);
-  };
-  const bilinear = call.attrs.interpolation === 'bilinear';
-  forEachWindow(call, locations, (b, _l, scale, ly, lx, params, o) => {
-    const s = call.blockSide(scale);
-    if (!bilinear) {
-      const corner = windowCorner(ly, lx, params);
-      if (corner) spread(o, b, s, corner, 1);
-      return;
-    }
-    const corner = subpixelCorner(ly, lx, params);
-    if (!corner) return;
-    const weights = neighbourWeights(corner.fy, corner.fx, 'value');
-    const inside = corner.y >= 0 && corner.y + h * s + 1 <= height && corner.x >= 0 && corner.x + w * s + 1 <= width;
-    if (weights.every(v => v !== 0) && inside) {
-      const start = (b * height * width + corner.y * width + corner.x) * channels;
-      run.spreadInside(dx, dy, o, start, width * channels, h, w, channels, s, ...weights);
-      return;
-    }
-    NEIGHBOUR_STEPS.forEach(([sy, sx], i) => {
-      if (weights[i] !== 0) spread(o, b, s, {y: corner.y + sy, x: corner.x + sx}, weights[i]);
-    });
-  });
+  spreadSensorWindows(
+    {
+      spread: (o, b, scale, corner, weight) => {
+        const s = call.blockSide(scale);
+        const [y, x] = [clampCorner(corner.y, h * s + 1, height), clampCorner(corner.x, w * s + 1, width)];
+        const base = b * height * width * channels;
+        run.spreadWindow(dx, dy, o, base, height, width, channels, y, x, h, w, s, edge, weight);
+      },
+      spreadInside: (o, b, scale, corner, weights) => {
+        const s = call.blockSide(scale);
+        if (corner.y < 0 || corner.y + h * s + 1 > height || corner.x < 0 || corner.x + w * s + 1 > width) return false;
+        const start = (b * height * width + corner.y * width + corner.x) * channels;
+        run.spreadInside(dx, dy, o, start, width * channels, h, w, channels, s, ...weights);
+        return true;
+      },
+    },
+    call,
+    locations,
+  );
 }
