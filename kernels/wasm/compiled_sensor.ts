@@ -1,8 +1,7 @@
 /**
- * The glimpse sensor forward, slope and backward on the compiled kernels, in the cpu kernels'
- * order and with their choices (kernels/cpu/glimpse_sensor_impl.ts, sensor_window.ts,
- * glimpse_sensor_grad_impl.ts): JS visits the windows, places them and plans noise; the
- * module reads and writes the samples.
+ * The glimpse sensor forward, slope and backward on the compiled kernels: the cpu kernels'
+ * loop and choices (writeSensorWindows, spreadSensorWindows in kernels/cpu/sensor_loop.ts)
+ * visit and place the windows and plan the noise; the module reads and writes the samples.
  */
 import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {BackendWasm} from '@tensorflow/tfjs-backend-wasm';
