@@ -27,8 +27,7 @@ export interface CompiledExports {
   windowMeans(...args: number[]): void;
   noisyMeans(...args: number[]): void;
   noisyBilinearMeans(...args: number[]): void;
-  bilinearMeans(...args: number[]): void;
-  copyPadded(...args: number[]): void;
+  bilinearWindow(...args: number[]): void;
   combine(...args: number[]): void;
   spreadWindow(...args: number[]): void;
   spreadInside(...args: number[]): void;

@@ -26,8 +26,6 @@ class CompiledWindows implements SensorWriter<number> {
   private readonly sums: number;
   private readonly noise: NoiseArgs | null;
   private planFor = -1;
-  private padded = 0;
-  private paddedSize = 0;
 
   constructor(
     private readonly kernels: CompiledKernels,
@@ -89,25 +87,29 @@ class CompiledWindows implements SensorWriter<number> {
     const [, , , h, w, channels] = call.shape;
     const {imageHeight: height, imageWidth: width} = call;
     const s = call.blockSide(scale);
-    const base = b * height * width * channels;
     const [rows, cols] = [h * s + 1, w * s + 1];
-    const run = this.kernels.run;
-    if (corner.y >= 0 && corner.y + rows <= height && corner.x >= 0 && corner.x + cols <= width) {
-      const start = base + (corner.y * width + corner.x) * channels;
-      run.bilinearMeans(this.out, o, this.image, start, width * channels, h, w, channels, s, ...weights);
-      return true;
-    }
-    if (this.noise !== null) return false;
-    const size = rows * cols * channels;
-    if (size > MAX_PADDED_VALUES) return false;
-    if (this.paddedSize < size) {
-      this.padded = this.scratch.take(4 * size);
-      this.paddedSize = size;
-    }
+    const inside = corner.y >= 0 && corner.y + rows <= height && corner.x >= 0 && corner.x + cols <= width;
+    // The cpu pads a copy of the window, and past this size takes the four-neighbour sum instead.
+    if (!inside && (this.noise !== null || rows * cols * channels > MAX_PADDED_VALUES)) return false;
     const [y, x] = [clampCorner(corner.y, rows, height), clampCorner(corner.x, cols, width)];
     const edge = call.attrs.padding === 'edge' ? 1 : 0;
-    run.copyPadded(this.padded, this.image, base, height, width, channels, y, x, rows, cols, edge);
-    run.bilinearMeans(this.out, o, this.padded, 0, cols * channels, h, w, channels, s, ...weights);
+    const base = b * height * width * channels;
+    this.kernels.run.bilinearWindow(
+      this.out,
+      o,
+      this.image,
+      base,
+      height,
+      width,
+      channels,
+      edge,
+      y,
+      x,
+      h,
+      w,
+      s,
+      ...weights,
+    );
     return true;
   }
 

@@ -6,6 +6,6 @@
  */
 export {glimpseWindow, glimpseGradWindow, zeroFloats} from './glimpse';
 export {windowMeans, noisyMeans, noisyBilinearMeans} from './sensor';
-export {bilinearMeans, copyPadded, combine} from './bilinear';
+export {bilinearWindow, combine} from './bilinear';
 export {spreadWindow, spreadInside} from './spread';
 export {scaleKey} from './noise';
