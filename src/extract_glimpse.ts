@@ -10,6 +10,7 @@ import {
 import {checkSensorOptions} from './sensor_options';
 import {drawSeed} from './noise_random';
 import {inferGlimpseShape} from './shape_inference';
+import {inferSensorShape} from './sensor_prelude';
 import {resolveNoise} from './noise_mode';
 import {checkFlag, checkOptions, type ExtractGlimpseOptions} from './options';
 import {readSize} from './read_size';
@@ -47,6 +48,10 @@ function extractGlimpse_(
     );
     const sensorAttrs: GlimpseSensorAttrs = {...checked, scaleFactor: 1, version};
     const [batch, , , channels] = $input.shape;
+    // Its kernel trusts the op: the sensor's limits are checked here.
+    disposeOnError([$input, $offsets], [input, offsets], () =>
+      inferSensorShape($input.shape, [batch, 1, 2], sensorAttrs, OP),
+    );
     const out = runKernel(GlimpseSensor, {images: $input, locations: reshape($offsets, [batch, 1, 2])}, sensorAttrs);
     return reshape(out, [batch, $size[0], $size[1], channels]);
   }

@@ -18,7 +18,7 @@ import {wasChecked} from './checked_attrs';
 import {formatValue} from './errors';
 import {checkDtype, checkShapeAttr, type TensorDescription} from './kernel_checks';
 import {inferGlimpseShape, type GlimpseShape} from './shape_inference';
-import {resolveNoise} from './noise_mode';
+import {noiseModeOf, resolveNoise} from './noise_mode';
 import {checkFlag, checkSeed} from './options';
 import type {WindowParams} from './window_geometry';
 
@@ -65,14 +65,21 @@ export function glimpseCall(
   attrs: ExtractGlimpseAttrs,
 ): GlimpseCall {
   const opName = KERNEL_NAME_BY_VERSION[version];
-  if (!wasChecked(attrs)) {
+  const trusted = wasChecked(attrs);
+  if (!trusted) {
     checkDtype(input, 'input', opName, ['float32', 'int32']);
     checkDtype(offsets, 'offsets', opName);
     checkPlacement(attrs, opName);
     checkSeed(attrs.seed, 'attrs.seed', opName);
   }
-  const shape = inferGlimpseShape(input.shape, attrs.size, offsets.shape, opName);
-  const mode = resolveNoise(attrs.noise, attrs.uniformNoise, opName);
+  // The op validated its shapes and noise (src/extract_glimpse.ts): its kernel only reads them.
+  const [batch, , , channels] = input.shape;
+  const shape: GlimpseShape = trusted
+    ? [batch, attrs.size[0], attrs.size[1], channels]
+    : inferGlimpseShape(input.shape, attrs.size, offsets.shape, opName);
+  const mode = trusted
+    ? noiseModeOf(attrs.noise, attrs.uniformNoise)
+    : resolveNoise(attrs.noise, attrs.uniformNoise, opName);
   return {opName, shape, mode, params: windowParams(version, attrs, input.shape, shape), empty: isEmpty(shape)};
 }
 

@@ -22,8 +22,13 @@ export function resolveNoise(noise: unknown, uniformNoise: unknown, opName = 'ex
   }
   const attr = noise as NoiseAttr;
   if (uniformNoise && attr !== '' && attr !== 'uniform') throw conflict(opName, attr);
-  if (attr === '') return uniformNoise ? 'uniform' : 'gaussian';
-  return attr;
+  return noiseModeOf(attr, uniformNoise);
+}
+
+/** The rule alone, for attrs the op already resolved through resolveNoise. */
+export function noiseModeOf(noise: NoiseAttr, uniformNoise: boolean): NoiseMode {
+  if (noise === '') return uniformNoise ? 'uniform' : 'gaussian';
+  return noise;
 }
 
 function conflict(opName: string, noise: string): Error {
