@@ -1,13 +1,14 @@
 /**
  * What the JS drivers hand the compiled kernels besides tensor addresses: corners that fit an
- * i32, mode codes, scratch in the heap, and the noise plans (statistics stay in JS, in
- * kernels/cpu/noise_stats.ts, so every path draws from the same numbers).
+ * i32, mode codes, scratch in the heap, and the noise plans: gaussian's statistics from JS
+ * (kernels/cpu/noise_stats.ts), uniform's bounds from the module's pass, which gives JS's.
  */
-import type {NoisePlan} from '../cpu/noise_fill';
+import {planNoise, type NoisePlan} from '../cpu/noise_fill';
 import type {CompiledKernels} from './compiled_module';
 
 /** Mode codes of kernels/wasm/assembly/noise.ts. */
 export const NOISE_CODES = {zero: 0, uniform: 1, gaussian: 2} as const;
+const NOISE_MODES = ['zero', 'uniform', 'gaussian'] as const;
 
 /**
  * A corner moved no farther than one where its window (of `extent` rows or columns, a
@@ -42,6 +43,8 @@ export class NoiseArgs {
   hi = 0;
   /** Address of gaussian's `[mean, sigma, min, max]` x channels f64 (0 otherwise). */
   readonly stats: number;
+  /** Address of uniform's `[lo, hi]` f64 (0 otherwise). */
+  private readonly range: number;
 
   constructor(
     private readonly kernels: CompiledKernels,
@@ -51,6 +54,22 @@ export class NoiseArgs {
   ) {
     this.code = NOISE_CODES[mode];
     this.stats = mode === 'gaussian' ? scratch.take(32 * channels) : 0;
+    this.range = mode === 'uniform' ? scratch.take(16) : 0;
+  }
+
+  /**
+   * Plans the noise of the image of `pixels` pixels whose first value is `values[start]` (the
+   * image at heap address `image`): uniform's bounds from the compiled pass, gaussian's
+   * statistics from JS (kernels/cpu/noise_fill.ts, planNoise).
+   */
+  plan(key: number, image: number, values: () => ArrayLike<number>, start: number, pixels: number): void {
+    const mode = NOISE_MODES[this.code];
+    if (mode !== 'uniform') {
+      this.use(planNoise(mode, key, values(), start, pixels, this.channels));
+      return;
+    }
+    this.kernels.run.imageRange(image + 4 * start, pixels * this.channels, this.range);
+    [this.lo, this.hi] = new Float64Array(this.kernels.memory.buffer, this.range, 2);
   }
 
   /** Takes one image's plan (kernels/cpu/noise_fill.ts, planNoise). */

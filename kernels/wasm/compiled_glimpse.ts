@@ -6,7 +6,6 @@ import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {BackendWasm} from '@tensorflow/tfjs-backend-wasm';
 import {insideSpan, windowCorner, type WindowCorner} from '../../src/window_geometry';
 import type {GlimpseCall} from '../../src/kernel_prelude';
-import {planNoise} from '../cpu/noise_fill';
 import {clampCorner, NoiseArgs, Scratch} from './compiled_args';
 import type {CompiledKernels} from './compiled_module';
 import {heapFloats, heapView} from './heap';
@@ -41,8 +40,8 @@ export function compiledGlimpse(
     for (let b = 0; b < batch; b++) {
       const corner = windowCorner(offsets[2 * b], offsets[2 * b + 1], call.params);
       if (call.mode !== 'zero' && !wholeInside(corner, call)) {
-        values ??= heapView(backend, inputs.input);
-        noise.use(planNoise(call.mode, key, values, b * imageSize, height * width, channels));
+        const view = () => (values ??= heapView(backend, inputs.input));
+        noise.plan(key, image, view, b * imageSize, height * width);
       }
       kernels.run.glimpseWindow(
         output,

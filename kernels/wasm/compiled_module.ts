@@ -29,6 +29,7 @@ export interface CompiledExports {
   noisyBilinearMeans(...args: number[]): void;
   bilinearWindow(...args: number[]): void;
   combine(...args: number[]): void;
+  imageRange(...args: number[]): void;
   spreadWindow(...args: number[]): void;
   spreadInside(...args: number[]): void;
   scaleKey(key: number, scale: number): number;

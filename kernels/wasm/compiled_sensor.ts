@@ -10,7 +10,6 @@ import type {WeightsOf} from '../../src/bilinear';
 import {scaleKey} from '../../src/noise_random';
 import type {SensorCall} from '../../src/sensor_prelude';
 import type {Weights} from '../cpu/bilinear_means';
-import {planNoise, type NoisePlan} from '../cpu/noise_fill';
 import {spreadSensorWindows, writeSensorWindows, type SensorWriter} from '../cpu/sensor_loop';
 import {clampCorner, NoiseArgs, Scratch} from './compiled_args';
 import type {CompiledKernels} from './compiled_module';
@@ -170,10 +169,8 @@ class CompiledWindows implements SensorWriter<number> {
   private planOf(b: number): void {
     if (this.planFor === b || this.noise === null) return;
     const {imageHeight: height, imageWidth: width, shape} = this.call;
-    const channels = shape[5];
-    const mode = this.call.attrs.padding as NoisePlan['mode'];
-    const values = heapView(this.backend, this.images);
-    this.noise.use(planNoise(mode, this.key, values, b * height * width * channels, height * width, channels));
+    const values = () => heapView(this.backend, this.images);
+    this.noise.plan(this.key, this.image, values, b * height * width * shape[5], height * width);
     this.planFor = b;
   }
 }

@@ -9,3 +9,4 @@ export {windowMeans, noisyMeans, noisyBilinearMeans} from './sensor';
 export {bilinearWindow, combine} from './bilinear';
 export {spreadWindow, spreadInside} from './spread';
 export {scaleKey} from './noise';
+export {imageRange} from './noise_stats';
