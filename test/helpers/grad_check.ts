@@ -6,6 +6,23 @@ import type {GoldenCase} from './golden_run';
 import type {GradResult} from './grad_run';
 import {fromBits, toBits} from './golden_check';
 
+/**
+ * The training both gradient suites run: a variable image, from zeros, learns to make its
+ * glimpses (centered, normalized, zero noise) match those of `target`. d/dx of
+ * sum((x - goal)^2) is 2 (x - goal), so each step of `rate` halves the error.
+ */
+export const GLIMPSE_TRAINING = {
+  shape: [2, 6, 7, 2] as [number, number, number, number],
+  target: Array.from({length: 2 * 6 * 7 * 2}, (_, k) => Math.sin(k) * 6),
+  size: [4, 5] as [number, number],
+  offsets: [
+    [-0.9, 0.3],
+    [0.4, 0.95],
+  ],
+  rate: 0.25,
+  steps: 40,
+};
+
 /** Golden cases with an output (errors have no gradient). */
 export function gradCases(cases: GoldenCase[]): GoldenCase[] {
   return cases.filter(c => c.expected.kind === 'exact' || c.expected.kind === 'noise');
