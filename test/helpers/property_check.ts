@@ -7,7 +7,7 @@
  */
 import {insideSpan, windowCorner} from '../../src';
 import type {CaseResult, GoldenCase} from './golden_run';
-import {decode} from './golden_run';
+import {decode, windowParamsOf} from './golden_run';
 import {fromBits} from './golden_check';
 
 /** Per output position k, the flat image index it is copied from, or -1 where it is noise. */
@@ -16,15 +16,7 @@ export function sourcePixels(c: GoldenCase): Int32Array {
   const [h, w] = c.size as number[];
   const offsets = decode(c.offsets) as number[][];
   const source = new Int32Array(batch * h * w * C).fill(-1);
-  const params = {
-    version: (c.op === 'ExtractGlimpse' ? 1 : 2) as 1 | 2,
-    centered: c.attrs.centered,
-    normalized: c.attrs.normalized,
-    imageHeight: H,
-    imageWidth: W,
-    glimpseHeight: h,
-    glimpseWidth: w,
-  };
+  const params = windowParamsOf(c);
   for (let b = 0; b < batch; b++) {
     const corner = windowCorner(offsets[b][0], offsets[b][1], params);
     if (!corner) continue;
