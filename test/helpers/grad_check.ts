@@ -5,6 +5,7 @@
 import type {GoldenCase} from './golden_run';
 import type {GradResult} from './grad_run';
 import {fromBits, toBits} from './golden_check';
+import {sourcesAtCorners} from './window_sources';
 
 /**
  * The training both gradient suites run: a variable image, from zeros, learns to make its
@@ -30,21 +31,9 @@ export function gradCases(cases: GoldenCase[]): GoldenCase[] {
 
 export function expectedGrad(c: GoldenCase): Float32Array {
   const [batch, H, W, C] = c.input_shape;
-  const [h, w] = c.size as number[];
   const dx = new Float32Array(batch * H * W * C);
-  (c.expected.window_corners ?? []).forEach((corner, b) => {
-    if (corner === null) return;
-    const [oy, ox] = corner;
-    for (let i = 0; i < h; i++) {
-      for (let j = 0; j < w; j++) {
-        const y = oy + i;
-        const x = ox + j;
-        if (y < 0 || y >= H || x < 0 || x >= W) continue;
-        for (let ch = 0; ch < C; ch++) {
-          dx[((b * H + y) * W + x) * C + ch] = ((b * h + i) * w + j) * C + ch + 1;
-        }
-      }
-    }
+  sourcesAtCorners(c.expected.window_corners ?? [], c.input_shape, c.size as number[]).forEach((pixel, k) => {
+    if (pixel >= 0) dx[pixel] = k + 1;
   });
   return dx;
 }
