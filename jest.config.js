@@ -25,7 +25,13 @@ const WASM_PATH_SKIPS = [
 process.env.TF_CPP_MIN_LOG_LEVEL = process.env.TF_CPP_MIN_LOG_LEVEL || '2';
 
 module.exports = {
-  testEnvironment: 'node',
+  // Node's environment, counting failures so that a browser page's console prints only on one.
+  testEnvironment: '<rootDir>/test/helpers/failure_counting_environment.cjs',
+  // tfjs's notices left out of the output by exact text; everything else prints.
+  setupFiles: ['<rootDir>/test/helpers/quiet_tfjs.ts'],
+  // A run of one file lists no passing test either; and its console, like every run's, is held
+  // until the file ends, which lets the setup file filter it (--verbose prints it as it comes).
+  verbose: false,
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {

@@ -6,7 +6,7 @@
  * then what only Node checks: tf.image.cropAndResize where a box can say the same, nearest at
  * integer corners (bit for bit), finite differences, and a location learned by gradient descent.
  */
-import {extractGlimpse, glimpseSensor} from '../src';
+import {extractGlimpse, glimpseSensor, type GlimpseSensorOptions} from '../src';
 import {describeEachBackend, expectNoLeak, tf} from './helpers/backends';
 import {closeTo, sensorImage, SENSOR_IMAGE_MAX_ABS} from './helpers/sensor_reference';
 import {
@@ -15,6 +15,9 @@ import {
   BILINEAR_SHAPE,
   bilinearDy,
   bilinearShape,
+  INTEGER_CORNER_CASES,
+  integerCornerLength,
+  integerCornerOptions,
   isNoisy,
   OTHER_BILINEAR_SEED,
 } from './helpers/bilinear_cases';
@@ -94,43 +97,19 @@ describeEachBackend('bilinear glimpses', () => {
     tf.dispose([offsets, got, boxes, want]);
   });
 
-  test.each(['zero', 'uniform', 'gaussian'] as const)(
-    'integer corners give the nearest glimpse bit for bit (%s noise)',
-    noise => {
-      // Pixel offsets, not centered: the corner is the offset itself (V2), whole pixels, some outside.
-      const offsets = tf.tensor2d([
-        [2, 3],
-        [-2, 9],
-        [8, -1],
-      ]);
-      const nearest = extractGlimpse(images, [4, 5], offsets, false, false, noise, {seed: 5});
-      const bilinear = extractGlimpse(images, [4, 5], offsets, false, false, noise, {
-        seed: 5,
-        interpolation: 'bilinear',
-      });
-      expect(bits(bilinear)).toEqual(bits(nearest));
-      tf.dispose([offsets, nearest, bilinear]);
-    },
-  );
-
-  test.each(['zero', 'edge', 'uniform', 'gaussian'] as const)(
-    'glimpseSensor: integer corners give nearest bit for bit (%s padding)',
-    padding => {
-      const locations = tf.tensor2d([
-        [3, 4],
-        [-6, 2],
-        [1, 20],
-      ]);
-      const options = {
-        size: [2, 3] as [number, number],
-        scales: 3,
-        centered: false,
-        normalized: false,
-        padding,
-        seed: 9,
+  test.each(INTEGER_CORNER_CASES.map(c => [c.name, c] as const))(
+    'integer corners give the nearest glimpse bit for bit (%s)',
+    (_n, c) => {
+      const locations = tf.tensor2d(c.locations);
+      const run = (interpolation: 'nearest' | 'bilinear') => {
+        const options = integerCornerOptions(c, interpolation);
+        if (c.op === 'sensor') return glimpseSensor(images, locations, options as GlimpseSensorOptions);
+        const noise = c.padding as 'zero' | 'uniform' | 'gaussian';
+        return extractGlimpse(images, c.size, locations, false, false, noise, options);
       };
-      const nearest = glimpseSensor(images, locations, options);
-      const bilinear = glimpseSensor(images, locations, {...options, interpolation: 'bilinear'});
+      const nearest = run('nearest');
+      const bilinear = run('bilinear');
+      expect(nearest.size).toBe(integerCornerLength(c));
       expect(bits(bilinear)).toEqual(bits(nearest));
       tf.dispose([locations, nearest, bilinear]);
     },

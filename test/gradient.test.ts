@@ -6,7 +6,7 @@
 import {ExtractGlimpse, ExtractGlimpseV2, extractGlimpse} from '../src';
 import {describeEachBackend, tf} from './helpers/backends';
 import {ALL_CASES} from './helpers/fixtures';
-import {checkGrad, gradCases} from './helpers/grad_check';
+import {checkGrad, GLIMPSE_TRAINING, gradCases} from './helpers/grad_check';
 import {runGradCase} from './helpers/grad_run';
 
 describeEachBackend('gradient', () => {
@@ -75,16 +75,16 @@ describeEachBackend('gradient', () => {
   });
 
   test('a variable image learns to make its glimpses match targets', () => {
-    const target = tf.tidy(() => tf.mul(image(), 2));
-    const o = offsets();
-    const glimpse = (v: tf.Tensor) => extractGlimpse(v as tf.Tensor4D, [4, 5], o, true, true, 'zero');
+    const {shape, target: values, size, rate, steps} = GLIMPSE_TRAINING;
+    const target = tf.tensor4d(values, shape);
+    const o = tf.tensor2d(GLIMPSE_TRAINING.offsets);
+    const glimpse = (v: tf.Tensor) => extractGlimpse(v as tf.Tensor4D, size, o, true, true, 'zero');
     const goal = glimpse(target);
     const learned = tf.variable(tf.zerosLike(target));
-    const optimizer = tf.train.sgd(0.25);
-    // d/dx of sum((x - goal)^2) is 2 (x - goal): step 0.25 halves the error every step.
+    const optimizer = tf.train.sgd(rate);
     const lossOf = () => tf.sum(tf.squaredDifference(glimpse(learned), goal)) as tf.Scalar;
     const first = tf.tidy(() => lossOf().dataSync()[0]);
-    for (let step = 0; step < 60; step++) tf.dispose(optimizer.minimize(lossOf, true) ?? []);
+    for (let step = 0; step < steps; step++) tf.dispose(optimizer.minimize(lossOf, true) ?? []);
     const last = tf.tidy(() => lossOf().dataSync()[0]);
     expect(first).toBeGreaterThan(1);
     expect(last).toBeLessThan(1e-6 * first);

@@ -12,6 +12,7 @@ import {execFile} from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import {failuresSoFar} from './helpers/failures';
 
 const root = path.join(__dirname, '..');
 const SCRIPT = path.join(root, 'tools', 'install_matrix.mjs');
@@ -51,6 +52,8 @@ interface Summary {
 // About 3 minutes here on 2 busy cores; the limits leave 3 times that and more.
 const MATRIX_LIMIT_MS = 12 * 60 * 1000;
 let summary: Summary;
+/** What the matrix printed: shown only when a test of this file failed. */
+let matrixOutput = '';
 
 beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'glimpse-matrix-result-'));
@@ -69,11 +72,15 @@ beforeAll(async () => {
       throw new Error(`the install matrix did not run (exit ${code}):\n${output}`);
     }
     summary = JSON.parse(fs.readFileSync(json, 'utf8'));
-    console.log(output);
+    matrixOutput = output;
   } finally {
     fs.rmSync(dir, {recursive: true, force: true});
   }
 }, MATRIX_LIMIT_MS + 60000);
+
+afterAll(() => {
+  if (failuresSoFar() > 0 && matrixOutput) console.log(matrixOutput);
+});
 
 test('the matrix holds every case', () => {
   expect(summary.results.map(r => r.label).sort()).toEqual([...CASES].sort());

@@ -7,7 +7,15 @@
 import {extractGlimpse, glimpseSensor} from '../src';
 import {describeEachBackend, expectNoLeak, onCpuBackend, tf} from './helpers/backends';
 import {closeTo, compositeSensor, sensorImage, SENSOR_IMAGE_MAX_ABS, type SensorCase} from './helpers/sensor_reference';
-import {imageOf, OTHER_SENSOR_SEED, SENSOR_CASES, SENSOR_IMAGES, sensorDy, sensorOptions} from './helpers/sensor_cases';
+import {
+  EMPTY_SENSOR,
+  imageOf,
+  OTHER_SENSOR_SEED,
+  SENSOR_CASES,
+  SENSOR_IMAGES,
+  sensorDy,
+  sensorOptions,
+} from './helpers/sensor_cases';
 import {sensorForwardFindings, sensorGradFindings, sensorWants, type SensorWant} from './helpers/sensor_check';
 
 const CASES = SENSOR_CASES;
@@ -259,9 +267,25 @@ describeEachBackend('glimpseSensor', () => {
     where.dispose();
   });
 
-  test('empty outputs are empty tensors', () => {
-    const out = glimpseSensor(images, tf.zeros([2, 0, 2]) as tf.Tensor3D, {size: [3, 3], scales: 2});
-    expect(out.shape).toEqual([2, 0, 2, 3, 3, 3]);
-    out.dispose();
+  test.each(EMPTY_SENSOR.calls.map(c => [c.name, c] as const))('empty outputs are empty tensors: %s', (_n, c) => {
+    const ones = tf.ones(EMPTY_SENSOR.images) as tf.Tensor4D;
+    const locations: tf.Tensor = tf.tensor(c.locations.values, c.locations.shape);
+    const out = expectNoLeak(() => glimpseSensor(ones, locations as tf.Tensor3D, c.options));
+    expect(out.shape).toEqual(c.shape);
+    tf.dispose([ones, locations, out]);
+  });
+
+  test('no location gives zero d images', () => {
+    const {dyShape, locationsShape, attrs, shape} = EMPTY_SENSOR.grad;
+    const [dy, none] = [tf.zeros(dyShape), tf.zeros(locationsShape)];
+    const before = tf.memory().numTensors;
+    const grad = tf.engine().runKernel('GlimpseSensorGrad', {dy, locations: none}, {
+      ...attrs,
+      imagesShape: EMPTY_SENSOR.images,
+    } as never) as tf.Tensor;
+    expect(tf.memory().numTensors).toBe(before + 1);
+    expect(grad.shape).toEqual(shape);
+    expect(Array.from(grad.dataSync()).reduce((a, v) => a + Math.abs(v), 0)).toBe(0);
+    tf.dispose([dy, none, grad]);
   });
 });

@@ -1,27 +1,13 @@
 /** The shared geometry against TF's own window corners and SPEC's hand-worked arithmetic. */
 import {insideSpan, placementSlope, subpixelCorner, windowCorner, type WindowParams} from '../src';
 import {ALL_CASES} from './helpers/fixtures';
-import {decode, type GoldenCase} from './helpers/golden_run';
-
-function paramsOf(c: GoldenCase): WindowParams {
-  const [, H, W] = c.input_shape;
-  const [h, w] = c.size as number[];
-  return {
-    version: c.op === 'ExtractGlimpse' ? 1 : 2,
-    centered: c.attrs.centered,
-    normalized: c.attrs.normalized,
-    imageHeight: H,
-    imageWidth: W,
-    glimpseHeight: h,
-    glimpseWidth: w,
-  };
-}
+import {decode, windowParamsOf} from './helpers/golden_run';
 
 // TF reports no corner for an empty output (nothing ran), so those cases are left out.
 const withCorners = ALL_CASES.filter(c => c.expected.window_corners && (c.expected.shape ?? [0]).every(d => d > 0));
 
 test.each(withCorners.map(c => [c.name, c] as const))("corner of %s is TF's", (_n, c) => {
-  const p = paramsOf(c);
+  const p = windowParamsOf(c);
   const offsets = decode(c.offsets) as number[][];
   c.expected.window_corners!.forEach((want, b) => {
     const got = windowCorner(offsets[b][0], offsets[b][1], p);
@@ -110,7 +96,7 @@ test('insideSpan clips the window to the image axis', () => {
 
 describe('subpixelCorner: the corner before truncation', () => {
   test.each(withCorners.map(c => [c.name, c] as const))('%s: floor + fraction, truncated is windowCorner', (_n, c) => {
-    const p = paramsOf(c);
+    const p = windowParamsOf(c);
     const offsets = decode(c.offsets) as number[][];
     offsets.forEach(([y, x]) => {
       const whole = windowCorner(y, x, p);

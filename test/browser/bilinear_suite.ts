@@ -13,10 +13,14 @@ import {
   bilinearDy,
   bilinearShape,
   glimpseOptionsOf,
+  INTEGER_CORNER_CASES,
+  integerCornerLength,
+  integerCornerOptions,
   isNoisy,
   OTHER_BILINEAR_SEED,
   sensorOptionsOf,
   type BilinearCase,
+  type IntegerCornerCase,
 } from '../helpers/bilinear_cases';
 import {bilinearFindings, bilinearWants, runBilinear, type BilinearWant} from '../helpers/bilinear_check';
 import {SENSOR_IMAGE_MAX_ABS} from '../helpers/sensor_reference';
@@ -44,6 +48,21 @@ const pageCase = (c: BilinearCase): PageCase => {
     noisy: isNoisy(c),
   };
 };
+
+/** An integer-corner call as the page runs it: its options for each interpolation. */
+interface PageCorner extends Pick<IntegerCornerCase, 'op' | 'locations' | 'size' | 'padding'> {
+  nearest: object;
+  bilinear: object;
+}
+
+const pageCorner = (c: IntegerCornerCase): PageCorner => ({
+  op: c.op,
+  locations: c.locations,
+  size: c.size,
+  padding: c.padding,
+  nearest: integerCornerOptions(c, 'nearest'),
+  bilinear: integerCornerOptions(c, 'bilinear'),
+});
 
 interface PageResult {
   shape: number[];
@@ -90,7 +109,7 @@ export function defineBilinearSuite(label: string, session: BrowserSession, same
   describe(`bilinear glimpses in Chromium [${label}]`, () => {
     let results: PageResult[] = [];
     let wants: BilinearWant[] = [];
-    let integerCorners = {nearest: [] as number[], bilinear: [] as number[]};
+    let integerCorners: Array<{nearest: number[]; bilinear: number[]}> = [];
     let leaked = -1;
     beforeAll(async () => {
       wants = await bilinearWants(BILINEAR_CASES);
@@ -98,7 +117,7 @@ export function defineBilinearSuite(label: string, session: BrowserSession, same
       const dys = BILINEAR_CASES.map(c => Array.from(bilinearDy(bilinearShape(c))));
       const page = session.tfPage!.page;
       const run = await page.evaluate(
-        async (arg: {image: number[]; shape: number[]; cases: PageCase[]; dys: number[][]}) => {
+        async (arg: {image: number[]; shape: number[]; cases: PageCase[]; dys: number[][]; corners: PageCorner[]}) => {
           const t = (window as any).tf;
           // extractGlimpse's bilinear glimpse reshapes the sensor's; @tensorflow/tfjs registers
           // Reshape's gradient, tf-core alone does not.
@@ -141,20 +160,28 @@ export function defineBilinearSuite(label: string, session: BrowserSession, same
             t.dispose([where, dy]);
             out.push(r);
           }
-          // Integer corners (pixel offsets, not centered): the op's bilinear glimpse is its nearest one.
-          const offsets = t.tensor2d([
-            [2, -1],
-            [-3, 8],
-            [5, 5],
-          ]);
-          const glimpse = (interpolation: string) =>
-            t.image.extractGlimpse(images, [4, 5], offsets, false, false, 'uniform', {seed: 3, interpolation});
+          // Integer corners: the op's bilinear glimpse is its nearest one.
           const bits = async (x: any) => Array.from(new Uint32Array(new Float32Array(await read(x)).buffer));
-          const integerCorners = {nearest: await bits(glimpse('nearest')), bilinear: await bits(glimpse('bilinear'))};
-          t.dispose([images, offsets]);
+          const integerCorners = [];
+          for (const c of arg.corners) {
+            const at = t.tensor2d(c.locations);
+            const glimpse = (options: object) =>
+              c.op === 'sensor'
+                ? t.image.glimpseSensor(images, at, options)
+                : t.image.extractGlimpse(images, c.size, at, false, false, c.padding, options);
+            integerCorners.push({nearest: await bits(glimpse(c.nearest)), bilinear: await bits(glimpse(c.bilinear))});
+            at.dispose();
+          }
+          images.dispose();
           return {out, integerCorners, leaked: t.memory().numTensors - before};
         },
-        {image: Array.from(BILINEAR_IMAGE), shape: BILINEAR_SHAPE, cases: BILINEAR_CASES.map(pageCase), dys},
+        {
+          image: Array.from(BILINEAR_IMAGE),
+          shape: BILINEAR_SHAPE,
+          cases: BILINEAR_CASES.map(pageCase),
+          dys,
+          corners: INTEGER_CORNER_CASES.map(pageCorner),
+        },
       );
       results = run.out;
       integerCorners = run.integerCorners;
@@ -173,10 +200,13 @@ export function defineBilinearSuite(label: string, session: BrowserSession, same
       });
     }
 
-    test('integer corners: bilinear is the nearest glimpse bit for bit', () => {
-      expect(integerCorners.bilinear.length).toBe(3 * 4 * 5 * BILINEAR_SHAPE[3]);
-      expect(integerCorners.bilinear).toEqual(integerCorners.nearest);
-    });
+    test.each(INTEGER_CORNER_CASES.map((c, i) => [c.name, i] as const))(
+      'integer corners: bilinear is the nearest glimpse bit for bit (%s)',
+      (_n, i) => {
+        expect(integerCorners[i].nearest.length).toBe(integerCornerLength(INTEGER_CORNER_CASES[i]));
+        expect(integerCorners[i].bilinear).toEqual(integerCorners[i].nearest);
+      },
+    );
 
     test('no tensor left behind', () => {
       expect(leaked).toBe(0);

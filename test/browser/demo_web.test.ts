@@ -8,14 +8,16 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type {Browser, BrowserContext, Page} from 'playwright-core';
+import type {Page} from 'playwright-core';
 import {PNG} from 'pngjs';
 import {windowCorner} from '../../src/window_geometry';
-import {launchBrowser, REPO_ROOT, type StaticServer, startServer, watchPage} from './harness';
+import {REPO_ROOT, usePageBrowser} from './harness';
 
 interface DemoState {
   ready: boolean;
   backend: string | null;
+  /** The wasm kernels' path (wasm backend only). */
+  wasmKernels: string | null;
   location: [number, number];
   renders: number;
   msPerCall: number | null;
@@ -28,18 +30,17 @@ interface DemoState {
 const SCENE = PNG.sync.read(fs.readFileSync(path.join(REPO_ROOT, 'examples', 'assets', 'scene.png')));
 const toByte = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 255);
 
-let server: StaticServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
+const pages = usePageBrowser();
 let page: Page;
-const errors: string[] = [];
 
-const demoState = (): Promise<DemoState> =>
-  page.evaluate(() => {
+/** The demo's state on `on` (the webgl page unless told). */
+const demoState = (on: Page = page): Promise<DemoState> =>
+  on.evaluate(() => {
     const s = (window as any).demoState;
     return {
       ready: s.ready,
       backend: s.backend,
+      wasmKernels: s.wasmKernels,
       location: s.location,
       renders: s.renders,
       msPerCall: s.msPerCall,
@@ -115,33 +116,15 @@ async function clickScene(
 }
 
 /** A new page on the demo (`query`: its URL's search part), once it is ready or has failed. */
-async function openDemo(query: string): Promise<Page> {
-  const opened = await context!.newPage();
-  watchPage(opened, errors);
-  await opened.goto(`${server!.url}/examples/web/index.html${query}`);
-  await opened.waitForFunction(
-    () => {
-      const s = (window as any).demoState;
-      return s && (s.ready || s.error);
-    },
-    undefined,
-    {timeout: 60000},
-  );
-  return opened;
-}
+const openDemo = (query: string): Promise<Page> =>
+  pages.openPage(`/examples/web/index.html${query}`, () => {
+    const s = (window as any).demoState;
+    return s && (s.ready || s.error);
+  });
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await browser.newContext();
   page = await openDemo('');
 }, 90000);
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
 
 describe('web demo (examples/web) in Chromium', () => {
   test('loads the model on webgl and renders the initial location', async () => {
@@ -205,7 +188,7 @@ describe('web demo (examples/web) in Chromium', () => {
   });
 
   test('no page errors', () => {
-    expect(errors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 });
 
@@ -221,24 +204,13 @@ describe('web demo on the wasm backend (?backend=wasm)', () => {
   });
 
   test("runs the compiled SIMD kernels, and the glimpse is the scene's pixels in the plugin's window", async () => {
-    const s = await wasmPage.evaluate(() => {
-      const d = (window as any).demoState;
-      return {
-        error: d.error,
-        ready: d.ready,
-        backend: d.backend,
-        kernels: d.wasmKernels,
-        location: d.location,
-        glimpse: d.lastGlimpse16,
-        fused: d.lastFused,
-      };
-    });
+    const s = await demoState(wasmPage);
     expect(s.error).toBeNull();
     expect(s.ready).toBe(true);
     expect(s.backend).toBe('wasm');
-    expect(s.kernels).toBe('simd');
-    expect(s.glimpse).toEqual(sceneWindow(s.location as [number, number]));
+    expect(s.wasmKernels).toBe('simd');
+    expect(s.lastGlimpse16).toEqual(sceneWindow(s.location));
     // The sensor's scale 0 (zero padding, s = 1) is the 16x16 glimpse, bit for bit.
-    expect(s.fused[0]).toEqual(s.glimpse);
+    expect(s.lastFused[0]).toEqual(s.lastGlimpse16);
   });
 });

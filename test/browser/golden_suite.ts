@@ -19,6 +19,7 @@ import {
   openTfPage,
   pageMemory,
   runCasesInPage,
+  showPageLogsOnFailure,
   type StaticServer,
   startServer,
   type TfPage,
@@ -57,6 +58,7 @@ export function openSession(options: TfPageOptions, extraArgs: string[] = []): B
     await session.browser?.close();
     await session.server?.close();
   });
+  showPageLogsOnFailure(() => session.tfPage?.logs);
   return session;
 }
 

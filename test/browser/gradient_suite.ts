@@ -5,7 +5,7 @@
  * no other gradient, so the loop computes d loss / d glimpse by hand.
  */
 import {ALL_CASES} from '../helpers/fixtures';
-import {checkGrad, gradCases} from '../helpers/grad_check';
+import {checkGrad, GLIMPSE_TRAINING, gradCases} from '../helpers/grad_check';
 import type {GradResult} from '../helpers/grad_run';
 import type {BrowserSession} from './golden_suite';
 
@@ -28,17 +28,14 @@ export function defineGradientSuite(label: string, session: BrowserSession): voi
     });
 
     test('a variable image learns to make its glimpses match targets, leaving nothing behind', async () => {
-      const r = await session.tfPage!.page.evaluate(async () => {
+      const r = await session.tfPage!.page.evaluate(async (training: typeof GLIMPSE_TRAINING) => {
         const t = (window as any).tf;
         const before = t.memory().numTensors;
-        const offsets = t.tensor2d([
-          [-0.9, 0.3],
-          [0.4, 0.95],
-        ]);
-        const glimpse = (x: unknown) => t.image.extractGlimpse(x, [4, 5], offsets, true, true, 'zero');
-        const target = t.randomUniform([2, 6, 7, 2], -3, 3, 'float32', 1);
+        const offsets = t.tensor2d(training.offsets);
+        const glimpse = (x: unknown) => t.image.extractGlimpse(x, training.size, offsets, true, true, 'zero');
+        const target = t.tensor4d(training.target, training.shape);
         const goal = glimpse(target);
-        const start = t.zeros([2, 6, 7, 2]);
+        const start = t.zeros(training.shape);
         const learned = t.variable(start);
         const lossOf = async () => {
           const loss = t.tidy(() => t.sum(t.squaredDifference(glimpse(learned), goal)));
@@ -47,18 +44,18 @@ export function defineGradientSuite(label: string, session: BrowserSession): voi
           return value;
         };
         const first = await lossOf();
-        for (let step = 0; step < 40; step++) {
+        for (let step = 0; step < training.steps; step++) {
           t.tidy(() => {
             // d/dg sum((g - goal)^2) = 2 (g - goal), then back through the glimpse.
             const dLoss = t.mul(t.sub(glimpse(learned), goal), 2);
             const dx = t.grad(glimpse)(learned, dLoss);
-            learned.assign(t.sub(learned, t.mul(dx, 0.25)));
+            learned.assign(t.sub(learned, t.mul(dx, training.rate)));
           });
         }
         const last = await lossOf();
         t.dispose([offsets, target, goal, learned, start]);
         return {first, last, leaked: t.memory().numTensors - before};
-      });
+      }, GLIMPSE_TRAINING);
       expect(r.first).toBeGreaterThan(1);
       expect(r.last).toBeLessThan(1e-6 * r.first);
       expect(r.leaked).toBe(0);

@@ -13,6 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {chromium} from 'playwright-core';
 import type {Browser, BrowserContext, Page} from 'playwright-core';
+import {failuresSoFar} from '../helpers/failures';
 import type {CaseResult, GoldenCase} from '../helpers/golden_run';
 
 /** The repository root, which the server serves. */
@@ -122,6 +123,78 @@ export function watchPage(page: Page, errors: string[], logs: string[] = []): vo
   page.on('response', r => {
     if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
   });
+}
+
+/** The most console lines of a page printed after a failure (its latest). */
+const SHOWN_PAGE_LINES = 200;
+
+/**
+ * A page's console stays out of the test output unless a test fails: after each test, and
+ * after the file's tests, the lines logged since the previous check are printed if a test or
+ * hook failed meanwhile, and dropped otherwise. `lines` gives the page's `logs` (a relaunched
+ * page brings a new array).
+ */
+export function showPageLogsOnFailure(lines: () => readonly string[] | undefined): void {
+  let failures = 0;
+  let checked: readonly string[] | undefined;
+  let seen = 0;
+  const check = () => {
+    const now = lines();
+    if (now !== checked) [checked, seen] = [now, 0];
+    const fresh = (now ?? []).slice(seen);
+    if (failuresSoFar() > failures && fresh.length) {
+      const left = fresh.length > SHOWN_PAGE_LINES ? ` (the last ${SHOWN_PAGE_LINES} of ${fresh.length})` : '';
+      console.log(`the page's console since the last check${left}:\n  ${fresh.slice(-SHOWN_PAGE_LINES).join('\n  ')}`);
+    }
+    failures = failuresSoFar();
+    seen += fresh.length;
+  };
+  afterEach(check);
+  afterAll(check);
+}
+
+/** A static server and Chromium for a test file's pages: opened before its tests, closed after them. */
+export interface PageBrowser {
+  /** Every page's errors (see watchPage), in order. */
+  errors: string[];
+  /**
+   * Opens `urlPath` (root-relative) in a new tab, watched, and waits until `ready` (a plain
+   * page-side arrow) holds in it.
+   */
+  openPage(urlPath: string, ready: () => unknown): Promise<Page>;
+}
+
+/**
+ * Starts the server and Chromium in a beforeAll and closes them in an afterAll; the pages'
+ * console prints only when a test fails (showPageLogsOnFailure).
+ */
+export function usePageBrowser(): PageBrowser {
+  const errors: string[] = [];
+  const logs: string[] = [];
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    context = await browser.newContext();
+  }, 60000);
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+  showPageLogsOnFailure(() => logs);
+  return {
+    errors,
+    async openPage(urlPath, ready) {
+      const page = await context!.newPage();
+      watchPage(page, errors, logs);
+      await page.goto(`${server!.url}${urlPath}`);
+      await page.waitForFunction(ready, undefined, {timeout: 60000});
+      return page;
+    },
+  };
 }
 
 /**

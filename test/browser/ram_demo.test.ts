@@ -12,8 +12,8 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type {Browser, BrowserContext, Page} from 'playwright-core';
-import {launchBrowser, REPO_ROOT, type StaticServer, startServer, watchPage} from './harness';
+import type {Page} from 'playwright-core';
+import {REPO_ROOT, usePageBrowser} from './harness';
 
 interface Outcome {
   predicted: number;
@@ -34,11 +34,8 @@ const MODELS = fs
   .filter(f => f.startsWith('ram-') && f.endsWith('.json'))
   .map(f => f.slice(0, -'.json'.length));
 
-let server: StaticServer | undefined;
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
+const pages = usePageBrowser();
 let page: Page;
-const errors: string[] = [];
 
 const useModel = (stem: string) => page.evaluate((m: string) => (window as any).ramDemo.useModel(m), stem);
 const showSample = (i: number): Promise<Outcome> =>
@@ -82,27 +79,11 @@ function inkOf(pixels: number[], side: number) {
 }
 
 beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  context = await browser.newContext();
-  page = await context.newPage();
-  watchPage(page, errors);
-  await page.goto(`${server.url}/examples/web/ram.html`);
-  await page.waitForFunction(
-    () => {
-      const s = (window as any).ramDemo && (window as any).ramDemo.state;
-      return s && (s.ready || s.error);
-    },
-    undefined,
-    {timeout: 60000},
-  );
+  page = await pages.openPage('/examples/web/ram.html', () => {
+    const s = (window as any).ramDemo && (window as any).ramDemo.state;
+    return s && (s.ready || s.error);
+  });
 }, 90000);
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
-});
 
 describe('the recurrent attention model page (examples/web/ram.html)', () => {
   test('loads the first trained model on webgl, and offers every one', async () => {
@@ -172,6 +153,6 @@ describe('the recurrent attention model page (examples/web/ram.html)', () => {
     const before = await tensorsInMemory();
     for (let i = 1; i <= 3; i++) await showSample(i);
     expect(await tensorsInMemory()).toBe(before);
-    expect(errors).toEqual([]);
+    expect(pages.errors).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {glimpseSensor} from '../../src';
 import {tf} from '../helpers/backends';
 import {imageRange, SENSOR_IMAGE_MAX_ABS, sensorImage, type SensorCase} from '../helpers/sensor_reference';
 import {
+  EMPTY_SENSOR,
   imageOf,
   OTHER_SENSOR_SEED,
   SENSOR_CASES,
@@ -227,37 +228,27 @@ export function defineSensorSuite(label: string, session: BrowserSession, sameBi
     });
 
     test('empty outputs are empty tensors; no location gives zero d images', async () => {
-      const r = await session.tfPage!.page.evaluate(async () => {
+      const r = await session.tfPage!.page.evaluate(async (empty: typeof EMPTY_SENSOR) => {
         const t = (window as any).tf;
         const before = t.memory().numTensors;
-        const images = t.ones([2, 5, 6, 3]);
-        const none = t.zeros([2, 0, 2]);
-        const noLocation = t.image.glimpseSensor(images, none, {size: [3, 3], scales: 2});
-        const noWidth = t.image.glimpseSensor(
-          images,
-          [
-            [0, 0],
-            [0, 0],
-          ],
-          {size: [3, 0], padding: 'uniform'},
-        );
-        const attrs = {size: [3, 3], scales: 2, scaleFactor: 2, centered: true, normalized: true, padding: 'edge'};
-        const dy = t.zeros([2, 0, 2, 3, 3, 3]);
-        const grad = t
-          .engine()
-          .runKernel('GlimpseSensorGrad', {dy, locations: none}, {...attrs, imagesShape: [2, 5, 6, 3]});
-        const out = {
-          shapes: [noLocation.shape, noWidth.shape, grad.shape],
-          sum: Array.from(await grad.data()).reduce((a: number, v: any) => a + Math.abs(v), 0),
-        };
-        t.dispose([images, none, noLocation, noWidth, dy, grad]);
-        return {...out, leaked: t.memory().numTensors - before};
-      });
-      expect(r.shapes).toEqual([
-        [2, 0, 2, 3, 3, 3],
-        [2, 1, 3, 0, 3],
-        [2, 5, 6, 3],
-      ]);
+        const images = t.ones(empty.images);
+        const shapes = [];
+        for (const c of empty.calls) {
+          const locations = t.tensor(c.locations.values, c.locations.shape);
+          const out = t.image.glimpseSensor(images, locations, c.options);
+          shapes.push(out.shape);
+          t.dispose([locations, out]);
+        }
+        const dy = t.zeros(empty.grad.dyShape);
+        const none = t.zeros(empty.grad.locationsShape);
+        const attrs = {...empty.grad.attrs, imagesShape: empty.images};
+        const grad = t.engine().runKernel('GlimpseSensorGrad', {dy, locations: none}, attrs);
+        shapes.push(grad.shape);
+        const sum = Array.from(await grad.data()).reduce((a: number, v: any) => a + Math.abs(v), 0);
+        t.dispose([images, dy, none, grad]);
+        return {shapes, sum, leaked: t.memory().numTensors - before};
+      }, EMPTY_SENSOR);
+      expect(r.shapes).toEqual([...EMPTY_SENSOR.calls.map(c => c.shape), EMPTY_SENSOR.grad.shape]);
       expect(r.sum).toBe(0);
       expect(r.leaked).toBe(0);
     });

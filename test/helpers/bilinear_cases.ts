@@ -2,9 +2,10 @@
  * The bilinear glimpses' one case table (docs/semantics.md, "Bilinear glimpses"): extractGlimpse
  * at fractional corners for every V1/V2 placement, and glimpseSensor for every padding, 1 to 3
  * scales, 1 to 3 locations, windows inside, across borders, outside and unreachable; both
- * noise paddings for both ops. test/bilinear.test.ts runs it on the Node backends and
- * test/browser/bilinear_suite.ts in Chromium; both check every result with
- * test/helpers/bilinear_check.ts against the same references.
+ * noise paddings for both ops; and the calls at integer corners, where bilinear is nearest.
+ * test/bilinear.test.ts runs them on the Node backends and test/browser/bilinear_suite.ts in
+ * Chromium; both check every result with test/helpers/bilinear_check.ts against the same
+ * references.
  */
 import {sensorImage, type SensorCase} from './sensor_reference';
 import {sensorOptions} from './sensor_cases';
@@ -142,4 +143,79 @@ export const glimpseOptionsOf = (c: BilinearCase, seed = BILINEAR_SEED) => ({
   version: c.version,
   interpolation: 'bilinear' as const,
   seed,
+});
+
+/**
+ * A call at integer corners (pixel offsets, not centered: the corner is the offset itself, whole
+ * pixels, some outside), where the bilinear glimpse must be the nearest one bit for bit.
+ */
+export interface IntegerCornerCase {
+  name: string;
+  op: 'glimpse' | 'sensor';
+  /** `[B, 2]`: extractGlimpse's offsets, or glimpseSensor's one location per image. */
+  locations: number[][];
+  size: [number, number];
+  /** extractGlimpse's noise, or glimpseSensor's padding. */
+  padding: 'zero' | 'edge' | 'uniform' | 'gaussian';
+  scales: number;
+  seed: number;
+}
+
+/** The integer-corner calls, on BILINEAR_IMAGE: extractGlimpse for each noise, glimpseSensor for each padding. */
+export const INTEGER_CORNER_CASES: readonly IntegerCornerCase[] = [
+  ...(['zero', 'uniform', 'gaussian'] as const).map(padding => ({
+    name: `extractGlimpse, ${padding} noise`,
+    op: 'glimpse' as const,
+    locations: [
+      [2, 3],
+      [-2, 9],
+      [8, -1],
+    ],
+    size: [4, 5] as [number, number],
+    padding,
+    scales: 1,
+    seed: 5,
+  })),
+  {
+    name: 'extractGlimpse, uniform noise, corners past the top and the right',
+    op: 'glimpse',
+    locations: [
+      [2, -1],
+      [-3, 8],
+      [5, 5],
+    ],
+    size: [4, 5],
+    padding: 'uniform',
+    scales: 1,
+    seed: 3,
+  },
+  ...(['zero', 'edge', 'uniform', 'gaussian'] as const).map(padding => ({
+    name: `glimpseSensor, ${padding} padding`,
+    op: 'sensor' as const,
+    locations: [
+      [3, 4],
+      [-6, 2],
+      [1, 20],
+    ],
+    size: [2, 3] as [number, number],
+    padding,
+    scales: 3,
+    seed: 9,
+  })),
+];
+
+/** The output's length: `B * h * w * C` (extractGlimpse) or `B * k * h * w * C` (glimpseSensor, one location). */
+export const integerCornerLength = (c: IntegerCornerCase): number =>
+  BILINEAR_SHAPE[0] * c.scales * c.size[0] * c.size[1] * BILINEAR_SHAPE[3];
+
+/**
+ * The options of an integer-corner call, nearest (the default) or bilinear: glimpseSensor's, or
+ * extractGlimpse's last argument (its noise and placement are arguments of their own).
+ */
+export const integerCornerOptions = (c: IntegerCornerCase, interpolation: 'nearest' | 'bilinear') => ({
+  ...(c.op === 'sensor'
+    ? {size: c.size, scales: c.scales, centered: false, normalized: false, padding: c.padding}
+    : {}),
+  seed: c.seed,
+  ...(interpolation === 'bilinear' ? {interpolation} : {}),
 });

@@ -8,7 +8,7 @@
  */
 import {subpixelCorner} from '../../src';
 import {onCpuBackend, tf} from './backends';
-import type {SensorCase} from './sensor_reference';
+import {forEachSensorOutput, type SensorCase} from './sensor_reference';
 
 export interface Placement {
   version: 1 | 2;
@@ -133,54 +133,46 @@ export type PlainBilinearCall = Omit<SensorCase, 'name' | 'imageSeed'> & {versio
  */
 export function plainBilinearGrad(dy: ArrayLike<number>, c: PlainBilinearCall): Float64Array {
   const [B, H, W, C] = c.shape;
-  const n = c.locations[0].length;
   const [h, w] = c.size;
   const dx = new Float64Array(B * H * W * C);
-  let o = 0;
-  for (let b = 0; b < B; b++) {
-    for (let l = 0; l < n; l++) {
-      for (let i = 0; i < c.scales; i++) {
-        const s = c.scaleFactor ** i;
-        const params = {
-          version: c.version,
-          centered: c.centered,
-          normalized: c.normalized,
-          imageHeight: H,
-          imageWidth: W,
-          glimpseHeight: h * s,
-          glimpseWidth: w * s,
-        };
-        const corner = subpixelCorner(c.locations[b][l][0], c.locations[b][l][1], params);
-        const neighbours = corner
-          ? [
-              [0, 0, (1 - corner.fy) * (1 - corner.fx)],
-              [0, 1, (1 - corner.fy) * corner.fx],
-              [1, 0, corner.fy * (1 - corner.fx)],
-              [1, 1, corner.fy * corner.fx],
-            ]
-          : [];
-        for (let y = 0; y < h; y++) {
-          for (let x = 0; x < w; x++) {
-            for (let ch = 0; ch < C; ch++, o++) {
-              for (const [stepY, stepX, weight] of neighbours) {
-                for (let a = 0; a < s; a++) {
-                  for (let d = 0; d < s; d++) {
-                    let r = corner!.y + stepY + y * s + a;
-                    let q = corner!.x + stepX + x * s + d;
-                    if (!(r >= 0 && r < H && q >= 0 && q < W)) {
-                      if (c.padding !== 'edge') continue;
-                      r = Math.min(H - 1, Math.max(0, r));
-                      q = Math.min(W - 1, Math.max(0, q));
-                    }
-                    dx[((b * H + r) * W + q) * C + ch] += (dy[o] * weight) / (s * s);
-                  }
-                }
-              }
-            }
+  /** Each window's four neighbours: their step from its corner, and weight. */
+  let neighbours: number[][] = [];
+  let corner: ReturnType<typeof subpixelCorner> = null;
+  forEachSensorOutput(c, ({o, b, l, s, y, x, ch}) => {
+    if (y === 0 && x === 0 && ch === 0) {
+      const params = {
+        version: c.version,
+        centered: c.centered,
+        normalized: c.normalized,
+        imageHeight: H,
+        imageWidth: W,
+        glimpseHeight: h * s,
+        glimpseWidth: w * s,
+      };
+      corner = subpixelCorner(c.locations[b][l][0], c.locations[b][l][1], params);
+      neighbours = corner
+        ? [
+            [0, 0, (1 - corner.fy) * (1 - corner.fx)],
+            [0, 1, (1 - corner.fy) * corner.fx],
+            [1, 0, corner.fy * (1 - corner.fx)],
+            [1, 1, corner.fy * corner.fx],
+          ]
+        : [];
+    }
+    for (const [stepY, stepX, weight] of neighbours) {
+      for (let a = 0; a < s; a++) {
+        for (let d = 0; d < s; d++) {
+          let r = corner!.y + stepY + y * s + a;
+          let q = corner!.x + stepX + x * s + d;
+          if (!(r >= 0 && r < H && q >= 0 && q < W)) {
+            if (c.padding !== 'edge') continue;
+            r = Math.min(H - 1, Math.max(0, r));
+            q = Math.min(W - 1, Math.max(0, q));
           }
+          dx[((b * H + r) * W + q) * C + ch] += (dy[o] * weight) / (s * s);
         }
       }
     }
-  }
+  });
   return dx;
 }

@@ -4,6 +4,7 @@
  * into `goldenRun`). Comparison happens in test/helpers/golden_check.ts, on the Node side.
  */
 import type {Tensor} from '@tensorflow/tfjs-core';
+import type {WindowParams} from '../../src';
 import {messageOf, pluginOps, type Tf} from './page_tf';
 
 export interface GoldenCase {
@@ -29,6 +30,21 @@ export interface GoldenCase {
     gaussian_stats?: Array<Array<[number, number, number, number]>>;
     window_corners?: Array<[number, number] | null>;
     tf_eager_error?: {class: string; message: string};
+  };
+}
+
+/** The window geometry's parameters of a case (src/window_geometry.ts). */
+export function windowParamsOf(c: GoldenCase): WindowParams {
+  const [, H, W] = c.input_shape;
+  const [h, w] = c.size as number[];
+  return {
+    version: c.op === 'ExtractGlimpse' ? 1 : 2,
+    centered: c.attrs.centered,
+    normalized: c.attrs.normalized,
+    imageHeight: H,
+    imageWidth: W,
+    glimpseHeight: h,
+    glimpseWidth: w,
   };
 }
 

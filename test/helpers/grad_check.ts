@@ -5,6 +5,24 @@
 import type {GoldenCase} from './golden_run';
 import type {GradResult} from './grad_run';
 import {fromBits, toBits} from './golden_check';
+import {sourcesAtCorners} from './window_sources';
+
+/**
+ * The training both gradient suites run: a variable image, from zeros, learns to make its
+ * glimpses (centered, normalized, zero noise) match those of `target`. d/dx of
+ * sum((x - goal)^2) is 2 (x - goal), so each step of `rate` halves the error.
+ */
+export const GLIMPSE_TRAINING = {
+  shape: [2, 6, 7, 2] as [number, number, number, number],
+  target: Array.from({length: 2 * 6 * 7 * 2}, (_, k) => Math.sin(k) * 6),
+  size: [4, 5] as [number, number],
+  offsets: [
+    [-0.9, 0.3],
+    [0.4, 0.95],
+  ],
+  rate: 0.25,
+  steps: 40,
+};
 
 /** Golden cases with an output (errors have no gradient). */
 export function gradCases(cases: GoldenCase[]): GoldenCase[] {
@@ -13,21 +31,9 @@ export function gradCases(cases: GoldenCase[]): GoldenCase[] {
 
 export function expectedGrad(c: GoldenCase): Float32Array {
   const [batch, H, W, C] = c.input_shape;
-  const [h, w] = c.size as number[];
   const dx = new Float32Array(batch * H * W * C);
-  (c.expected.window_corners ?? []).forEach((corner, b) => {
-    if (corner === null) return;
-    const [oy, ox] = corner;
-    for (let i = 0; i < h; i++) {
-      for (let j = 0; j < w; j++) {
-        const y = oy + i;
-        const x = ox + j;
-        if (y < 0 || y >= H || x < 0 || x >= W) continue;
-        for (let ch = 0; ch < C; ch++) {
-          dx[((b * H + y) * W + x) * C + ch] = ((b * h + i) * w + j) * C + ch + 1;
-        }
-      }
-    }
+  sourcesAtCorners(c.expected.window_corners ?? [], c.input_shape, c.size as number[]).forEach((pixel, k) => {
+    if (pixel >= 0) dx[pixel] = k + 1;
   });
   return dx;
 }

@@ -5,40 +5,20 @@
  * (`sameBits`: wasm, WebGL2, webgpu), uniform noise is bit for bit too, and gaussian noise
  * within GAUSSIAN_TOLERANCE of the channel's range (GPUs take float32 sqrt, log and cos).
  */
-import {insideSpan, windowCorner} from '../../src';
+import {windowCorner} from '../../src';
 import type {CaseResult, GoldenCase} from './golden_run';
-import {decode} from './golden_run';
+import {decode, windowParamsOf} from './golden_run';
 import {fromBits} from './golden_check';
+import {sourcesAtCorners} from './window_sources';
 
 /** Per output position k, the flat image index it is copied from, or -1 where it is noise. */
 export function sourcePixels(c: GoldenCase): Int32Array {
-  const [batch, H, W, C] = c.input_shape;
-  const [h, w] = c.size as number[];
-  const offsets = decode(c.offsets) as number[][];
-  const source = new Int32Array(batch * h * w * C).fill(-1);
-  const params = {
-    version: (c.op === 'ExtractGlimpse' ? 1 : 2) as 1 | 2,
-    centered: c.attrs.centered,
-    normalized: c.attrs.normalized,
-    imageHeight: H,
-    imageWidth: W,
-    glimpseHeight: h,
-    glimpseWidth: w,
-  };
-  for (let b = 0; b < batch; b++) {
-    const corner = windowCorner(offsets[b][0], offsets[b][1], params);
-    if (!corner) continue;
-    const [r0, r1] = insideSpan(corner.y, h, H);
-    const [c0, c1] = insideSpan(corner.x, w, W);
-    for (let i = r0; i < r1; i++) {
-      for (let j = c0; j < c1; j++) {
-        for (let ch = 0; ch < C; ch++) {
-          source[((b * h + i) * w + j) * C + ch] = ((b * H + corner.y + i) * W + corner.x + j) * C + ch;
-        }
-      }
-    }
-  }
-  return source;
+  const params = windowParamsOf(c);
+  const corners = (decode(c.offsets) as number[][]).map(([y, x]) => {
+    const corner = windowCorner(y, x, params);
+    return corner ? ([corner.y, corner.x] as const) : null;
+  });
+  return sourcesAtCorners(corners, c.input_shape, c.size as number[]);
 }
 
 /** 1 where output position k is copied from the image, 0 where it is noise. */

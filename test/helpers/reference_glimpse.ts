@@ -1,8 +1,11 @@
 /**
  * An independent, deliberately plain reading of SPEC.md, for the tests only: one element
- * at a time, no shared code with src/. It says, for each output position, whether it is
+ * at a time, no shared code with src/ (the copy from each window's corner is the test
+ * helpers' own, test/helpers/window_sources.ts). It says, for each output position, whether it is
  * copied (and from where) or noise.
  */
+import {sourcesAtCorners} from './window_sources';
+
 const f = Math.fround;
 
 export interface ReferenceCall {
@@ -16,9 +19,9 @@ export interface ReferenceCall {
 
 /** Per output position: the flat input index it copies, or -1 for noise. */
 export function referenceSources(call: ReferenceCall): Int32Array {
-  const [B, H, W, C] = call.inputShape;
+  const [B, H, W] = call.inputShape;
   const [h, w] = call.size;
-  const sources = new Int32Array(B * h * w * C).fill(-1);
+  const corners: Array<[number, number] | null> = [];
   for (let b = 0; b < B; b++) {
     let y = f(call.offsets[2 * b]);
     let x = f(call.offsets[2 * b + 1]);
@@ -44,21 +47,9 @@ export function referenceSources(call: ReferenceCall): Int32Array {
     }
     // NaN, infinite or beyond int64: the whole glimpse is noise.
     const limit = 2 ** 63;
-    if (!(Math.abs(x) < limit && Math.abs(y) < limit)) continue;
-    const ox = Math.trunc(x);
-    const oy = Math.trunc(y);
-    for (let i = 0; i < h; i++) {
-      for (let j = 0; j < w; j++) {
-        const yy = oy + i;
-        const xx = ox + j;
-        if (yy < 0 || yy >= H || xx < 0 || xx >= W) continue;
-        for (let c = 0; c < C; c++) {
-          sources[((b * h + i) * w + j) * C + c] = ((b * H + yy) * W + xx) * C + c;
-        }
-      }
-    }
+    corners.push(Math.abs(x) < limit && Math.abs(y) < limit ? [Math.trunc(y), Math.trunc(x)] : null);
   }
-  return sources;
+  return sourcesAtCorners(corners, call.inputShape, call.size);
 }
 
 /**

@@ -97,3 +97,40 @@ export function sensorOptions(
 
 /** The dy every suite feeds the backward kernel for a case's output shape. */
 export const sensorDy = (shape: number[]): Float32Array => sensorImage(shape, 3);
+
+/** A call as data: locations by their flat values and shape (an empty one keeps its rank). */
+export interface EmptySensorCall {
+  name: string;
+  locations: {values: number[]; shape: number[]};
+  options: {size: [number, number]; scales?: number; padding?: SensorCase['padding']};
+  /** The output's shape. */
+  shape: number[];
+}
+
+/**
+ * Calls whose output is empty, on ones of shape `images`: no location, and a window of width 0;
+ * and the backward kernel for no location, whose d images are zeros.
+ */
+export const EMPTY_SENSOR = {
+  images: [2, 5, 6, 3] as [number, number, number, number],
+  calls: [
+    {
+      name: 'no location',
+      locations: {values: [], shape: [2, 0, 2]},
+      options: {size: [3, 3], scales: 2},
+      shape: [2, 0, 2, 3, 3, 3],
+    },
+    {
+      name: 'a window of width 0',
+      locations: {values: [0, 0, 0, 0], shape: [2, 2]},
+      options: {size: [3, 0], padding: 'uniform'},
+      shape: [2, 1, 3, 0, 3],
+    },
+  ] as readonly EmptySensorCall[],
+  grad: {
+    dyShape: [2, 0, 2, 3, 3, 3],
+    locationsShape: [2, 0, 2],
+    attrs: {size: [3, 3], scales: 2, scaleFactor: 2, centered: true, normalized: true, padding: 'edge'},
+    shape: [2, 5, 6, 3],
+  },
+};

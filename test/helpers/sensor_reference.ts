@@ -101,12 +101,28 @@ function sample(
   return {value: values[pixel], pixel};
 }
 
-/** Plain forward, float64 mean (zero or edge padding). */
-export function plainSensor(values: Float32Array, c: SensorCase): Float64Array {
+/** Where one output position of a sensor call reads: its window (image, location, scale) and place in it. */
+export interface SensorOutput {
+  /** The flat index in the `[B, n, k, h, w, C]` output. */
+  o: number;
+  b: number;
+  l: number;
+  i: number;
+  /** The scale's block side, scaleFactor^i. */
+  s: number;
+  y: number;
+  x: number;
+  ch: number;
+}
+
+/** Every output position of a sensor call, in output order. */
+export function forEachSensorOutput(
+  c: Pick<SensorCase, 'shape' | 'locations' | 'size' | 'scales' | 'scaleFactor'>,
+  visit: (at: SensorOutput) => void,
+): void {
   const [B, , , C] = c.shape;
   const n = c.locations[0].length;
   const [h, w] = c.size;
-  const out = new Float64Array(B * n * c.scales * h * w * C);
   let o = 0;
   for (let b = 0; b < B; b++) {
     for (let l = 0; l < n; l++) {
@@ -114,48 +130,44 @@ export function plainSensor(values: Float32Array, c: SensorCase): Float64Array {
         const s = c.scaleFactor ** i;
         for (let y = 0; y < h; y++) {
           for (let x = 0; x < w; x++) {
-            for (let ch = 0; ch < C; ch++, o++) {
-              let sum = 0;
-              for (let a = 0; a < s; a++) {
-                for (let d = 0; d < s; d++) sum += sample(values, c, b, l, i, y * s + a, x * s + d, ch).value;
-              }
-              out[o] = sum / (s * s);
-            }
+            for (let ch = 0; ch < C; ch++) visit({o: o++, b, l, i, s, y, x, ch});
           }
         }
       }
     }
   }
+}
+
+/** The output's length: `B * n * k * h * w * C`. */
+const outputLength = (c: SensorCase) =>
+  c.shape[0] * c.locations[0].length * c.scales * c.size[0] * c.size[1] * c.shape[3];
+
+/** Plain forward, float64 mean (zero or edge padding). */
+export function plainSensor(values: Float32Array, c: SensorCase): Float64Array {
+  const out = new Float64Array(outputLength(c));
+  forEachSensorOutput(c, ({o, b, l, i, s, y, x, ch}) => {
+    let sum = 0;
+    for (let a = 0; a < s; a++) {
+      for (let d = 0; d < s; d++) sum += sample(values, c, b, l, i, y * s + a, x * s + d, ch).value;
+    }
+    out[o] = sum / (s * s);
+  });
   return out;
 }
 
 /** Plain backward, float64: d images of sum(sensor * dy). */
 export function plainSensorGrad(dy: ArrayLike<number>, c: SensorCase): Float64Array {
   const [B, H, W, C] = c.shape;
-  const n = c.locations[0].length;
-  const [h, w] = c.size;
   const dx = new Float64Array(B * H * W * C);
   const zeros = new Float32Array(B * H * W * C);
-  let o = 0;
-  for (let b = 0; b < B; b++) {
-    for (let l = 0; l < n; l++) {
-      for (let i = 0; i < c.scales; i++) {
-        const s = c.scaleFactor ** i;
-        for (let y = 0; y < h; y++) {
-          for (let x = 0; x < w; x++) {
-            for (let ch = 0; ch < C; ch++, o++) {
-              for (let a = 0; a < s; a++) {
-                for (let d = 0; d < s; d++) {
-                  const {pixel} = sample(zeros, c, b, l, i, y * s + a, x * s + d, ch);
-                  if (pixel >= 0) dx[pixel] += dy[o] / (s * s);
-                }
-              }
-            }
-          }
-        }
+  forEachSensorOutput(c, ({o, b, l, i, s, y, x, ch}) => {
+    for (let a = 0; a < s; a++) {
+      for (let d = 0; d < s; d++) {
+        const {pixel} = sample(zeros, c, b, l, i, y * s + a, x * s + d, ch);
+        if (pixel >= 0) dx[pixel] += dy[o] / (s * s);
       }
     }
-  }
+  });
   return dx;
 }
 
