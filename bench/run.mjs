@@ -7,7 +7,7 @@
 //     composite, the JS copy floors, the backward kernel and its floors, tf.grad;
 //   Chromium (lib/run_browser.mjs, browser/page.mjs): webgl and webgpu: the op, the
 //     composite and tf.slice (the GPU copy floor), with a final read and without;
-// and each glimpse sensor workload ("sensorWorkloads"; lib/run_sensor.mjs and the page): the
+// (both through lib/runner.mjs) and each glimpse sensor workload ("sensorWorkloads"): the
 // fused op, the composite, tf.grad of each, and its peers in PyTorch and TensorFlow
 // (lib/peers.mjs: tools/sensor_peers.py, first); then prints the tables, checks the targets
 // (lib/targets.mjs) and writes the results (lib/write.mjs). Backends that are not installed or
@@ -31,7 +31,6 @@ import {runSensorPeers} from './lib/peers.mjs';
 import {formatText, tableRows} from './lib/report.mjs';
 import {runBrowser} from './lib/run_browser.mjs';
 import {runNode, startNodeBackends} from './lib/run_node.mjs';
-import {runSensorNode} from './lib/run_sensor.mjs';
 import {evaluateTargets} from './lib/targets.mjs';
 import {runTfBaseline} from './lib/tf_native.mjs';
 import {checkPrngSelfTest, effectiveNoise} from './lib/workloads.mjs';
@@ -99,8 +98,7 @@ async function main() {
     correctnessFailures: [],
   };
   const nodeBackends = await startNodeBackends(opts, results, plugin);
-  await runNode(workloads, plugin, opts, results, nodeBackends);
-  await runSensorNode(sensorWorkloads, plugin, opts, results, nodeBackends);
+  await runNode(workloads, sensorWorkloads, plugin, opts, results, nodeBackends);
   await runBrowser(workloads, sensorWorkloads, bundle, opts, results);
   finishMeta(meta, started, performance.now());
   results.targets = evaluateTargets(results);

@@ -1,25 +1,6 @@
-// The measured methods and the measuring loop, shared by Node (bench/lib/run_node.mjs) and
-// the browser page (bench/browser/page.mjs). No imports: tfjs (`tf`) and the plugin's exports are
-// passed in, so the same code runs against the Node packages and the UMD bundles.
-
-/** Per-workload repetition policy: warm-up, then interleaved rounds until time and count suffice. */
-export function repetitionPolicy(w, quick = false) {
-  const large = w.derived && w.derived.inputBytes >= 128 * 1024 * 1024;
-  return {
-    warmup: large ? 1 : 2,
-    rounds: 3, // methods alternate round by round, so drift hits all of them alike
-    targetMs: quick ? 150 : 1000, // per method, summed over the rounds
-    minReps: large ? 3 : quick ? 3 : 10,
-    maxReps: 2000,
-  };
-}
-
-export function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  const n = s.length;
-  if (!n) return NaN;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-}
+// The measured methods and their checks, shared by Node and the browser page (lib/runner.mjs). No
+// imports: tfjs (`tf`) and the plugin's exports are passed in, so the same code runs against the
+// Node packages and the UMD bundles.
 
 /**
  * tf.memory().numBytes peak: wraps the engine's trackTensor (every tensor the engine
@@ -73,73 +54,6 @@ export function installPeakTracker(tf) {
       eng.trackTensor = track;
     },
   };
-}
-
-/**
- * Runs every method `warmup` times, then `rounds` rounds; in each round each method runs
- * until it has had its share of `targetMs` and of `minReps`. A method whose warm-up takes
- * half of `targetMs` or more runs once per round (so `rounds` reps in all). Returns per method the
- * samples (ms), the median and the peak bytes (max over reps).
- *
- * A method is {key, run(): result | Promise<result>, dispose?(result), bytes?: number}:
- * the time is that of run() (awaited); dispose() runs after the clock stops. `bytes` is a
- * fixed allocation reported for methods outside tfjs (the floors).
- */
-export async function measureInterleaved(methods, policy, now, tracker) {
-  const one = async m => {
-    if (tracker) tracker.start();
-    const t0 = now();
-    let r = m.run();
-    if (r && typeof r.then === 'function') r = await r;
-    const ms = now() - t0;
-    const peak = tracker ? tracker.stop() : {bytes: null, gpuBytes: null};
-    if (m.dispose) m.dispose(r);
-    return {ms, peak};
-  };
-  const out = {};
-  const slowMs = policy.slowMs ?? policy.targetMs / 2;
-  for (const m of methods) {
-    const o = (out[m.key] = {samples: [], peakBytes: m.bytes ?? 0, peakGpuBytes: null, warmupMs: [], slow: false});
-    for (let i = 0; i < policy.warmup; i++) {
-      const {ms} = await one(m);
-      o.warmupMs.push(ms);
-      // A method slower than half the time budget: no second warm-up, one rep per round.
-      if (ms >= slowMs) {
-        o.slow = true;
-        break;
-      }
-    }
-  }
-  const perRoundMs = policy.targetMs / policy.rounds;
-  const perRoundMin = Math.ceil(policy.minReps / policy.rounds);
-  const perRoundMax = Math.ceil(policy.maxReps / policy.rounds);
-  for (let round = 0; round < policy.rounds; round++) {
-    for (const m of methods) {
-      const o = out[m.key];
-      let spent = 0;
-      let reps = 0;
-      while (o.slow ? reps < 1 : (reps < perRoundMin || spent < perRoundMs) && reps < perRoundMax) {
-        const {ms, peak} = await one(m);
-        o.samples.push(ms);
-        if (m.bytes == null && peak.bytes != null) o.peakBytes = Math.max(o.peakBytes, peak.bytes);
-        if (peak.gpuBytes != null) o.peakGpuBytes = Math.max(o.peakGpuBytes ?? 0, peak.gpuBytes);
-        spent += ms;
-        reps++;
-      }
-    }
-  }
-  for (const m of methods) {
-    const o = out[m.key];
-    o.reps = o.samples.length;
-    o.medianMs = median(o.samples);
-    o.minMs = Math.min(...o.samples);
-    const sorted = [...o.samples].sort((a, b) => a - b);
-    const q = p => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-    o.p25Ms = q(0.25);
-    o.p75Ms = q(0.75);
-    o.samples = o.samples.map(x => Math.round(x * 1e4) / 1e4);
-  }
-  return out;
 }
 
 /** The plugin's op, exactly as the workload calls it (fixed seed, so every rep draws the same noise). */
