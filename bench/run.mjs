@@ -105,7 +105,7 @@ async function main() {
 
   const rows = tableRows(results);
   console.log(formatText(results, rows));
-  writeResults(results, rows, opts.write);
+  await writeResults(results, rows, opts.write);
   log(`done in ${meta.totalSeconds} s`);
   if (results.correctnessFailures.length) {
     const failures = results.correctnessFailures;
