@@ -3,7 +3,7 @@
 // once per page, then runWorkload / runSensorWorkload per workload: the runner Node uses
 // (bench/lib/runner.mjs), with the GPU's extras: the size limits, the no-readback timings, the
 // tf.slice floor.
-import {installPeakTracker} from '../lib/methods.mjs';
+import {installPeakTracker} from '../lib/measure.mjs';
 import {prepareSensor, prepareWorkload, runSensorWorkload, runWorkload, tensorShapes} from '../lib/runner.mjs';
 import {sizeOf} from '../lib/workloads.mjs';
 

@@ -4,6 +4,43 @@
 // every sample of every round.
 import {Bench} from 'tinybench';
 
+/**
+ * tf.memory().numBytes peak: wraps the engine's trackTensor (every tensor the engine registers
+ * passes through it, including intermediates inside tf.tidy and tfjs ops), and on GPU backends the
+ * texture (webgl) or buffer (webgpu) acquisition, sampling the backend's bytes in use. `start()`
+ * takes the baseline (inputs already held), `stop()` returns the peaks above it.
+ */
+export function installPeakTracker(tf) {
+  const [eng, be] = [tf.engine(), tf.backend()];
+  const s = {bytes: 0, base: 0, gpu: 0, gpuBase: 0};
+  const undo = [];
+  const watch = (obj, name, field, read) => {
+    const original = obj[name];
+    obj[name] = function (...args) {
+      const r = original.apply(this, args);
+      s[field] = Math.max(s[field], read());
+      return r;
+    };
+    undo.push(() => (obj[name] = original));
+  };
+  const bm = be.bufferManager;
+  let gpuBytes = null;
+  if (typeof be.numBytesInGPU === 'number' && typeof be.acquireTexture === 'function') {
+    watch(be, 'acquireTexture', 'gpu', (gpuBytes = () => be.numBytesInGPU));
+  } else if (typeof bm?.numBytesUsed === 'number' && typeof bm.acquireBuffer === 'function') {
+    watch(bm, 'acquireBuffer', 'gpu', (gpuBytes = () => bm.numBytesUsed));
+  }
+  watch(eng, 'trackTensor', 'bytes', () => eng.state.numBytes);
+  return {
+    start() {
+      s.bytes = s.base = eng.state.numBytes;
+      if (gpuBytes) s.gpu = s.gpuBase = gpuBytes();
+    },
+    stop: () => ({bytes: s.bytes - s.base, gpuBytes: gpuBytes ? s.gpu - s.gpuBase : null}),
+    uninstall: () => undo.forEach(f => f()),
+  };
+}
+
 /** Per-workload repetition policy: warm-up, then interleaved rounds until time and count suffice. */
 export function repetitionPolicy(w, quick = false) {
   const large = w.derived && w.derived.inputBytes >= 128 * 1024 * 1024;

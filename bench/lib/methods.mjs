@@ -2,60 +2,6 @@
 // imports: tfjs (`tf`) and the plugin's exports are passed in, so the same code runs against the
 // Node packages and the UMD bundles.
 
-/**
- * tf.memory().numBytes peak: wraps the engine's trackTensor (every tensor the engine
- * registers passes through it, including intermediates inside tf.tidy and tfjs ops), and
- * on GPU backends the texture / buffer acquisition, sampling the backend's bytes in use.
- * `start()` takes the baseline (inputs already held), `stop()` returns the peaks above it.
- */
-export function installPeakTracker(tf) {
-  const eng = tf.engine();
-  const s = {bytes: 0, base: 0, gpu: 0, gpuBase: 0};
-  const backend = tf.backend();
-  let gpuBytes = null;
-  if (typeof backend.numBytesInGPU === 'number' && typeof backend.acquireTexture === 'function') {
-    gpuBytes = () => backend.numBytesInGPU; // webgl: textures in use
-    const acquire = backend.acquireTexture;
-    backend.acquireTexture = function (...args) {
-      const r = acquire.apply(this, args);
-      if (backend.numBytesInGPU > s.gpu) s.gpu = backend.numBytesInGPU;
-      return r;
-    };
-  } else if (
-    backend.bufferManager &&
-    typeof backend.bufferManager.numBytesUsed === 'number' &&
-    typeof backend.bufferManager.acquireBuffer === 'function'
-  ) {
-    const bm = backend.bufferManager; // webgpu: buffers in use
-    gpuBytes = () => bm.numBytesUsed;
-    const acquire = bm.acquireBuffer;
-    bm.acquireBuffer = function (...args) {
-      const r = acquire.apply(this, args);
-      if (bm.numBytesUsed > s.gpu) s.gpu = bm.numBytesUsed;
-      return r;
-    };
-  }
-  const track = eng.trackTensor;
-  eng.trackTensor = function (...args) {
-    const r = track.apply(this, args);
-    if (eng.state.numBytes > s.bytes) s.bytes = eng.state.numBytes;
-    return r;
-  };
-  return {
-    hasGpu: gpuBytes !== null,
-    start() {
-      s.bytes = s.base = eng.state.numBytes;
-      if (gpuBytes) s.gpu = s.gpuBase = gpuBytes();
-    },
-    stop() {
-      return {bytes: s.bytes - s.base, gpuBytes: gpuBytes ? s.gpu - s.gpuBase : null};
-    },
-    uninstall() {
-      eng.trackTensor = track;
-    },
-  };
-}
-
 /** The plugin's op, exactly as the workload calls it (fixed seed, so every rep draws the same noise). */
 export function kernelCall(
   plugin,
