@@ -3,33 +3,9 @@
 // vega-lite spec, rendered to SVG by vega in Node (no canvas needed).
 import {View, parse} from 'vega';
 import {compile} from 'vega-lite';
+import {LABELS} from './report.mjs';
 
-const SERIES = [
-  {label: 'floor, reused output (JS, Node)', backend: 'cpu', method: 'floor', color: '#9e9e9e'},
-  {label: 'floor, fresh output (JS, Node)', backend: 'cpu', method: 'floor-fresh', color: '#d6d6d6'},
-  {label: 'cpu kernel', backend: 'cpu', method: 'kernel', color: '#1565c0'},
-  {label: 'cpu composite', backend: 'cpu', method: 'composite', color: '#90caf9'},
-  {label: 'wasm kernel', backend: 'wasm', method: 'kernel', color: '#6a1b9a'},
-  {label: 'wasm composite', backend: 'wasm', method: 'composite', color: '#ce93d8'},
-  {label: 'tensorflow kernel (+ dataSync)', backend: 'tensorflow', method: 'kernel', color: '#00838f'},
-  {label: 'tensorflow composite (+ dataSync)', backend: 'tensorflow', method: 'composite', color: '#80deea'},
-  {label: 'webgl tf.slice (with readback)', backend: 'webgl', method: 'slice', color: '#c8e6c9'},
-  {label: 'webgl kernel (with readback)', backend: 'webgl', method: 'kernel', color: '#2e7d32'},
-  {label: 'webgl composite (with readback)', backend: 'webgl', method: 'composite', color: '#a5d6a7'},
-  {label: 'webgpu tf.slice (with readback)', backend: 'webgpu', method: 'slice', color: '#ffe0b2'},
-  {label: 'webgpu kernel (with readback)', backend: 'webgpu', method: 'kernel', color: '#e65100'},
-  {label: 'webgpu composite (with readback)', backend: 'webgpu', method: 'composite', color: '#ffcc80'},
-  {label: 'TensorFlow native (tools/tf_baseline.py)', tf: true, color: '#212121'},
-];
-
-// The sensor panel: per backend, the fused op (dark) and its composite (light).
-const SENSOR_COLORS = {
-  cpu: ['#1565c0', '#90caf9'],
-  wasm: ['#6a1b9a', '#ce93d8'],
-  tensorflow: ['#00838f', '#80deea'],
-  webgl: ['#2e7d32', '#a5d6a7'],
-  webgpu: ['#e65100', '#ffcc80'],
-};
+const {chartSeries: SERIES, chartSensorColors: SENSOR_COLORS} = LABELS;
 const SENSOR_SERIES = Object.entries(SENSOR_COLORS).flatMap(([backend, [dark, light]]) => [
   {label: `${backend} fused`, backend, fused: true, color: dark},
   {label: `${backend} composite`, backend, fused: false, color: light},

@@ -1,62 +1,16 @@
 // The results table and the targets: as text on stdout, and as Markdown for the results
 // section of bench/README.md.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {markdownTable} from 'markdown-table';
+import {BENCH} from './paths.mjs';
 
 export const BACKEND_ORDER = ['cpu', 'wasm', 'tensorflow', 'webgl', 'webgpu'];
 const NODE = ['cpu', 'wasm', 'tensorflow'];
 
-export const METHOD_LABELS = {
-  kernel: 'kernel (the op)',
-  'kernel-zero': 'kernel, zero noise',
-  composite: 'composite (cropAndResize + stats)',
-  floor: 'floor: copies + stats, reused output',
-  'floor-fresh': 'floor: same, fresh output per call',
-  slice: 'floor: tf.slice, same output size',
-  'grad-kernel': 'backward kernel',
-  'grad-floor': 'backward floor: fill(0) + copies, reused',
-  'grad-floor-fresh': 'backward floor: fresh zeroed output',
-  'tf.grad': 'tf.grad (forward + backward)',
-  'kernel-nrb': 'kernel, no readback',
-  'kernel-unseeded-nrb': "kernel, no seed (TensorFlow's noise), no readback",
-  'kernel-zero-nrb': 'kernel, zero noise, no readback',
-  'composite-nrb': 'composite, no readback',
-  'slice-nrb': 'tf.slice, no readback',
-  'kernel-bilinear': 'kernel, bilinear interpolation',
-  'tf.grad-bilinear': 'tf.grad, bilinear (d input and d offsets)',
-  // wasm only: the same calls on its other kernel paths (the plain rows run the SIMD build).
-  'kernel-scalar': 'kernel, compiled scalar (wasm)',
-  'kernel-js': 'kernel, JS kernels (wasm)',
-  'grad-kernel-scalar': 'backward kernel, compiled scalar (wasm)',
-  'grad-kernel-js': 'backward kernel, JS kernels (wasm)',
-  'kernel-bilinear-scalar': 'kernel, bilinear, compiled scalar (wasm)',
-  'kernel-bilinear-js': 'kernel, bilinear, JS kernels (wasm)',
-};
-const METHOD_ORDER = Object.keys(METHOD_LABELS);
-
-export const SENSOR_LABELS = {
-  sensor: 'fused sensor (the op)',
-  'sensor-composite': 'composite (extractGlimpse + avgPool + stack)',
-  'sensor-grad': 'tf.grad of sum(fused)',
-  'sensor-composite-grad': 'tf.grad of sum(composite)',
-  'sensor-bilinear': 'fused sensor, bilinear interpolation',
-  'sensor-grad-bilinear': 'tf.grad of sum(fused bilinear), images and locations',
-  // wasm only: the same calls on its other kernel paths (the plain rows run the SIMD build).
-  'sensor-scalar': 'fused sensor, compiled scalar (wasm)',
-  'sensor-js': 'fused sensor, JS kernels (wasm)',
-  'sensor-grad-scalar': 'tf.grad of sum(fused), compiled scalar (wasm)',
-  'sensor-grad-js': 'tf.grad of sum(fused), JS kernels (wasm)',
-  'sensor-bilinear-scalar': 'fused sensor, bilinear, compiled scalar (wasm)',
-  'sensor-bilinear-js': 'fused sensor, bilinear, JS kernels (wasm)',
-  'sensor-grad-bilinear-scalar': 'tf.grad of sum(fused bilinear), compiled scalar (wasm)',
-  'sensor-grad-bilinear-js': 'tf.grad of sum(fused bilinear), JS kernels (wasm)',
-};
-// The sensor's peers (lib/peers.mjs, tools/sensor_peers.py).
-const PEER_LABELS = {
-  'torch-batched': 'PyTorch: batched gather + avg_pool2d',
-  'torch-loop': 'PyTorch: per-sample slicing loop + avg_pool2d',
-  'tf-composite': 'TensorFlow: extract_glimpse + avg_pool2d + stack, tf.function',
-  'torch-grid-sample': 'PyTorch, bilinear: grid_sample + avg_pool2d, per scale',
-};
+// The methods' names in the tables, in their order, and the chart's series (bench/labels.json).
+export const LABELS = JSON.parse(fs.readFileSync(path.join(BENCH, 'labels.json'), 'utf8'));
+const {methods: METHOD_LABELS, sensorMethods: SENSOR_LABELS, peers: PEER_LABELS} = LABELS;
 // Each composite row's ratio: over the fused method it replaces.
 const SENSOR_FUSED_OF = {'sensor-composite': 'sensor', 'sensor-composite-grad': 'sensor-grad'};
 

@@ -61,6 +61,16 @@ function figure(results, e, backend, ref, t) {
     : {why: missing(e, backend) || 'figures missing'};
 }
 
+/** The line's ratio without a target (`beside`), as `; text`, or '' when a figure is missing. */
+function beside(results, t, e) {
+  if (!t.beside) return '';
+  const a = figure(results, e, t.backend, t.beside.measure, t).ms;
+  const b = figure(results, e, t.backend, t.beside.reference, t).ms;
+  if (a == null || !(b > 0)) return '';
+  const fill = {measure: ms(a), reference: ms(b), ratio: x(a / b)};
+  return `; ${t.beside.text.replace(/\{(\w+)\}/g, (_, k) => fill[k])}`;
+}
+
 /** One line of a target on one workload: holds null ("n/a") with the reason when a figure is missing. */
 function check(results, t, e) {
   const base = {
@@ -84,12 +94,8 @@ function check(results, t, e) {
   const [num, den] = t.atLeast ? [r, m] : [m, r];
   const [numLabel, denLabel] = t.atLeast ? [...t.labels].reverse() : t.labels;
   const value = num.ms / den.ms;
-  let detail = `${x(value)} (${numLabel} ${ms(num.ms)} / ${denLabel} ${ms(den.ms)}${r.source ? `, ${r.source}` : ''})`;
-  if (t.beside) {
-    const a = figure(results, e, t.backend, t.beside.measure, t).ms;
-    const b = figure(results, e, t.backend, t.beside.reference, t).ms;
-    if (a != null && b > 0) detail += `; ${t.beside.label}: ${ms(a)} / ${ms(b)} = ${x(a / b)}`;
-  }
+  const source = r.source ? `, ${r.source}` : '';
+  const detail = `${x(value)} (${numLabel} ${ms(num.ms)} / ${denLabel} ${ms(den.ms)}${source}${beside(results, t, e)})`;
   return {...base, value, holds: t.atLeast ? value >= t.limit : value <= t.limit, detail};
 }
 
