@@ -56,14 +56,15 @@ function panel(title, groups, series, value, wrong) {
         type: 'nominal',
         sort: null,
         title: null,
-        axis: {labelAngle: 0, labelExpr: "split(datum.label, '|')"},
+        axis: {labelAngle: 0, labelLimit: 0, labelExpr: "split(datum.label, '|')"},
       },
       xOffset: {field: 'series', sort: shown.map(s => s.label)},
-      y: {field: 'ms', type: 'quantitative', scale: {type: 'log'}, title: 'ms per call (median)'},
+      // Unstacked: each bar from the axis' foot (a log scale has no zero).
+      y: {field: 'ms', type: 'quantitative', stack: null, scale: {type: 'log'}, title: 'ms per call (median)'},
       color: {
         field: 'series',
         scale: {domain: shown.map(s => s.label), range: shown.map(s => s.color)},
-        legend: {orient: 'bottom', columns: 3, title: null, labelLimit: 300},
+        legend: {orient: 'bottom', columns: 3, title: null, labelLimit: 0},
       },
       opacity: dashed(0.45, 1),
       stroke: dashed('#c62828', null),
