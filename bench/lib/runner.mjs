@@ -100,8 +100,9 @@ export async function runWorkload(env, w, p, opts) {
     }
     if (c.mismatches) {
       out.notes.push(
-        `the ${backend} composite is NOT pixel-exact: ${c.mismatches} of ${c.compared} positions differ from the ` +
-          `expected glimpse (first ${c.first}), a tfjs ${backend} CropAndResize bug (see bench/README.md); timed anyway`,
+        `the ${backend} composite is NOT pixel-exact: ${c.mismatches} of ${c.compared} positions differ from ` +
+          `the expected glimpse (first ${c.first}), a tfjs ${backend} CropAndResize bug (see bench/README.md); ` +
+          'timed anyway',
       );
     }
     const mode = effectiveNoise(w);
