@@ -99,7 +99,8 @@ export function checkGenerated(w, checks) {
   const wrong = checks.filter(([, got, want]) => want !== undefined && !same(got, want)).map(c => c[0]);
   if (wrong.length) {
     throw new Error(
-      `${w.id} (${w.name}): generated ${wrong.join(', ')} differ from workloads.json's check: the generator is off`,
+      `${w.id} (${w.name}): generated ${wrong.join(', ')} differ from workloads.json's check values ` +
+        '(sha256, first values): the generator is off',
     );
   }
 }
