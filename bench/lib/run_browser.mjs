@@ -84,9 +84,18 @@ async function openPage(browser, server, bundle, backend, scripts) {
       body: bundle,
     }),
   );
-  const query = scripts.length ? `?scripts=${scripts.map(encodeURIComponent).join(',')}` : '';
-  await page.goto(`${server.url}/bench/browser/page.html${query}`);
-  await page.evaluate(() => window.benchLoaded);
+  await page.goto(`${server.url}/bench/browser/page.html`);
+  // @tensorflow/tfjs: tfjs-core with the cpu and webgl backends and, unlike tf-core.min.js, the
+  // gradients of tfjs's ops (the sensor's composite is differentiated); each script in turn.
+  for (const url of [
+    '/node_modules/@tensorflow/tfjs/dist/tf.min.js',
+    ...scripts,
+    '/dist/tfjs-extract-glimpse.min.js',
+  ]) {
+    await page.addScriptTag({url});
+  }
+  await page.addScriptTag({url: '/bench/browser/page.mjs', type: 'module'});
+  await page.waitForFunction(() => window.benchPage);
   const info = await page.evaluate(b => window.benchPage.init(b, {}), backend);
   return {context, page, errors, info};
 }
