@@ -178,46 +178,43 @@ export function sensorGrads(tf, plugin, w, locations) {
  * output throws; the rest is returned for the report.
  */
 export async function verifySensor(tf, plugin, w, t, refs, fusedOk, gradsOk) {
-  const backend = tf.getBackend();
   const tol = 1e-5 * refs.maxInput;
-  const pick = (d, limit) => ({maxAbsDiff: d.max, tolerance: limit, ok: d.max <= limit, ...(d.at ? {at: d.at} : {})});
   const read = async x => {
     const v = await x.data();
     x.dispose();
     return v;
   };
   const out = {};
+  // Records a comparison under `name`; `wrong` (the failure's words) makes a failing one throw.
+  const compare = (name, a, b, limit, wrong) => {
+    const d = maxAbsDiff(a, b);
+    const r = (out[name] = {maxAbsDiff: d.max, tolerance: limit, ok: d.max <= limit, ...(d.at ? {at: d.at} : {})});
+    if (!r.ok && wrong) {
+      const where = `${w.id} on ${tf.getBackend()}`;
+      throw new Error(`${where}: ${wrong} by ${d.max} (tolerance ${limit}), at ${d.at}`);
+    }
+  };
   const composite = await read(sensorComposite(tf, plugin, w, t.images, t.locations));
-  out.compositeVsReference = pick(maxAbsDiff(composite, refs.zero), tol);
+  compare('compositeVsReference', composite, refs.zero, tol);
   if (fusedOk) {
     const fused = await read(sensorCall(plugin, w, t.images, t.locations));
-    out.fusedVsReference = pick(maxAbsDiff(fused, refs.own), tol);
-    if (!out.fusedVsReference.ok) {
-      throw new Error(
-        `${w.id} on ${backend}: WRONG SENSOR OUTPUT: the fused op differs from the JS reference by ` +
-          `${out.fusedVsReference.maxAbsDiff} (tolerance ${tol}), at ${out.fusedVsReference.at}`,
-      );
-    }
+    compare(
+      'fusedVsReference',
+      fused,
+      refs.own,
+      tol,
+      'WRONG SENSOR OUTPUT: the fused op differs from the JS reference',
+    );
     const fusedZero = w.padding === 'zero' ? fused : await read(sensorCall(plugin, w, t.images, t.locations, 'zero'));
-    out.fusedZeroVsComposite = pick(maxAbsDiff(fusedZero, composite), tol);
-    if (!out.fusedZeroVsComposite.ok) {
-      throw new Error(
-        `${w.id} on ${backend}: WRONG SENSOR OUTPUT: with zero padding the fused op differs from the composite by ` +
-          `${out.fusedZeroVsComposite.maxAbsDiff} (tolerance ${tol}), at ${out.fusedZeroVsComposite.at}`,
-      );
-    }
+    const what = 'WRONG SENSOR OUTPUT: with zero padding the fused op differs from the composite';
+    compare('fusedZeroVsComposite', fusedZero, composite, tol, what);
   }
   if (fusedOk && gradsOk && w.padding === 'zero') {
     const g = sensorGrads(tf, plugin, w, t.locations);
     const gc = await read(g.composite(t.images));
     const gf = await read(g.fused(t.images));
-    out.gradFusedVsComposite = pick(maxAbsDiff(gf, gc), 1e-5 * maxAbs(gc));
-    if (!out.gradFusedVsComposite.ok) {
-      throw new Error(
-        `${w.id} on ${backend}: WRONG SENSOR GRADIENT: tf.grad of the fused op differs from the composite's by ` +
-          `${out.gradFusedVsComposite.maxAbsDiff}, at ${out.gradFusedVsComposite.at}`,
-      );
-    }
+    const what = "WRONG SENSOR GRADIENT: tf.grad of the fused op differs from the composite's";
+    compare('gradFusedVsComposite', gf, gc, 1e-5 * maxAbs(gc), what);
   }
   return out;
 }
