@@ -139,15 +139,10 @@ function nodeMethods({tf, plugin, read, floors, checkFloors}, w, t, dy, kernel, 
   const methods = [];
   // The op alone, its result left in TensorFlow: what tools/tf_baseline.py times; without a seed
   // tfjs-node draws TensorFlow's own noise, like with like with it.
-  if (backend === 'tensorflow') methods.push(timedWith(c => c, 'kernel-nrb', kernel));
+  const unread = call => call;
+  if (backend === 'tensorflow') methods.push(timedWith(unread, 'kernel-nrb', kernel));
   if (backend === 'tensorflow' && effectiveNoise(w) !== 'zero') {
-    methods.push(
-      timedWith(
-        c => c,
-        'kernel-unseeded-nrb',
-        () => unseededCall(plugin, w, t.input, t.offsets),
-      ),
-    );
+    methods.push(timedWith(unread, 'kernel-unseeded-nrb', () => unseededCall(plugin, w, t.input, t.offsets)));
   }
   const attrs = {inputShape: w.inputShape, version: w.op === 'ExtractGlimpse' ? 1 : 2};
   Object.assign(attrs, {centered: w.centered, normalized: w.normalized});
@@ -156,10 +151,8 @@ function nodeMethods({tf, plugin, read, floors, checkFloors}, w, t, dy, kernel, 
   const hasGrad = tf.getKernel(plugin.ExtractGlimpseGrad, backend) != null;
   const floor = (key, f) => ({key, run: () => f.run(), bytes: f.bytes});
   if (floors) {
-    Object.assign(
-      out.verified,
-      checkFloors(w, floors, dy, gradKernel, () => gradOf(t.input, dy), hasGrad),
-    );
+    const verified = checkFloors(w, floors, dy, gradKernel, () => gradOf(t.input, dy), hasGrad);
+    Object.assign(out.verified, verified);
     methods.push(floor('floor', floors.forward), floor('floor-fresh', floors.forwardFresh));
   }
   if (!hasGrad) {
