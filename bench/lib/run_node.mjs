@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import {COPY_STRATEGIES, backwardFloor, forwardFloor} from './floor.mjs';
 import {installPeakTracker, measureInterleaved} from './measure.mjs';
-import {compareBits} from './methods.mjs';
+import {BILINEAR_WORKLOADS, compareBits} from './methods.mjs';
 import {log} from './paths.mjs';
 import {prepareSensor, prepareWorkload, runSensorWorkload, runWorkload} from './runner.mjs';
 import {effectiveNoise, itemsNeedingStats} from './workloads.mjs';
@@ -162,7 +162,8 @@ export async function runNode(workloads, sensorWorkloads, plugin, opts, results,
   if (!opts.backends.some(b => NODE_BACKENDS.includes(b))) return;
   // tf.grad of tfjs ops (the bilinear glimpse's reshapes; sum, avgPool, stack, tile) needs their
   // gradients: @tensorflow/tfjs registers them (on the same tfjs-core).
-  await import('@tensorflow/tfjs');
+  if (sensorWorkloads.length || workloads.some(w => BILINEAR_WORKLOADS.includes(w.id)))
+    await import('@tensorflow/tfjs');
   const env = {tf, plugin, digest};
   for (const w of workloads) {
     const entry = results.workloads.find(r => r.id === w.id);
