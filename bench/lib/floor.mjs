@@ -1,20 +1,10 @@
-// The floors: plain JS typed-array code doing only the memory traffic the op cannot avoid.
-//
-// Forward: copy exactly the window bytes that lie inside the image (one row segment per
-// window row: NHWC row segments are contiguous), then one statistics pass over each image
-// that needs noise (those with an outside position; none for zero noise): uniform ->
-// min/max over the image, gaussian -> per channel sum, sum of squares, min, max. It draws
-// no noise.
-// Backward: a zeroed input-shaped gradient, each window row segment of dy copied back.
-//
-// Each floor comes in two variants:
-//   reused  the output buffer is allocated once and reused (the backward floor re-zeroes it
-//           with fill(0) each call): pure memory traffic, the floor of the reference anchors.
-//   fresh   a new zero-filled Float32Array per call, as a tfjs kernel must return one: adds
-//           the allocation and, for large outputs, the page faults of fresh memory.
-// Row copies come in two strategies, `set` (subarray + TypedArray.set per segment) and
-// `loop` (an element loop per segment, faster for short segments); lib/run_node.mjs times both on
-// each workload and keeps the faster one, so the floor is as tight as this code gets.
+// The floors (bench/README.md, "Floors"): plain JS typed-array code doing only the memory traffic
+// the op cannot avoid. Forward: copy the window bytes inside the image (one contiguous NHWC row
+// segment per window row), then one statistics pass over each image that needs noise. Backward: a
+// zeroed input-shaped gradient, each window row segment of dy copied back. Each in two variants,
+// `reused` (one output buffer: pure memory traffic) and `fresh` (a new Float32Array per call, as a
+// tfjs kernel returns), and two row-copy strategies, `set` (subarray + set) and `loop` (an element
+// loop, faster for short segments): lib/run_node.mjs keeps the faster on each workload.
 
 /** Copy plan: one entry per window with an inside part, as flat Int32/Float64 arrays. */
 function copyPlan(geometry) {

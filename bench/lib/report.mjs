@@ -1,61 +1,16 @@
 // The results table and the targets: as text on stdout, and as Markdown for the results
 // section of bench/README.md.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {markdownTable} from 'markdown-table';
+import {BENCH} from './paths.mjs';
 
 export const BACKEND_ORDER = ['cpu', 'wasm', 'tensorflow', 'webgl', 'webgpu'];
 const NODE = ['cpu', 'wasm', 'tensorflow'];
 
-export const METHOD_LABELS = {
-  kernel: 'kernel (the op)',
-  'kernel-zero': 'kernel, zero noise',
-  composite: 'composite (cropAndResize + stats)',
-  floor: 'floor: copies + stats, reused output',
-  'floor-fresh': 'floor: same, fresh output per call',
-  slice: 'floor: tf.slice, same output size',
-  'grad-kernel': 'backward kernel',
-  'grad-floor': 'backward floor: fill(0) + copies, reused',
-  'grad-floor-fresh': 'backward floor: fresh zeroed output',
-  'tf.grad': 'tf.grad (forward + backward)',
-  'kernel-nrb': 'kernel, no readback',
-  'kernel-unseeded-nrb': "kernel, no seed (TensorFlow's noise), no readback",
-  'kernel-zero-nrb': 'kernel, zero noise, no readback',
-  'composite-nrb': 'composite, no readback',
-  'slice-nrb': 'tf.slice, no readback',
-  'kernel-bilinear': 'kernel, bilinear interpolation',
-  'tf.grad-bilinear': 'tf.grad, bilinear (d input and d offsets)',
-  // wasm only: the same calls on its other kernel paths (the plain rows run the SIMD build).
-  'kernel-scalar': 'kernel, compiled scalar (wasm)',
-  'kernel-js': 'kernel, JS kernels (wasm)',
-  'grad-kernel-scalar': 'backward kernel, compiled scalar (wasm)',
-  'grad-kernel-js': 'backward kernel, JS kernels (wasm)',
-  'kernel-bilinear-scalar': 'kernel, bilinear, compiled scalar (wasm)',
-  'kernel-bilinear-js': 'kernel, bilinear, JS kernels (wasm)',
-};
-const METHOD_ORDER = Object.keys(METHOD_LABELS);
-
-export const SENSOR_LABELS = {
-  sensor: 'fused sensor (the op)',
-  'sensor-composite': 'composite (extractGlimpse + avgPool + stack)',
-  'sensor-grad': 'tf.grad of sum(fused)',
-  'sensor-composite-grad': 'tf.grad of sum(composite)',
-  'sensor-bilinear': 'fused sensor, bilinear interpolation',
-  'sensor-grad-bilinear': 'tf.grad of sum(fused bilinear), images and locations',
-  // wasm only: the same calls on its other kernel paths (the plain rows run the SIMD build).
-  'sensor-scalar': 'fused sensor, compiled scalar (wasm)',
-  'sensor-js': 'fused sensor, JS kernels (wasm)',
-  'sensor-grad-scalar': 'tf.grad of sum(fused), compiled scalar (wasm)',
-  'sensor-grad-js': 'tf.grad of sum(fused), JS kernels (wasm)',
-  'sensor-bilinear-scalar': 'fused sensor, bilinear, compiled scalar (wasm)',
-  'sensor-bilinear-js': 'fused sensor, bilinear, JS kernels (wasm)',
-  'sensor-grad-bilinear-scalar': 'tf.grad of sum(fused bilinear), compiled scalar (wasm)',
-  'sensor-grad-bilinear-js': 'tf.grad of sum(fused bilinear), JS kernels (wasm)',
-};
-// The sensor's peers (lib/peers.mjs, tools/sensor_peers.py).
-const PEER_LABELS = {
-  'torch-batched': 'PyTorch: batched gather + avg_pool2d',
-  'torch-loop': 'PyTorch: per-sample slicing loop + avg_pool2d',
-  'tf-composite': 'TensorFlow: extract_glimpse + avg_pool2d + stack, tf.function',
-  'torch-grid-sample': 'PyTorch, bilinear: grid_sample + avg_pool2d, per scale',
-};
+// The methods' names in the tables, in their order, and the chart's series (bench/labels.json).
+export const LABELS = JSON.parse(fs.readFileSync(path.join(BENCH, 'labels.json'), 'utf8'));
+const {methods: METHOD_LABELS, sensorMethods: SENSOR_LABELS, peers: PEER_LABELS} = LABELS;
 // Each composite row's ratio: over the fused method it replaces.
 const SENSOR_FUSED_OF = {'sensor-composite': 'sensor', 'sensor-composite-grad': 'sensor-grad'};
 
@@ -77,70 +32,26 @@ export function fmtBytes(b) {
 const ratio = (a, b) => (a != null && b != null && b > 0 ? `${(a / b).toFixed(2)}x` : '');
 
 /**
- * One row per workload x backend x method: median ms, reps, kernel/floor (the backward
- * kernel's row: backward/backward floor; on GPU backends the zero-noise kernel over
- * tf.slice), composite/kernel (no-readback rows: their no-readback counterparts), peak
- * tf.memory().numBytes above the inputs, peak GPU bytes.
+ * One row per entry x backend x method of `list`, in BACKEND_ORDER and the order of `labels`;
+ * `extra(e, b, key, r)` adds the row's ratios, `absent(key)` says when a missing method gets a row.
  */
-export function tableRows(results) {
+function rowsOf(list, labels, extra, absent = () => false) {
   const rows = [];
-  for (const e of results.workloads) {
-    const label = `${e.id} ${e.name}`;
-    for (const backend of BACKEND_ORDER) {
+  for (const e of list) {
+    for (const backend of BACKEND_ORDER.filter(x => e.backends[x])) {
       const b = e.backends[backend];
-      if (!b) continue;
+      const base = {id: e.id, backend};
       if (b.skipped || b.error) {
-        rows.push({
-          workload: label,
-          id: e.id,
-          backend,
-          method: b.skipped ? 'skipped' : 'error',
-          note: b.skipped || b.error,
-        });
+        rows.push({...base, method: b.skipped ? 'skipped' : 'error', note: b.skipped || b.error});
         continue;
       }
-      const m = b.methods;
-      for (const key of METHOD_ORDER) {
-        const r = m[key];
+      for (const [key, method] of Object.entries(labels)) {
+        const r = b.methods[key];
+        if (!r && absent(key)) rows.push({...base, method, note: 'not available'});
         if (!r) continue;
-        let vsFloor = '';
-        let vsFresh = '';
-        let vsKernel = '';
-        const node = NODE.includes(backend);
-        // The JS floors are timed once, beside the first Node backend: all compare with them.
-        const nodeM = k =>
-          NODE.map(x => e.backends[x] && e.backends[x].methods && e.backends[x].methods[k]).find(Boolean);
-        const floorOf = k => m[k] || nodeM(k) || null;
-        if (key === 'kernel' && node) {
-          vsFloor = ratio(r.medianMs, floorOf('floor') && floorOf('floor').medianMs);
-          vsFresh = ratio(r.medianMs, floorOf('floor-fresh') && floorOf('floor-fresh').medianMs);
-        }
-        // GPU: the zero-noise kernel (the op itself when the workload has zero noise) over tf.slice.
-        const zeroKey = e.noise === 'zero' ? 'kernel' : 'kernel-zero';
-        if (!node && (key === zeroKey || key === `${zeroKey}-nrb`)) {
-          const s = m[key.endsWith('-nrb') ? 'slice-nrb' : 'slice'];
-          vsFloor = ratio(r.medianMs, s && s.medianMs);
-        }
-        if (key === 'grad-kernel') {
-          vsFloor = ratio(r.medianMs, floorOf('grad-floor') && floorOf('grad-floor').medianMs);
-          vsFresh = ratio(r.medianMs, floorOf('grad-floor-fresh') && floorOf('grad-floor-fresh').medianMs);
-        }
-        if (key === 'composite' && m.kernel) vsKernel = ratio(r.medianMs, m.kernel.medianMs);
-        if (key === 'composite-nrb' && m['kernel-nrb']) vsKernel = ratio(r.medianMs, m['kernel-nrb'].medianMs);
-        rows.push({
-          workload: label,
-          id: e.id,
-          backend,
-          method: METHOD_LABELS[key],
-          key,
-          ms: fmtMs(r.medianMs),
-          reps: String(r.reps),
-          vsFloor,
-          vsFresh,
-          vsKernel,
-          peak: fmtBytes(r.peakBytes),
-          gpuPeak: r.peakGpuBytes == null ? '' : fmtBytes(r.peakGpuBytes),
-        });
+        const [ms, reps, peak] = [fmtMs(r.medianMs), String(r.reps), fmtBytes(r.peakBytes)];
+        const gpuPeak = r.peakGpuBytes == null ? '' : fmtBytes(r.peakGpuBytes);
+        rows.push({...base, method, key, ms, reps, peak, gpuPeak, ...extra(e, backend, key, r)});
       }
     }
   }
@@ -148,73 +59,50 @@ export function tableRows(results) {
 }
 
 /**
- * The glimpse sensor's rows: per workload x backend x method, median ms, reps, composite /
- * fused (on each composite row), peaks. A fused method the backend lacks: a "not available" row.
+ * The op's rows: kernel / floor (the backward kernel's row: over the backward floors; on GPU
+ * backends the zero-noise kernel over tf.slice, same read policy), composite / kernel.
  */
-export function sensorRows(results) {
-  const rows = [];
-  for (const e of results.sensorWorkloads || []) {
-    const label = `${e.id} ${e.name}`;
-    for (const backend of BACKEND_ORDER) {
-      const b = e.backends[backend];
-      if (!b) continue;
-      const base = {workload: label, id: e.id, backend};
-      if (b.skipped || b.error) {
-        rows.push({...base, method: b.skipped ? 'skipped' : 'error', note: b.skipped || b.error});
-        continue;
-      }
-      for (const [key, label] of Object.entries(SENSOR_LABELS)) {
-        const r = b.methods[key];
-        if (!r) {
-          if (key === 'sensor' || key === 'sensor-grad') rows.push({...base, method: label, note: 'not available'});
-          continue;
-        }
-        const fused = SENSOR_FUSED_OF[key] && b.methods[SENSOR_FUSED_OF[key]];
-        rows.push({
-          ...base,
-          method: label,
-          key,
-          ms: fmtMs(r.medianMs),
-          reps: String(r.reps),
-          vsFused: fused ? ratio(r.medianMs, fused.medianMs) : '',
-          peak: fmtBytes(r.peakBytes),
-          gpuPeak: r.peakGpuBytes == null ? '' : fmtBytes(r.peakGpuBytes),
-        });
-      }
-    }
-    for (const [name, r] of Object.entries(e.peers || {})) {
-      const method = PEER_LABELS[name] || name;
-      rows.push({workload: label, id: e.id, backend: 'peer', method, ms: fmtMs(r.ms), reps: String(r.calls)});
-    }
-  }
-  return rows;
+export function tableRows(results) {
+  return rowsOf(results.workloads, METHOD_LABELS, (e, backend, key, r) => {
+    const m = e.backends[backend].methods;
+    const node = NODE.includes(backend);
+    // The JS floors are timed once, beside the first Node backend: all compare with them.
+    const floor = k => (m[k] || NODE.map(x => e.backends[x]?.methods?.[k]).find(Boolean))?.medianMs;
+    const over = (k, other = m) => ratio(r.medianMs, other[k]?.medianMs);
+    if (node && key === 'kernel')
+      return {vsFloor: ratio(r.medianMs, floor('floor')), vsFresh: ratio(r.medianMs, floor('floor-fresh'))};
+    if (key === 'grad-kernel')
+      return {vsFloor: ratio(r.medianMs, floor('grad-floor')), vsFresh: ratio(r.medianMs, floor('grad-floor-fresh'))};
+    // GPU: the zero-noise kernel (the op itself when the workload has zero noise) over tf.slice.
+    const zeroKey = e.noise === 'zero' ? 'kernel' : 'kernel-zero';
+    if (!node && key === zeroKey) return {vsFloor: over('slice')};
+    if (!node && key === `${zeroKey}-nrb`) return {vsFloor: over('slice-nrb')};
+    if (key === 'composite') return {vsKernel: over('kernel')};
+    if (key === 'composite-nrb') return {vsKernel: over('kernel-nrb')};
+    return {};
+  });
 }
 
-const SENSOR_COLUMNS = [
-  ['id', 'id'],
-  ['backend', 'backend'],
-  ['method', 'method'],
-  ['ms', 'ms'],
-  ['reps', 'reps'],
-  ['vsFused', 'composite / fused'],
-  ['peak', 'peak tf.memory'],
-  ['gpuPeak', 'peak GPU'],
-];
+/** The glimpse sensor's rows: composite / fused on each composite row; then the peers' rows. */
+export function sensorRows(results) {
+  const list = results.sensorWorkloads || [];
+  const rows = rowsOf(
+    list,
+    SENSOR_LABELS,
+    (e, backend, key, r) => ({vsFused: ratio(r.medianMs, e.backends[backend].methods[SENSOR_FUSED_OF[key]]?.medianMs)}),
+    key => key === 'sensor' || key === 'sensor-grad',
+  );
+  // Each workload's peers after its backends.
+  return list.flatMap(e => [
+    ...rows.filter(r => r.id === e.id),
+    ...Object.entries(e.peers || {}).map(([name, r]) => {
+      return {id: e.id, backend: 'peer', method: PEER_LABELS[name] || name, ms: fmtMs(r.ms), reps: String(r.calls)};
+    }),
+  ]);
+}
 
-// Text columns (stdout, any width) and Markdown columns (kept under 120 characters a line).
+// The columns: [row field, title]; numbers right-aligned.
 const COLUMNS = [
-  ['workload', 'workload'],
-  ['backend', 'backend'],
-  ['method', 'method'],
-  ['ms', 'median ms'],
-  ['reps', 'reps'],
-  ['vsFloor', 'kernel / floor'],
-  ['vsFresh', 'kernel / fresh floor'],
-  ['vsKernel', 'composite / kernel'],
-  ['peak', 'peak tf.memory bytes'],
-  ['gpuPeak', 'peak GPU bytes'],
-];
-const MD_COLUMNS = [
   ['id', 'id'],
   ['backend', 'backend'],
   ['method', 'method'],
@@ -226,7 +114,8 @@ const MD_COLUMNS = [
   ['peak', 'peak tf.memory'],
   ['gpuPeak', 'peak GPU'],
 ];
-const RIGHT = new Set(['ms', 'reps', 'vsFloor', 'vsFresh', 'vsKernel', 'vsFused', 'peak', 'gpuPeak']);
+const SENSOR_COLUMNS = [...COLUMNS.slice(0, 5), ['vsFused', 'composite / fused'], ...COLUMNS.slice(-2)];
+const LEFT = new Set(['id', 'backend', 'method']);
 const MD_WIDTH = 118;
 
 /** Greedy word wrap: `first` prefixes the first line, `rest` the others. */
@@ -358,35 +247,18 @@ function tfBaselineLine(results) {
   );
 }
 
-/** A text table (stdout): aligned columns, a blank line between workloads, notes in line. */
-function textTable(rows, columns) {
-  const cells = rows.map(r => (r.note ? null : columns.map(([k]) => r[k] ?? '')));
-  const widths = columns.map(([, title], i) => Math.max(title.length, ...cells.filter(Boolean).map(c => c[i].length)));
-  const pad = (v, i) => (RIGHT.has(columns[i][0]) ? v.padStart(widths[i]) : v.padEnd(widths[i]));
-  const line = c => c.map(pad).join('  ');
-  const out = [line(columns.map(c => c[1])), widths.map(w => '-'.repeat(w)).join('  ')];
-  let last = null;
-  rows.forEach((r, i) => {
-    if (last !== null && r.workload !== last) out.push('');
-    last = r.workload;
-    const first = String(r[columns[0][0]]).padEnd(widths[0]);
-    if (r.note) out.push(`${first}  ${r.backend.padEnd(widths[1])}  ${r.method}: ${r.note}`);
-    else out.push(line(cells[i]));
-  });
-  return out;
-}
-
-/** A Markdown table; a row with a note (skipped, failed, not available) says it in its method cell. */
-function mdTable(rows, columns) {
-  const out = [`| ${columns.map(c => c[1]).join(' | ')} |`];
-  out.push(`|${columns.map(([k]) => (RIGHT.has(k) ? '---:' : '---')).join('|')}|`);
-  const empty = ' |'.repeat(columns.length - 3);
-  for (const r of rows) {
+/**
+ * A table (markdown-table): aligned for the terminal, compact for bench/README.md. A row with a
+ * note (skipped, failed, not available) says so in its method cell; the notes give the reason.
+ */
+function table(rows, columns, aligned) {
+  const cells = rows.map(r => {
+    if (!r.note) return columns.map(([k]) => r[k] ?? '');
     const why = r.note === 'not available' ? 'not available' : 'see the notes';
-    if (r.note) out.push(`| ${r.id} | ${r.backend} | ${r.method} (${why}) |${empty}`);
-    else out.push(`| ${columns.map(([k]) => r[k] ?? '').join(' | ')} |`);
-  }
-  return out;
+    return [r.id, r.backend, `${r.method} (${why})`, ...columns.slice(3).map(() => '')];
+  });
+  const align = columns.map(([k]) => (LEFT.has(k) ? '' : 'r'));
+  return markdownTable([columns.map(c => c[1]), ...cells], {align, alignDelimiters: aligned}).split('\n');
 }
 
 /** The sensor table's title; the composite has zero padding whatever the workload's. */
@@ -397,60 +269,39 @@ function sensorTitle(results) {
   return `${title}${pads ? `; ${pads}` : ''}:`;
 }
 
-export function formatText(results, rows) {
+/** The run as text (stdout) or Markdown (bench/README.md's results section). */
+function format(results, rows, md) {
   const out = [];
-  out.push(`tfjs-extract-glimpse benchmark, ${results.date}`);
-  out.push(machineLine(results));
-  out.push('');
-  if (rows.length) out.push(...textTable(rows, COLUMNS), '');
+  const para = text => (md ? wrap(text) : [text]);
+  if (md) {
+    const quick = results.meta.options.quick ? ', --quick' : '';
+    out.push(...wrap(`Run of ${results.date} (${results.meta.totalSeconds} s${quick}): ${machineLine(results)}.`), '');
+  } else {
+    out.push(`tfjs-extract-glimpse benchmark, ${results.date}`, machineLine(results), '');
+  }
+  if (rows.length) out.push(...table(rows, COLUMNS, !md), '');
   const sensor = sensorRows(results);
-  if (sensor.length) out.push(sensorTitle(results), '', ...textTable(sensor, SENSOR_COLUMNS), '');
+  if (sensor.length) out.push(...para(sensorTitle(results)), '', ...table(sensor, SENSOR_COLUMNS, !md), '');
   out.push(`Targets, from this run (${targetTally(results)}):`);
-  const mark = h => (h === true ? 'PASS' : h === false ? 'FAIL' : 'n/a ');
+  if (md) out.push('');
+  const marks = md ? ['✅', '❌', 'n/a'] : ['PASS', 'FAIL', 'n/a '];
+  const mark = h => marks[h === true ? 0 : h === false ? 1 : 2];
   for (const [target, ts] of targetGroups(results)) {
-    out.push(`  ${target}`);
-    for (const t of ts) out.push(`    ${mark(t.holds)} ${t.workload}  ${t.detail}`);
+    out.push(md ? `- ${target}:` : `  ${target}`);
+    for (const t of ts) {
+      if (md) out.push(...wrap(`${mark(t.holds)} ${t.workload}: ${t.detail}`, '  - ', '    '));
+      else out.push(`    ${mark(t.holds)} ${t.workload}  ${t.detail}`);
+    }
   }
-  const notes = backendNotes(results);
-  const peers = peersLine(results);
-  if (peers) notes.push(peers);
-  if (notes.length) {
-    out.push('');
-    out.push('Notes:');
-    for (const n of notes) out.push(`  - ${n}`);
-  }
+  const notes = [...backendNotes(results), peersLine(results)].filter(Boolean);
   const tf = tfBaselineLine(results);
-  if (tf) out.push('', tf);
+  if (md && tf) notes.push(tf);
+  if (notes.length) out.push('', 'Notes:', ...(md ? [''] : []));
+  for (const n of notes) out.push(...(md ? wrap(n, '- ', '  ') : [`  - ${n}`]));
+  if (md) out.push('', '![benchmark chart](chart.svg)');
+  else if (tf) out.push('', tf);
   return out.join('\n');
 }
 
-export function formatMarkdown(results, rows) {
-  const out = [];
-  const quick = results.meta.options.quick ? ', --quick' : '';
-  out.push(...wrap(`Run of ${results.date} (${results.meta.totalSeconds} s${quick}): ${machineLine(results)}.`));
-  out.push('');
-  if (rows.length) out.push(...mdTable(rows, MD_COLUMNS), '');
-  const sensor = sensorRows(results);
-  if (sensor.length) out.push(...wrap(sensorTitle(results)), '', ...mdTable(sensor, SENSOR_COLUMNS), '');
-  out.push(`Targets, from this run (${targetTally(results)}):`);
-  out.push('');
-  const mark = h => (h === true ? '✅' : h === false ? '❌' : 'n/a');
-  for (const [target, ts] of targetGroups(results)) {
-    out.push(`- ${target}:`);
-    for (const t of ts) out.push(...wrap(`${mark(t.holds)} ${t.workload}: ${t.detail}`, '  - ', '    '));
-  }
-  const notes = backendNotes(results);
-  const peers = peersLine(results);
-  if (peers) notes.push(peers);
-  const tf = tfBaselineLine(results);
-  if (tf) notes.push(tf);
-  if (notes.length) {
-    out.push('');
-    out.push('Notes:');
-    out.push('');
-    for (const n of notes) out.push(...wrap(n, '- ', '  '));
-  }
-  out.push('');
-  out.push('![benchmark chart](chart.svg)');
-  return out.join('\n');
-}
+export const formatText = (results, rows) => format(results, rows, false);
+export const formatMarkdown = (results, rows) => format(results, rows, true);

@@ -1,15 +1,16 @@
 // The GPU backends (webgl, and webgpu when its bundle is installed and the plugin registers
 // it), each in a fresh headless Chromium driven by playwright-core. The page
-// (bench/browser/page.mjs) generates the inputs, checks and times; this side serves the
-// files, feeds it the workloads (then the glimpse sensor workloads) and collects its results.
+// (bench/browser/page.mjs, on lib/runner.mjs as in Node) generates the inputs, checks and times;
+// this side serves the files (sirv), feeds it the workloads (then the glimpse sensor workloads)
+// and collects its results.
 import * as fs from 'node:fs';
-import {createRequire} from 'node:module';
+import * as http from 'node:http';
 import * as path from 'node:path';
+import sirv from 'sirv';
 import {CHROMIUM, ROOT, WEBGPU_BUNDLE, log} from './paths.mjs';
 
 export const BROWSER_BACKENDS = ['webgl', 'webgpu'];
 
-const require = createRequire(import.meta.url);
 const BASE_ARGS = [
   '--no-sandbox',
   '--disable-background-networking',
@@ -30,8 +31,7 @@ export async function runBrowser(workloads, sensorWorkloads, bundle, opts, resul
     return;
   }
   const {chromium} = await import('playwright-core');
-  const {startServer} = require(path.join(ROOT, 'examples', 'web', 'static_server.cjs'));
-  const server = await startServer({root: ROOT, port: 0});
+  const server = await serveRoot();
   try {
     for (const backend of wanted) {
       const scripts = [];
@@ -51,8 +51,21 @@ export async function runBrowser(workloads, sensorWorkloads, bundle, opts, resul
       await runBrowserBackend(chromium, server, bundle, backend, scripts, jobs, opts, results);
     }
   } finally {
-    await server.close();
+    server.close();
   }
+}
+
+/** The repository's files over HTTP on 127.0.0.1 (sirv; dev mode: read per request, no index of the tree). */
+async function serveRoot() {
+  const files = sirv(ROOT, {dev: true, dotfiles: false});
+  const server = http.createServer((req, res) =>
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.end();
+    }),
+  );
+  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+  return {url: `http://127.0.0.1:${server.address().port}`, close: () => server.close()};
 }
 
 async function openPage(browser, server, bundle, backend, scripts) {
@@ -71,9 +84,18 @@ async function openPage(browser, server, bundle, backend, scripts) {
       body: bundle,
     }),
   );
-  const query = scripts.length ? `?scripts=${scripts.map(encodeURIComponent).join(',')}` : '';
-  await page.goto(`${server.url}/bench/browser/page.html${query}`);
-  await page.evaluate(() => window.benchLoaded);
+  await page.goto(`${server.url}/bench/browser/page.html`);
+  // @tensorflow/tfjs: tfjs-core with the cpu and webgl backends and, unlike tf-core.min.js, the
+  // gradients of tfjs's ops (the sensor's composite is differentiated); each script in turn.
+  for (const url of [
+    '/node_modules/@tensorflow/tfjs/dist/tf.min.js',
+    ...scripts,
+    '/dist/tfjs-extract-glimpse.min.js',
+  ]) {
+    await page.addScriptTag({url});
+  }
+  await page.addScriptTag({url: '/bench/browser/page.mjs', type: 'module'});
+  await page.waitForFunction(() => window.benchPage);
   const info = await page.evaluate(b => window.benchPage.init(b, {}), backend);
   return {context, page, errors, info};
 }

@@ -2,7 +2,7 @@
 // geometry, a plain JS reference for the checks, and the timed calls (the fused op, the
 // composite users write without it, and both gradients). Imports only its sibling module, so
 // Node (lib/run_sensor.mjs) and the browser page (browser/page.mjs) run the same code.
-import {generateInput, mulberry32, sha256Float32, sizeOf} from './workloads.mjs';
+import {checkGenerated, generateInput, generatePairs, sha256Float32, sizeOf, windowsOf} from './workloads.mjs';
 
 /** Locations per image: n for `[B, n, 2]`, 1 for `[B, 2]`. */
 export const locationsPerImage = w => (w.locationsShape.length === 3 ? w.locationsShape[1] : 1);
@@ -14,38 +14,18 @@ export function sensorOutputShape(w) {
   return w.locationsShape.length === 3 ? [batch, w.locationsShape[1], ...tail] : [batch, ...tail];
 }
 
-/** Locations by "locationsRule": the offsets rule over B*n (y, x) pairs in flat (b, l) order. */
-export function generateLocations(w) {
-  const count = sizeOf(w.locationsShape) / 2;
-  const next = mulberry32(w.locationSeed);
-  const out = new Float32Array(count * 2);
-  for (let j = 0; j < count; j++) {
-    const u1 = next();
-    const u2 = next();
-    const r = w.locationRanges[j % w.locationRanges.length];
-    out[2 * j] = r.y[0] + (r.y[1] - r.y[0]) * u1;
-    out[2 * j + 1] = r.x[0] + (r.x[1] - r.x[0]) * u2;
-  }
-  return out;
-}
-
-/** Generates a sensor workload's images and locations and checks them against its "check". */
+/** Generates a sensor workload's images (inputRule) and locations (locationsRule) and checks them. */
 export async function generateSensorChecked(w, digest) {
   const images = generateInput({inputShape: w.imagesShape, inputSeed: w.inputSeed});
-  const locations = generateLocations(w);
+  const locations = generatePairs(w.locationSeed, sizeOf(w.locationsShape) / 2, w.locationRanges);
+  const [imagesSha, locationsSha] = [await sha256Float32(images, digest), await sha256Float32(locations, digest)];
   const c = w.check;
-  const imagesSha = await sha256Float32(images, digest);
-  const locationsSha = await sha256Float32(locations, digest);
-  const wrong = [];
-  if (imagesSha !== c.inputSha256) wrong.push(`images sha256 ${imagesSha} (check.inputSha256 ${c.inputSha256})`);
-  if (locationsSha !== c.locationsSha256) {
-    wrong.push(`locations sha256 ${locationsSha} (check.locationsSha256 ${c.locationsSha256})`);
-  }
-  if (c.inputFirst4.some((v, i) => images[i] !== v)) wrong.push('first image values differ from check.inputFirst4');
-  if (c.locationsFirst4.some((v, i) => locations[i] !== v)) {
-    wrong.push('first locations differ from check.locationsFirst4');
-  }
-  if (wrong.length) throw new Error(`${w.id} (${w.name}): generated ${wrong.join('; ')}: the generator is off`);
+  checkGenerated(w, [
+    ['images sha256', imagesSha, c.inputSha256],
+    ['locations sha256', locationsSha, c.locationsSha256],
+    ['first image values', images, c.inputFirst4],
+    ['first locations', locations, c.locationsFirst4],
+  ]);
   return {images, locations, imagesSha, locationsSha};
 }
 
@@ -54,31 +34,14 @@ export async function generateSensorChecked(w, digest) {
  * and per scale the inside / partial / outside counts, checked against "derived.windows".
  */
 export function sensorWindows(w, locations, windowCorner, insideSpan) {
-  const [, height, width] = w.imagesShape;
-  const count = locations.length / 2;
+  const [, imageHeight, imageWidth] = w.imagesShape;
   const corners = [];
   const perScale = [];
   for (let i = 0, s = 1; i < w.scales; i++, s *= w.scaleFactor) {
-    const [gh, gw] = [w.size[0] * s, w.size[1] * s];
-    const params = {
-      version: 2,
-      centered: w.centered,
-      normalized: w.normalized,
-      imageHeight: height,
-      imageWidth: width,
-      glimpseHeight: gh,
-      glimpseWidth: gw,
-    };
-    const counts = {inside: 0, partial: 0, outside: 0};
-    for (let j = 0; j < count; j++) {
-      const corner = windowCorner(locations[2 * j], locations[2 * j + 1], params);
-      corners[j * w.scales + i] = corner;
-      const [r0, r1] = corner ? insideSpan(corner.y, gh, height) : [0, 0];
-      const [c0, c1] = corner ? insideSpan(corner.x, gw, width) : [0, 0];
-      const any = r1 > r0 && c1 > c0;
-      const whole = any && r0 === 0 && r1 === gh && c0 === 0 && c1 === gw;
-      counts[whole ? 'inside' : any ? 'partial' : 'outside']++;
-    }
+    const params = {version: 2, centered: w.centered, normalized: w.normalized, imageHeight, imageWidth};
+    Object.assign(params, {glimpseHeight: w.size[0] * s, glimpseWidth: w.size[1] * s});
+    const {items, counts} = windowsOf(params, locations, windowCorner, insideSpan);
+    items.forEach((it, j) => (corners[j * w.scales + i] = it.corner));
     perScale.push(counts);
   }
   const want = w.derived && w.derived.windows;
@@ -215,46 +178,43 @@ export function sensorGrads(tf, plugin, w, locations) {
  * output throws; the rest is returned for the report.
  */
 export async function verifySensor(tf, plugin, w, t, refs, fusedOk, gradsOk) {
-  const backend = tf.getBackend();
   const tol = 1e-5 * refs.maxInput;
-  const pick = (d, limit) => ({maxAbsDiff: d.max, tolerance: limit, ok: d.max <= limit, ...(d.at ? {at: d.at} : {})});
   const read = async x => {
     const v = await x.data();
     x.dispose();
     return v;
   };
   const out = {};
+  // Records a comparison under `name`; `wrong` (the failure's words) makes a failing one throw.
+  const compare = (name, a, b, limit, wrong) => {
+    const d = maxAbsDiff(a, b);
+    const r = (out[name] = {maxAbsDiff: d.max, tolerance: limit, ok: d.max <= limit, ...(d.at ? {at: d.at} : {})});
+    if (!r.ok && wrong) {
+      const where = `${w.id} on ${tf.getBackend()}`;
+      throw new Error(`${where}: ${wrong} by ${d.max} (tolerance ${limit}), at ${d.at}`);
+    }
+  };
   const composite = await read(sensorComposite(tf, plugin, w, t.images, t.locations));
-  out.compositeVsReference = pick(maxAbsDiff(composite, refs.zero), tol);
+  compare('compositeVsReference', composite, refs.zero, tol);
   if (fusedOk) {
     const fused = await read(sensorCall(plugin, w, t.images, t.locations));
-    out.fusedVsReference = pick(maxAbsDiff(fused, refs.own), tol);
-    if (!out.fusedVsReference.ok) {
-      throw new Error(
-        `${w.id} on ${backend}: WRONG SENSOR OUTPUT: the fused op differs from the JS reference by ` +
-          `${out.fusedVsReference.maxAbsDiff} (tolerance ${tol}), at ${out.fusedVsReference.at}`,
-      );
-    }
+    compare(
+      'fusedVsReference',
+      fused,
+      refs.own,
+      tol,
+      'WRONG SENSOR OUTPUT: the fused op differs from the JS reference',
+    );
     const fusedZero = w.padding === 'zero' ? fused : await read(sensorCall(plugin, w, t.images, t.locations, 'zero'));
-    out.fusedZeroVsComposite = pick(maxAbsDiff(fusedZero, composite), tol);
-    if (!out.fusedZeroVsComposite.ok) {
-      throw new Error(
-        `${w.id} on ${backend}: WRONG SENSOR OUTPUT: with zero padding the fused op differs from the composite by ` +
-          `${out.fusedZeroVsComposite.maxAbsDiff} (tolerance ${tol}), at ${out.fusedZeroVsComposite.at}`,
-      );
-    }
+    const what = 'WRONG SENSOR OUTPUT: with zero padding the fused op differs from the composite';
+    compare('fusedZeroVsComposite', fusedZero, composite, tol, what);
   }
   if (fusedOk && gradsOk && w.padding === 'zero') {
     const g = sensorGrads(tf, plugin, w, t.locations);
     const gc = await read(g.composite(t.images));
     const gf = await read(g.fused(t.images));
-    out.gradFusedVsComposite = pick(maxAbsDiff(gf, gc), 1e-5 * maxAbs(gc));
-    if (!out.gradFusedVsComposite.ok) {
-      throw new Error(
-        `${w.id} on ${backend}: WRONG SENSOR GRADIENT: tf.grad of the fused op differs from the composite's by ` +
-          `${out.gradFusedVsComposite.maxAbsDiff}, at ${out.gradFusedVsComposite.at}`,
-      );
-    }
+    const what = "WRONG SENSOR GRADIENT: tf.grad of the fused op differs from the composite's";
+    compare('gradFusedVsComposite', gf, gc, 1e-5 * maxAbs(gc), what);
   }
   return out;
 }

@@ -53,17 +53,18 @@ export function generateInput(w) {
   return out;
 }
 
-/** Offsets [B, 2] (y, x): two draws per item, ranges cycled, products and sums in float64. */
-export function generateOffsets(w) {
-  const batch = w.inputShape[0];
-  const next = mulberry32(w.offsetSeed);
-  const out = new Float32Array(batch * 2);
-  for (let b = 0; b < batch; b++) {
-    const u1 = next();
-    const u2 = next();
-    const r = w.offsetRanges[b % w.offsetRanges.length];
-    out[2 * b] = r.y[0] + (r.y[1] - r.y[0]) * u1;
-    out[2 * b + 1] = r.x[0] + (r.x[1] - r.x[0]) * u2;
+/**
+ * `count` (y, x) pairs (offsetsRule; locationsRule): two draws of mulberry32(seed) per pair, the
+ * ranges cycled, products and sums in float64.
+ */
+export function generatePairs(seed, count, ranges) {
+  const next = mulberry32(seed);
+  const out = new Float32Array(count * 2);
+  for (let j = 0; j < count; j++) {
+    const [u1, u2] = [next(), next()];
+    const r = ranges[j % ranges.length];
+    out[2 * j] = r.y[0] + (r.y[1] - r.y[0]) * u1;
+    out[2 * j + 1] = r.x[0] + (r.x[1] - r.x[0]) * u2;
   }
   return out;
 }
@@ -89,37 +90,56 @@ export async function sha256Float32(values, digest) {
 }
 
 /**
- * Generates a workload's input and offsets and checks them against workloads.json's
- * "check" (sha256, first values, offsets list). Throws a clear error on any mismatch: the
- * benchmark must not run on other inputs than the ones the reference anchors were measured on.
+ * Checks generated values against workloads.json's "check" values: `checks` lists [what, got,
+ * wanted] (wanted undefined: nothing to check). Throws a clear error on any mismatch: the benchmark
+ * must not run on other inputs than the ones the reference anchors were measured on.
  */
+export function checkGenerated(w, checks) {
+  const same = (a, b) => (typeof b === 'string' ? a === b : b.length <= a.length && b.every((v, i) => a[i] === v));
+  const wrong = checks.filter(([, got, want]) => want !== undefined && !same(got, want)).map(c => c[0]);
+  if (wrong.length) {
+    throw new Error(
+      `${w.id} (${w.name}): generated ${wrong.join(', ')} differ from workloads.json's check values ` +
+        '(sha256, first values): the generator is off',
+    );
+  }
+}
+
+/** Generates a workload's input and offsets and checks them against workloads.json's "check". */
 export async function generateChecked(w, digest) {
   const input = generateInput(w);
-  const offsets = generateOffsets(w);
+  const offsets = generatePairs(w.offsetSeed, w.inputShape[0], w.offsetRanges);
+  const [inputSha, offsetsSha] = [await sha256Float32(input, digest), await sha256Float32(offsets, digest)];
   const c = w.check;
-  const where = `${w.id} (${w.name})`;
-  const inputSha = await sha256Float32(input, digest);
-  if (inputSha !== c.inputSha256) {
-    throw new Error(
-      `${where}: generated input sha256 ${inputSha} differs from workloads.json's ` +
-        `check.inputSha256 ${c.inputSha256}: the generator does not follow inputRule`,
-    );
-  }
-  const offsetsSha = await sha256Float32(offsets, digest);
-  if (offsetsSha !== c.offsetsSha256) {
-    throw new Error(
-      `${where}: generated offsets sha256 ${offsetsSha} differs from workloads.json's ` +
-        `check.offsetsSha256 ${c.offsetsSha256}: the generator does not follow offsetsRule`,
-    );
-  }
-  if (c.inputFirst4 && c.inputFirst4.some((v, i) => input[i] !== v)) {
-    const first = Array.from(input.subarray(0, 4)).join(', ');
-    throw new Error(`${where}: first input values ${first} differ from check.inputFirst4`);
-  }
-  if (c.offsets && (c.offsets.length !== offsets.length || c.offsets.some((v, i) => offsets[i] !== v))) {
-    throw new Error(`${where}: generated offsets differ from check.offsets`);
-  }
+  if (c.offsets && c.offsets.length !== offsets.length)
+    throw new Error(`${w.id}: generated offsets differ from check.offsets`);
+  checkGenerated(w, [
+    ['input sha256 (inputRule)', inputSha, c.inputSha256],
+    ['offsets sha256 (offsetsRule)', offsetsSha, c.offsetsSha256],
+    ['first input values', input, c.inputFirst4],
+    ['offsets', offsets, c.offsets],
+  ]);
   return {input, offsets, inputSha, offsetsSha};
+}
+
+/**
+ * The windows of `pairs` (y, x) for one glimpse size (`params`, the plugin's windowCorner's): per
+ * pair the corner and the span inside the image (insideSpan), classified inside / partial / outside.
+ */
+export function windowsOf(params, pairs, windowCorner, insideSpan) {
+  const {imageHeight: height, imageWidth: width, glimpseHeight: h, glimpseWidth: ww} = params;
+  const items = [];
+  const counts = {inside: 0, partial: 0, outside: 0};
+  for (let b = 0; b < pairs.length / 2; b++) {
+    const corner = windowCorner(pairs[2 * b], pairs[2 * b + 1], params);
+    const [r0, r1] = corner ? insideSpan(corner.y, h, height) : [0, 0];
+    const [c0, c1] = corner ? insideSpan(corner.x, ww, width) : [0, 0];
+    const any = r1 > r0 && c1 > c0;
+    const whole = any && r0 === 0 && r1 === h && c0 === 0 && c1 === ww;
+    counts[whole ? 'inside' : any ? 'partial' : 'outside']++;
+    items.push({b, corner, r0, r1, c0, c1, any, whole});
+  }
+  return {items, counts};
 }
 
 /**
@@ -130,26 +150,10 @@ export async function generateChecked(w, digest) {
 export function windowGeometry(w, offsets, windowCorner, insideSpan) {
   const [batch, height, width, channels] = w.inputShape;
   const [h, ww] = w.size;
-  const params = {
-    version: w.op === 'ExtractGlimpse' ? 1 : 2,
-    centered: w.centered,
-    normalized: w.normalized,
-    imageHeight: height,
-    imageWidth: width,
-    glimpseHeight: h,
-    glimpseWidth: ww,
-  };
-  const items = [];
-  const counts = {inside: 0, partial: 0, outside: 0};
-  for (let b = 0; b < batch; b++) {
-    const corner = windowCorner(offsets[2 * b], offsets[2 * b + 1], params);
-    const [r0, r1] = corner ? insideSpan(corner.y, h, height) : [0, 0];
-    const [c0, c1] = corner ? insideSpan(corner.x, ww, width) : [0, 0];
-    const any = r1 > r0 && c1 > c0;
-    const whole = any && r0 === 0 && r1 === h && c0 === 0 && c1 === ww;
-    counts[whole ? 'inside' : any ? 'partial' : 'outside']++;
-    items.push({b, corner, r0, r1, c0, c1, any, whole});
-  }
+  const version = w.op === 'ExtractGlimpse' ? 1 : 2;
+  const params = {version, centered: w.centered, normalized: w.normalized, imageHeight: height, imageWidth: width};
+  Object.assign(params, {glimpseHeight: h, glimpseWidth: ww});
+  const {items, counts} = windowsOf(params, offsets, windowCorner, insideSpan);
   const d = w.derived;
   if (d) {
     for (const k of ['inside', 'partial', 'outside']) {

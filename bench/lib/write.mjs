@@ -20,13 +20,13 @@ export function replaceSection(file, body) {
   return true;
 }
 
-export function writeResults(results, rows, write) {
+export async function writeResults(results, rows, write) {
   fs.writeFileSync(path.join(BENCH, 'results.json'), JSON.stringify(results, null, 1) + '\n');
   if (!write) {
     log('wrote bench/results.json (--no-write: chart.svg and README.md untouched)');
     return;
   }
-  fs.writeFileSync(path.join(BENCH, 'chart.svg'), renderChart(results));
+  fs.writeFileSync(path.join(BENCH, 'chart.svg'), await renderChart(results));
   if (!replaceSection(path.join(BENCH, 'README.md'), formatMarkdown(results, rows))) {
     log(`bench/README.md has no ${README_START} ... ${README_END} section: its table was not updated`);
   }
