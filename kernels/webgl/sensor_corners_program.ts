@@ -4,10 +4,9 @@
  * glimpse sensor"), computed once and read by the forward and backward programs. The JS
  * (src/window_geometry.ts) and the shader copies (kernels/gpu/window_placement.ts) move together.
  */
-import type {TensorInfo} from '@tensorflow/tfjs-core';
-import type {GPGPUProgram, MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
-import {SENSOR_UNIFORMS, type SensorValues} from '../gpu/sensor_uniforms';
-import {uniformData, uniformsDecl} from './uniforms';
+import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
+import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
+import {uniformsDecl} from './uniforms';
 import {BLOCK_SIDE} from '../gpu/block_sums';
 import {K} from '../gpu/shader_constants';
 import {snippetsIn} from '../gpu/shader_snippet';
@@ -79,20 +78,5 @@ export class SensorCornersProgram implements GPGPUProgram {
   uniformDecls = SENSOR_UNIFORMS;
   customUniforms = uniformsDecl(this.uniformDecls);
   userCode = snippetsIn('glsl', [ROW_COL, FENCE, PLACE_AXIS, BLOCK_SIDE]) + SENSOR_CORNER_GLSL + MAIN;
-  outputShape: number[];
-  constructor(batch: number, locations: number, scales: number) {
-    this.outputShape = [batch, locations, scales, 4];
-  }
-}
-
-/** Runs the corners program (no readback); the caller disposes the result. */
-export function sensorCorners(
-  locations: TensorInfo,
-  scales: number,
-  values: SensorValues,
-  backend: MathBackendWebGL,
-): TensorInfo {
-  const [batch, n] = locations.shape;
-  const program = new SensorCornersProgram(batch, n, scales);
-  return backend.runWebGLProgram(program, [locations], 'float32', uniformData(program, values));
+  constructor(public outputShape: number[]) {}
 }

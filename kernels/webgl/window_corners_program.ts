@@ -3,10 +3,9 @@
  * shared geometry (src/window_geometry.ts; kernels/gpu/window_placement.ts in the shader
  * languages), read by the forward and backward programs.
  */
-import type {TensorInfo} from '@tensorflow/tfjs-core';
-import type {GPGPUProgram, MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
-import {PLACEMENT_UNIFORMS, type PlacementValues} from '../gpu/uniforms';
-import {uniformData, uniformsDecl} from './uniforms';
+import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
+import {PLACEMENT_UNIFORMS} from '../gpu/uniforms';
+import {uniformsDecl} from './uniforms';
 import {K} from '../gpu/shader_constants';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {ROW_COL} from '../gpu/row_col';
@@ -47,14 +46,5 @@ export class WindowCornersProgram implements GPGPUProgram {
   uniformDecls = PLACEMENT_UNIFORMS;
   customUniforms = uniformsDecl(this.uniformDecls);
   userCode = snippetsIn('glsl', [ROW_COL, FENCE, PLACE_AXIS]) + WINDOW_CORNER_GLSL + MAIN;
-  outputShape: number[];
-  constructor(batch: number) {
-    this.outputShape = [batch, 2];
-  }
-}
-
-/** Runs the corners program (no readback); the caller disposes the result. */
-export function windowCorners(offsets: TensorInfo, placement: PlacementValues, backend: MathBackendWebGL): TensorInfo {
-  const program = new WindowCornersProgram(offsets.shape[0]);
-  return backend.runWebGLProgram(program, [offsets], 'float32', uniformData(program, placement));
+  constructor(public outputShape: number[]) {}
 }

@@ -4,11 +4,9 @@
  * glimpse sensor"), computed once and read by the forward and backward programs. The JS
  * (src/window_geometry.ts) and the shader copies (kernels/gpu/window_placement.ts) move together.
  */
-import type {TensorInfo} from '@tensorflow/tfjs-core';
-import type {WebGPUBackend} from '@tensorflow/tfjs-backend-webgpu';
-import {SENSOR_UNIFORMS, type SensorValues} from '../gpu/sensor_uniforms';
+import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
 import {FlatProgram} from './flat_program';
-import {uniformData, uniformsDecl} from './uniforms';
+import {uniformsDecl} from './uniforms';
 import {BLOCK_SIDE} from '../gpu/block_sums';
 import {K} from '../gpu/shader_constants';
 import {snippetsIn} from '../gpu/shader_snippet';
@@ -85,16 +83,4 @@ export class SensorCornersProgram extends FlatProgram {
   getUserCode(): string {
     return snippetsIn('wgsl', [ROW_COL, FENCE, PLACE_AXIS, BLOCK_SIDE]) + SENSOR_CORNER_WGSL + MAIN;
   }
-}
-
-/** Runs the corners program (no readback); the caller disposes the result. */
-export function sensorCorners(
-  locations: TensorInfo,
-  scales: number,
-  values: SensorValues,
-  backend: WebGPUBackend,
-): TensorInfo {
-  const [batch, n] = locations.shape;
-  const program = new SensorCornersProgram([batch, n, scales, 4]);
-  return backend.runWebGPUProgram(program, [locations], 'float32', uniformData(program, values));
 }
