@@ -41,21 +41,21 @@ struct SensorCorner {
 
 SensorCorner sensorCorner(int b, int l, int scale) {
   SensorCorner none = SensorCorner(RowCol(${K.farOutside}, ${K.farOutside}), RowCol(0.0, 0.0));
-  float locationY = getLocations(b, l, 0);
-  float locationX = getLocations(b, l, 1);
-  if (isnan(locationY) || isinf(locationY) || isnan(locationX) || isinf(locationX)) return none;
+  float locationRow = getLocations(b, l, 0);
+  float locationCol = getLocations(b, l, 1);
+  if (isnan(locationRow) || isinf(locationRow) || isnan(locationCol) || isinf(locationCol)) return none;
   float s = float(blockSide(scale));
-  float y = placeAxis(locationY, imageHeight, glimpseHeight * s);
-  float x = placeAxis(locationX, imageWidth, glimpseWidth * s);
-  if (!(abs(y) < ${K.int64Limit} && abs(x) < ${K.int64Limit})) return none;
+  float top = placeAxis(locationRow, imageHeight, glimpseHeight * s);
+  float left = placeAxis(locationCol, imageWidth, glimpseWidth * s);
+  if (!(abs(top) < ${K.int64Limit} && abs(left) < ${K.int64Limit})) return none;
   float far = ${K.cornerClamp};
   if (bilinear == 1) {
-    FloorSplit row = splitFloor(y);
-    FloorSplit col = splitFloor(x);
+    FloorSplit row = splitFloor(top);
+    FloorSplit col = splitFloor(left);
     RowCol corner = RowCol(clamp(row.whole, -far, far), clamp(col.whole, -far, far));
     return SensorCorner(corner, RowCol(row.fraction, col.fraction));
   }
-  RowCol corner = RowCol(clamp(truncTowardZero(y), -far, far), clamp(truncTowardZero(x), -far, far));
+  RowCol corner = RowCol(clamp(truncTowardZero(top), -far, far), clamp(truncTowardZero(left), -far, far));
   return SensorCorner(corner, RowCol(0.0, 0.0));
 }
 `;

@@ -21,13 +21,13 @@ import {FENCE, PLACE_AXIS} from '../gpu/window_placement';
 const WINDOW_CORNER_GLSL = `
 RowCol windowCorner(int b) {
   RowCol none = RowCol(${K.farOutside}, ${K.farOutside});
-  float offsetY = getOffsets(b, 0);
-  float offsetX = getOffsets(b, 1);
-  if (isnan(offsetY) || isinf(offsetY) || isnan(offsetX) || isinf(offsetX)) return none;
-  float y = placeAxis(offsetY, imageHeight, glimpseHeight);
-  float x = placeAxis(offsetX, imageWidth, glimpseWidth);
-  if (!(abs(y) < ${K.twoPow24} && abs(x) < ${K.twoPow24})) return none;
-  return RowCol(truncTowardZero(y), truncTowardZero(x));
+  float offsetRow = getOffsets(b, 0);
+  float offsetCol = getOffsets(b, 1);
+  if (isnan(offsetRow) || isinf(offsetRow) || isnan(offsetCol) || isinf(offsetCol)) return none;
+  float top = placeAxis(offsetRow, imageHeight, glimpseHeight);
+  float left = placeAxis(offsetCol, imageWidth, glimpseWidth);
+  if (!(abs(top) < ${K.twoPow24} && abs(left) < ${K.twoPow24})) return none;
+  return RowCol(truncTowardZero(top), truncTowardZero(left));
 }
 `;
 

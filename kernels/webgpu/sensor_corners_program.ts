@@ -41,21 +41,21 @@ struct SensorCorner {
 
 fn sensorCorner(b : i32, l : i32, scale : i32) -> SensorCorner {
   let none = SensorCorner(RowCol(${K.farOutside}, ${K.farOutside}), RowCol(0.0, 0.0));
-  let locationY = getLocations(b, l, 0);
-  let locationX = getLocations(b, l, 1);
-  if (isnan(locationY) || isinf(locationY) || isnan(locationX) || isinf(locationX)) { return none; }
+  let locationRow = getLocations(b, l, 0);
+  let locationCol = getLocations(b, l, 1);
+  if (isnan(locationRow) || isinf(locationRow) || isnan(locationCol) || isinf(locationCol)) { return none; }
   let s = f32(blockSide(scale));
-  let y = placeAxis(locationY, uniforms.imageHeight, uniforms.glimpseHeight * s);
-  let x = placeAxis(locationX, uniforms.imageWidth, uniforms.glimpseWidth * s);
-  if (!(abs(y) < ${K.int64Limit} && abs(x) < ${K.int64Limit})) { return none; }
+  let top = placeAxis(locationRow, uniforms.imageHeight, uniforms.glimpseHeight * s);
+  let left = placeAxis(locationCol, uniforms.imageWidth, uniforms.glimpseWidth * s);
+  if (!(abs(top) < ${K.int64Limit} && abs(left) < ${K.int64Limit})) { return none; }
   let far = ${K.cornerClamp};
   if (uniforms.bilinear == 1) {
-    let row = splitFloor(y);
-    let col = splitFloor(x);
+    let row = splitFloor(top);
+    let col = splitFloor(left);
     let corner = RowCol(clamp(row.whole, -far, far), clamp(col.whole, -far, far));
     return SensorCorner(corner, RowCol(row.fraction, col.fraction));
   }
-  let corner = RowCol(clamp(truncTowardZero(y), -far, far), clamp(truncTowardZero(x), -far, far));
+  let corner = RowCol(clamp(truncTowardZero(top), -far, far), clamp(truncTowardZero(left), -far, far));
   return SensorCorner(corner, RowCol(0.0, 0.0));
 }
 `;

@@ -20,13 +20,13 @@ import {FENCE, PLACE_AXIS} from '../gpu/window_placement';
 const WINDOW_CORNER_WGSL = `
 fn windowCorner(b : i32) -> RowCol {
   let none = RowCol(${K.farOutside}, ${K.farOutside});
-  let offsetY = getOffsets(b, 0);
-  let offsetX = getOffsets(b, 1);
-  if (isnan(offsetY) || isinf(offsetY) || isnan(offsetX) || isinf(offsetX)) { return none; }
-  let y = placeAxis(offsetY, uniforms.imageHeight, uniforms.glimpseHeight);
-  let x = placeAxis(offsetX, uniforms.imageWidth, uniforms.glimpseWidth);
-  if (!(abs(y) < ${K.twoPow24} && abs(x) < ${K.twoPow24})) { return none; }
-  return RowCol(truncTowardZero(y), truncTowardZero(x));
+  let offsetRow = getOffsets(b, 0);
+  let offsetCol = getOffsets(b, 1);
+  if (isnan(offsetRow) || isinf(offsetRow) || isnan(offsetCol) || isinf(offsetCol)) { return none; }
+  let top = placeAxis(offsetRow, uniforms.imageHeight, uniforms.glimpseHeight);
+  let left = placeAxis(offsetCol, uniforms.imageWidth, uniforms.glimpseWidth);
+  if (!(abs(top) < ${K.twoPow24} && abs(left) < ${K.twoPow24})) { return none; }
+  return RowCol(truncTowardZero(top), truncTowardZero(left));
 }
 `;
 
