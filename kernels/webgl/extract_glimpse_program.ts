@@ -5,8 +5,8 @@
  * shapes.
  */
 import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
-import {NOISE_UNIFORMS, PLACEMENT_UNIFORMS, type UniformDecl} from '../gpu/uniforms';
-import {NOISE_STATS_INPUTS} from '../gpu/noise_stats';
+import {PLACEMENT_UNIFORMS, type UniformDecl} from '../gpu/uniforms';
+import {forwardInputs} from '../gpu/padded_run';
 import {WINDOW_CORNER_OF} from '../gpu/corner_readers';
 import {ROW_COL} from '../gpu/row_col';
 import {CALL_KEY, DRAWS, NOISE_AT, ZERO_NOISE_AT} from '../gpu/noise_draws';
@@ -55,8 +55,9 @@ export class ExtractGlimpseProgram implements GPGPUProgram {
     const language = webglVersion === 2 ? 'glsl' : 'glsl1';
     const noise = drawsNoise ? [FENCE, DRAWS, CALL_KEY, NOISE_AT] : [ZERO_NOISE_AT];
     this.userCode = snippetsIn(language, [ROW_COL, WINDOW_CORNER_OF, ...noise]) + outputIndexGlsl(outputShape) + MAIN;
-    this.variableNames = ['Image', 'Corners', ...(drawsNoise ? NOISE_STATS_INPUTS : [])];
-    this.uniformDecls = drawsNoise ? [...PLACEMENT_UNIFORMS, ...NOISE_UNIFORMS] : PLACEMENT_UNIFORMS;
+    const inputs = forwardInputs(PLACEMENT_UNIFORMS, drawsNoise);
+    this.variableNames = inputs.variableNames;
+    this.uniformDecls = inputs.uniformDecls;
     this.customUniforms = uniformsDecl(this.uniformDecls);
   }
 }

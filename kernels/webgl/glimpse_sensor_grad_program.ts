@@ -53,14 +53,14 @@ function gatherGlsl(h: number, w: number, rowStart: string, colStart: string, sc
         Span cols = sampledBy(col, ${colStart}, ${w} * s, lastCol);
         if (rows.lo > rows.hi || cols.lo > cols.hi) continue;
         float area = float(s) * float(s);
-        for (int ty = 0; ty < ${h}; ty++) {
-          int y = rows.lo / s + ty;
-          if (y * s > rows.hi) break;
-          float rowCount = rowsIn(y, s, rows);
-          for (int tx = 0; tx < ${w}; tx++) {
-            int x = cols.lo / s + tx;
-            if (x * s > cols.hi) break;
-            sum += ${scaled}getDy(b, l, scale, y, x, c) / area * (rowCount * rowsIn(x, s, cols));
+        for (int rowStep = 0; rowStep < ${h}; rowStep++) {
+          int blockRow = rows.lo / s + rowStep;
+          if (blockRow * s > rows.hi) break;
+          float rowCount = rowsIn(blockRow, s, rows);
+          for (int colStep = 0; colStep < ${w}; colStep++) {
+            int blockCol = cols.lo / s + colStep;
+            if (blockCol * s > cols.hi) break;
+            sum += ${scaled}getDy(b, l, scale, blockRow, blockCol, c) / area * (rowCount * rowsIn(blockCol, s, cols));
           }
         }`;
 }

@@ -7,8 +7,8 @@
  * together; the formulas they share are in kernels/gpu.
  */
 import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
-import {NOISE_UNIFORMS, type UniformDecl} from '../gpu/uniforms';
-import {NOISE_STATS_INPUTS} from '../gpu/noise_stats';
+import type {UniformDecl} from '../gpu/uniforms';
+import {forwardInputs} from '../gpu/padded_run';
 import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
 import {NEIGHBOUR_WEIGHTS} from '../gpu/bilinear_weights';
 import {BLOCK_SIDE, BLOCK_SUM} from '../gpu/block_sums';
@@ -124,8 +124,9 @@ export class GlimpseSensorProgram implements GPGPUProgram {
       ...noise,
     ]);
     this.userCode = shared + SAMPLE_AT + mainGlsl(outputShape, bilinear);
-    this.variableNames = ['Image', 'Corners', ...(drawsNoise ? NOISE_STATS_INPUTS : [])];
-    this.uniformDecls = drawsNoise ? [...SENSOR_UNIFORMS, ...NOISE_UNIFORMS] : SENSOR_UNIFORMS;
+    const inputs = forwardInputs(SENSOR_UNIFORMS, drawsNoise);
+    this.variableNames = inputs.variableNames;
+    this.uniformDecls = inputs.uniformDecls;
     this.customUniforms = uniformsDecl(this.uniformDecls);
   }
 }

@@ -1,15 +1,6 @@
-/** The webgl backend's kernels, as tfjs registry entries. */
+/** The webgl backend's kernels, as tfjs registry entries: the shared GPU kernels over the webgl runner. */
 import {backendKernelConfigs} from '../../src/kernel_config';
-import {extractGlimpseWebGL} from './ExtractGlimpse';
-import {extractGlimpseGradWebGL} from './ExtractGlimpseGrad';
-import {glimpseSensorWebGL} from './GlimpseSensor';
-import {glimpseSensorGradWebGL} from './GlimpseSensorGrad';
-import {glimpseSensorSlopeWebGL} from './GlimpseSensorSlope';
+import {gpuKernels} from '../gpu/kernels';
+import {WEBGL_RUNNER} from './runner';
 
-export const WEBGL_KERNEL_CONFIGS = backendKernelConfigs('webgl', {
-  extractGlimpse: extractGlimpseWebGL,
-  extractGlimpseGrad: extractGlimpseGradWebGL,
-  glimpseSensor: glimpseSensorWebGL,
-  glimpseSensorGrad: glimpseSensorGradWebGL,
-  glimpseSensorSlope: glimpseSensorSlopeWebGL,
-});
+export const WEBGL_KERNEL_CONFIGS = backendKernelConfigs('webgl', gpuKernels(WEBGL_RUNNER));

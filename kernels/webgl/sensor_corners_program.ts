@@ -4,10 +4,9 @@
  * glimpse sensor"), computed once and read by the forward and backward programs. The JS
  * (src/window_geometry.ts) and the shader copies (kernels/gpu/window_placement.ts) move together.
  */
-import type {TensorInfo} from '@tensorflow/tfjs-core';
-import type {GPGPUProgram, MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
-import {SENSOR_UNIFORMS, type SensorValues} from '../gpu/sensor_uniforms';
-import {uniformData, uniformsDecl} from './uniforms';
+import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
+import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
+import {uniformsDecl} from './uniforms';
 import {BLOCK_SIDE} from '../gpu/block_sums';
 import {K} from '../gpu/shader_constants';
 import {snippetsIn} from '../gpu/shader_snippet';
@@ -42,21 +41,21 @@ struct SensorCorner {
 
 SensorCorner sensorCorner(int b, int l, int scale) {
   SensorCorner none = SensorCorner(RowCol(${K.farOutside}, ${K.farOutside}), RowCol(0.0, 0.0));
-  float locationY = getLocations(b, l, 0);
-  float locationX = getLocations(b, l, 1);
-  if (isnan(locationY) || isinf(locationY) || isnan(locationX) || isinf(locationX)) return none;
+  float locationRow = getLocations(b, l, 0);
+  float locationCol = getLocations(b, l, 1);
+  if (isnan(locationRow) || isinf(locationRow) || isnan(locationCol) || isinf(locationCol)) return none;
   float s = float(blockSide(scale));
-  float y = placeAxis(locationY, imageHeight, glimpseHeight * s);
-  float x = placeAxis(locationX, imageWidth, glimpseWidth * s);
-  if (!(abs(y) < ${K.int64Limit} && abs(x) < ${K.int64Limit})) return none;
+  float top = placeAxis(locationRow, imageHeight, glimpseHeight * s);
+  float left = placeAxis(locationCol, imageWidth, glimpseWidth * s);
+  if (!(abs(top) < ${K.int64Limit} && abs(left) < ${K.int64Limit})) return none;
   float far = ${K.cornerClamp};
   if (bilinear == 1) {
-    FloorSplit row = splitFloor(y);
-    FloorSplit col = splitFloor(x);
+    FloorSplit row = splitFloor(top);
+    FloorSplit col = splitFloor(left);
     RowCol corner = RowCol(clamp(row.whole, -far, far), clamp(col.whole, -far, far));
     return SensorCorner(corner, RowCol(row.fraction, col.fraction));
   }
-  RowCol corner = RowCol(clamp(truncTowardZero(y), -far, far), clamp(truncTowardZero(x), -far, far));
+  RowCol corner = RowCol(clamp(truncTowardZero(top), -far, far), clamp(truncTowardZero(left), -far, far));
   return SensorCorner(corner, RowCol(0.0, 0.0));
 }
 `;
@@ -79,20 +78,5 @@ export class SensorCornersProgram implements GPGPUProgram {
   uniformDecls = SENSOR_UNIFORMS;
   customUniforms = uniformsDecl(this.uniformDecls);
   userCode = snippetsIn('glsl', [ROW_COL, FENCE, PLACE_AXIS, BLOCK_SIDE]) + SENSOR_CORNER_GLSL + MAIN;
-  outputShape: number[];
-  constructor(batch: number, locations: number, scales: number) {
-    this.outputShape = [batch, locations, scales, 4];
-  }
-}
-
-/** Runs the corners program (no readback); the caller disposes the result. */
-export function sensorCorners(
-  locations: TensorInfo,
-  scales: number,
-  values: SensorValues,
-  backend: MathBackendWebGL,
-): TensorInfo {
-  const [batch, n] = locations.shape;
-  const program = new SensorCornersProgram(batch, n, scales);
-  return backend.runWebGLProgram(program, [locations], 'float32', uniformData(program, values));
+  constructor(public outputShape: number[]) {}
 }

@@ -3,10 +3,9 @@
  * shared geometry (src/window_geometry.ts; kernels/gpu/window_placement.ts in the shader
  * languages), read by the forward and backward programs.
  */
-import type {TensorInfo} from '@tensorflow/tfjs-core';
-import type {GPGPUProgram, MathBackendWebGL} from '@tensorflow/tfjs-backend-webgl';
-import {PLACEMENT_UNIFORMS, type PlacementValues} from '../gpu/uniforms';
-import {uniformData, uniformsDecl} from './uniforms';
+import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
+import {PLACEMENT_UNIFORMS} from '../gpu/uniforms';
+import {uniformsDecl} from './uniforms';
 import {K} from '../gpu/shader_constants';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {ROW_COL} from '../gpu/row_col';
@@ -22,13 +21,13 @@ import {FENCE, PLACE_AXIS} from '../gpu/window_placement';
 const WINDOW_CORNER_GLSL = `
 RowCol windowCorner(int b) {
   RowCol none = RowCol(${K.farOutside}, ${K.farOutside});
-  float offsetY = getOffsets(b, 0);
-  float offsetX = getOffsets(b, 1);
-  if (isnan(offsetY) || isinf(offsetY) || isnan(offsetX) || isinf(offsetX)) return none;
-  float y = placeAxis(offsetY, imageHeight, glimpseHeight);
-  float x = placeAxis(offsetX, imageWidth, glimpseWidth);
-  if (!(abs(y) < ${K.twoPow24} && abs(x) < ${K.twoPow24})) return none;
-  return RowCol(truncTowardZero(y), truncTowardZero(x));
+  float offsetRow = getOffsets(b, 0);
+  float offsetCol = getOffsets(b, 1);
+  if (isnan(offsetRow) || isinf(offsetRow) || isnan(offsetCol) || isinf(offsetCol)) return none;
+  float top = placeAxis(offsetRow, imageHeight, glimpseHeight);
+  float left = placeAxis(offsetCol, imageWidth, glimpseWidth);
+  if (!(abs(top) < ${K.twoPow24} && abs(left) < ${K.twoPow24})) return none;
+  return RowCol(truncTowardZero(top), truncTowardZero(left));
 }
 `;
 
@@ -47,14 +46,5 @@ export class WindowCornersProgram implements GPGPUProgram {
   uniformDecls = PLACEMENT_UNIFORMS;
   customUniforms = uniformsDecl(this.uniformDecls);
   userCode = snippetsIn('glsl', [ROW_COL, FENCE, PLACE_AXIS]) + WINDOW_CORNER_GLSL + MAIN;
-  outputShape: number[];
-  constructor(batch: number) {
-    this.outputShape = [batch, 2];
-  }
-}
-
-/** Runs the corners program (no readback); the caller disposes the result. */
-export function windowCorners(offsets: TensorInfo, placement: PlacementValues, backend: MathBackendWebGL): TensorInfo {
-  const program = new WindowCornersProgram(offsets.shape[0]);
-  return backend.runWebGLProgram(program, [offsets], 'float32', uniformData(program, placement));
+  constructor(public outputShape: number[]) {}
 }

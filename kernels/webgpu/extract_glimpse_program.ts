@@ -3,8 +3,8 @@
  * as noise (kernels/gpu/noise_draws.ts). Its text is constant: shapes, placement, noise mode
  * and seed are uniforms.
  */
-import {NOISE_UNIFORMS, PLACEMENT_UNIFORMS, type UniformDecl} from '../gpu/uniforms';
-import {NOISE_STATS_INPUTS} from '../gpu/noise_stats';
+import {PLACEMENT_UNIFORMS, type UniformDecl} from '../gpu/uniforms';
+import {forwardInputs} from '../gpu/padded_run';
 import {FlatProgram, variantKey} from './flat_program';
 import {WINDOW_CORNER_OF} from '../gpu/corner_readers';
 import {ROW_COL} from '../gpu/row_col';
@@ -46,8 +46,9 @@ export class ExtractGlimpseProgram extends FlatProgram {
   constructor(outputShape: number[], drawsNoise: boolean) {
     super(outputShape);
     this.variant = {noise: drawsNoise};
-    this.variableNames = ['Image', 'Corners', ...(drawsNoise ? NOISE_STATS_INPUTS : [])];
-    this.uniformDecls = drawsNoise ? [...PLACEMENT_UNIFORMS, ...NOISE_UNIFORMS] : PLACEMENT_UNIFORMS;
+    const inputs = forwardInputs(PLACEMENT_UNIFORMS, drawsNoise);
+    this.variableNames = inputs.variableNames;
+    this.uniformDecls = inputs.uniformDecls;
     this.uniforms = uniformsDecl(this.uniformDecls);
     this.shaderKey = variantKey('extractGlimpse', this.variant);
   }

@@ -49,10 +49,10 @@ function gatherWgsl(rowStart: string, colStart: string, scaled: string): string 
           let cols = sampledBy(col, ${colStart}, w * s, lastCol);
           if (rows.lo > rows.hi || cols.lo > cols.hi) { continue; }
           let area = f32(s) * f32(s);
-          for (var y = rows.lo / s; y * s <= rows.hi; y++) {
-            let rowCount = rowsIn(y, s, rows);
-            for (var x = cols.lo / s; x * s <= cols.hi; x++) {
-              sum += ${scaled}getDy(b, l, scale, y, x, c) / area * (rowCount * rowsIn(x, s, cols));
+          for (var blockRow = rows.lo / s; blockRow * s <= rows.hi; blockRow++) {
+            let rowCount = rowsIn(blockRow, s, rows);
+            for (var blockCol = cols.lo / s; blockCol * s <= cols.hi; blockCol++) {
+              sum += ${scaled}getDy(b, l, scale, blockRow, blockCol, c) / area * (rowCount * rowsIn(blockCol, s, cols));
             }
           }`;
 }

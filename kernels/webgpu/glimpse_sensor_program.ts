@@ -5,8 +5,8 @@
  * (kernels/cpu/glimpse_sensor_impl.ts), GLSL (kernels/webgl) and WGSL (here) copies move
  * together; the formulas they share are in kernels/gpu.
  */
-import {NOISE_UNIFORMS, type UniformDecl} from '../gpu/uniforms';
-import {NOISE_STATS_INPUTS} from '../gpu/noise_stats';
+import type {UniformDecl} from '../gpu/uniforms';
+import {forwardInputs} from '../gpu/padded_run';
 import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
 import {NEIGHBOUR_WEIGHTS} from '../gpu/bilinear_weights';
 import {BLOCK_SIDE, BLOCK_SUM} from '../gpu/block_sums';
@@ -115,8 +115,9 @@ export class GlimpseSensorProgram extends FlatProgram {
   constructor(outputShape: number[], drawsNoise: boolean, bilinear: boolean) {
     super(outputShape);
     this.variant = {noise: drawsNoise, bilinear};
-    this.variableNames = ['Image', 'Corners', ...(drawsNoise ? NOISE_STATS_INPUTS : [])];
-    this.uniformDecls = drawsNoise ? [...SENSOR_UNIFORMS, ...NOISE_UNIFORMS] : SENSOR_UNIFORMS;
+    const inputs = forwardInputs(SENSOR_UNIFORMS, drawsNoise);
+    this.variableNames = inputs.variableNames;
+    this.uniformDecls = inputs.uniformDecls;
     this.uniforms = uniformsDecl(this.uniformDecls);
     this.shaderKey = variantKey('glimpseSensor', this.variant);
   }

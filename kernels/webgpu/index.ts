@@ -1,15 +1,6 @@
-/** The webgpu backend's kernels, as tfjs registry entries. */
+/** The webgpu backend's kernels, as tfjs registry entries: the shared GPU kernels over the webgpu runner. */
 import {backendKernelConfigs} from '../../src/kernel_config';
-import {extractGlimpseWebGPU} from './ExtractGlimpse';
-import {extractGlimpseGradWebGPU} from './ExtractGlimpseGrad';
-import {glimpseSensorWebGPU} from './GlimpseSensor';
-import {glimpseSensorGradWebGPU} from './GlimpseSensorGrad';
-import {glimpseSensorSlopeWebGPU} from './GlimpseSensorSlope';
+import {gpuKernels} from '../gpu/kernels';
+import {WEBGPU_RUNNER} from './runner';
 
-export const WEBGPU_KERNEL_CONFIGS = backendKernelConfigs('webgpu', {
-  extractGlimpse: extractGlimpseWebGPU,
-  extractGlimpseGrad: extractGlimpseGradWebGPU,
-  glimpseSensor: glimpseSensorWebGPU,
-  glimpseSensorGrad: glimpseSensorGradWebGPU,
-  glimpseSensorSlope: glimpseSensorSlopeWebGPU,
-});
+export const WEBGPU_KERNEL_CONFIGS = backendKernelConfigs('webgpu', gpuKernels(WEBGPU_RUNNER));

@@ -4,11 +4,9 @@
  * glimpse sensor"), computed once and read by the forward and backward programs. The JS
  * (src/window_geometry.ts) and the shader copies (kernels/gpu/window_placement.ts) move together.
  */
-import type {TensorInfo} from '@tensorflow/tfjs-core';
-import type {WebGPUBackend} from '@tensorflow/tfjs-backend-webgpu';
-import {SENSOR_UNIFORMS, type SensorValues} from '../gpu/sensor_uniforms';
+import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
 import {FlatProgram} from './flat_program';
-import {uniformData, uniformsDecl} from './uniforms';
+import {uniformsDecl} from './uniforms';
 import {BLOCK_SIDE} from '../gpu/block_sums';
 import {K} from '../gpu/shader_constants';
 import {snippetsIn} from '../gpu/shader_snippet';
@@ -43,21 +41,21 @@ struct SensorCorner {
 
 fn sensorCorner(b : i32, l : i32, scale : i32) -> SensorCorner {
   let none = SensorCorner(RowCol(${K.farOutside}, ${K.farOutside}), RowCol(0.0, 0.0));
-  let locationY = getLocations(b, l, 0);
-  let locationX = getLocations(b, l, 1);
-  if (isnan(locationY) || isinf(locationY) || isnan(locationX) || isinf(locationX)) { return none; }
+  let locationRow = getLocations(b, l, 0);
+  let locationCol = getLocations(b, l, 1);
+  if (isnan(locationRow) || isinf(locationRow) || isnan(locationCol) || isinf(locationCol)) { return none; }
   let s = f32(blockSide(scale));
-  let y = placeAxis(locationY, uniforms.imageHeight, uniforms.glimpseHeight * s);
-  let x = placeAxis(locationX, uniforms.imageWidth, uniforms.glimpseWidth * s);
-  if (!(abs(y) < ${K.int64Limit} && abs(x) < ${K.int64Limit})) { return none; }
+  let top = placeAxis(locationRow, uniforms.imageHeight, uniforms.glimpseHeight * s);
+  let left = placeAxis(locationCol, uniforms.imageWidth, uniforms.glimpseWidth * s);
+  if (!(abs(top) < ${K.int64Limit} && abs(left) < ${K.int64Limit})) { return none; }
   let far = ${K.cornerClamp};
   if (uniforms.bilinear == 1) {
-    let row = splitFloor(y);
-    let col = splitFloor(x);
+    let row = splitFloor(top);
+    let col = splitFloor(left);
     let corner = RowCol(clamp(row.whole, -far, far), clamp(col.whole, -far, far));
     return SensorCorner(corner, RowCol(row.fraction, col.fraction));
   }
-  let corner = RowCol(clamp(truncTowardZero(y), -far, far), clamp(truncTowardZero(x), -far, far));
+  let corner = RowCol(clamp(truncTowardZero(top), -far, far), clamp(truncTowardZero(left), -far, far));
   return SensorCorner(corner, RowCol(0.0, 0.0));
 }
 `;
@@ -85,16 +83,4 @@ export class SensorCornersProgram extends FlatProgram {
   getUserCode(): string {
     return snippetsIn('wgsl', [ROW_COL, FENCE, PLACE_AXIS, BLOCK_SIDE]) + SENSOR_CORNER_WGSL + MAIN;
   }
-}
-
-/** Runs the corners program (no readback); the caller disposes the result. */
-export function sensorCorners(
-  locations: TensorInfo,
-  scales: number,
-  values: SensorValues,
-  backend: WebGPUBackend,
-): TensorInfo {
-  const [batch, n] = locations.shape;
-  const program = new SensorCornersProgram([batch, n, scales, 4]);
-  return backend.runWebGPUProgram(program, [locations], 'float32', uniformData(program, values));
 }

@@ -3,11 +3,9 @@
  * shared geometry (src/window_geometry.ts; kernels/gpu/window_placement.ts in the shader
  * languages), read by the forward and backward programs.
  */
-import type {TensorInfo} from '@tensorflow/tfjs-core';
-import type {WebGPUBackend} from '@tensorflow/tfjs-backend-webgpu';
-import {PLACEMENT_UNIFORMS, type PlacementValues} from '../gpu/uniforms';
+import {PLACEMENT_UNIFORMS} from '../gpu/uniforms';
 import {FlatProgram} from './flat_program';
-import {uniformData, uniformsDecl} from './uniforms';
+import {uniformsDecl} from './uniforms';
 import {K} from '../gpu/shader_constants';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {ROW_COL} from '../gpu/row_col';
@@ -22,13 +20,13 @@ import {FENCE, PLACE_AXIS} from '../gpu/window_placement';
 const WINDOW_CORNER_WGSL = `
 fn windowCorner(b : i32) -> RowCol {
   let none = RowCol(${K.farOutside}, ${K.farOutside});
-  let offsetY = getOffsets(b, 0);
-  let offsetX = getOffsets(b, 1);
-  if (isnan(offsetY) || isinf(offsetY) || isnan(offsetX) || isinf(offsetX)) { return none; }
-  let y = placeAxis(offsetY, uniforms.imageHeight, uniforms.glimpseHeight);
-  let x = placeAxis(offsetX, uniforms.imageWidth, uniforms.glimpseWidth);
-  if (!(abs(y) < ${K.twoPow24} && abs(x) < ${K.twoPow24})) { return none; }
-  return RowCol(truncTowardZero(y), truncTowardZero(x));
+  let offsetRow = getOffsets(b, 0);
+  let offsetCol = getOffsets(b, 1);
+  if (isnan(offsetRow) || isinf(offsetRow) || isnan(offsetCol) || isinf(offsetCol)) { return none; }
+  let top = placeAxis(offsetRow, uniforms.imageHeight, uniforms.glimpseHeight);
+  let left = placeAxis(offsetCol, uniforms.imageWidth, uniforms.glimpseWidth);
+  if (!(abs(top) < ${K.twoPow24} && abs(left) < ${K.twoPow24})) { return none; }
+  return RowCol(truncTowardZero(top), truncTowardZero(left));
 }
 `;
 
@@ -52,10 +50,4 @@ export class WindowCornersProgram extends FlatProgram {
   getUserCode(): string {
     return snippetsIn('wgsl', [ROW_COL, FENCE, PLACE_AXIS]) + WINDOW_CORNER_WGSL + MAIN;
   }
-}
-
-/** Runs the corners program (no readback); the caller disposes the result. */
-export function windowCorners(offsets: TensorInfo, placement: PlacementValues, backend: WebGPUBackend): TensorInfo {
-  const program = new WindowCornersProgram([offsets.shape[0], 2]);
-  return backend.runWebGPUProgram(program, [offsets], 'float32', uniformData(program, placement));
 }

@@ -36,8 +36,8 @@ function webgl(version: 1 | 2): ProgramVariant[] {
     text: program.userCode,
   });
   return [
-    at('windowCorners', new webglWindowCorners.WindowCornersProgram(2)),
-    at('sensorCorners', new webglSensorCorners.SensorCornersProgram(2, 3, 2)),
+    at('windowCorners', new webglWindowCorners.WindowCornersProgram([2, 2])),
+    at('sensorCorners', new webglSensorCorners.SensorCornersProgram([2, 3, 2, 4])),
     at('extractGlimpseGrad', new webglBackward.ExtractGlimpseGradProgram(IMAGES)),
     ...FLAGS.map(noise =>
       at(`extractGlimpse noise=${noise}`, new webglForward.ExtractGlimpseProgram(GLIMPSE, version, noise)),
