@@ -1,8 +1,6 @@
-// The browser side of the benchmark, loaded by bench/browser/page.html after the tfjs and plugin
-// UMD bundles. bench/lib/run_browser.mjs drives it through window.benchPage: init(backend, flags)
-// once per page, then runWorkload / runSensorWorkload per workload: the runner Node uses
-// (bench/lib/runner.mjs), with the GPU's extras: the size limits, the no-readback timings, the
-// tf.slice floor.
+// The browser side of the benchmark, added to bench/browser/page.html after the tfjs and plugin UMD
+// bundles; bench/lib/run_browser.mjs drives it through window.benchPage: the runner Node uses
+// (lib/runner.mjs), with the GPU's extras: size limits, no-readback timings, the tf.slice floor.
 import {installPeakTracker} from '../lib/measure.mjs';
 import {prepareSensor, prepareWorkload, runSensorWorkload, runWorkload, tensorShapes} from '../lib/runner.mjs';
 import {sizeOf} from '../lib/workloads.mjs';
@@ -15,25 +13,20 @@ function gpuInfo(backend) {
   if (backend === 'webgl') {
     const gl = tf.backend().gpgpu.gl;
     const ext = gl.getExtension('WEBGL_debug_renderer_info');
-    info.renderer = ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
-    info.webglVersion = tf.env().getNumber('WEBGL_VERSION');
-    info.maxTextureSize = tf.env().getNumber('WEBGL_MAX_TEXTURE_SIZE');
-    info.float32Render = tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED');
-    info.pack = tf.env().getBool('WEBGL_PACK');
+    info.renderer = gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+    const [number, bool] = [k => tf.env().getNumber(k), k => tf.env().getBool(k)];
+    Object.assign(info, {webglVersion: number('WEBGL_VERSION'), maxTextureSize: number('WEBGL_MAX_TEXTURE_SIZE')});
+    Object.assign(info, {float32Render: bool('WEBGL_RENDER_FLOAT32_ENABLED'), pack: bool('WEBGL_PACK')});
   } else if (backend === 'webgpu') {
     const be = tf.backend();
-    const limits = be.device && be.device.limits;
-    if (limits) {
-      info.maxStorageBufferBindingSize = limits.maxStorageBufferBindingSize;
-      info.maxBufferSize = limits.maxBufferSize;
-    }
+    const {maxStorageBufferBindingSize, maxBufferSize} = be.device?.limits ?? {};
+    if (be.device?.limits) Object.assign(info, {maxStorageBufferBindingSize, maxBufferSize});
     if (be.adapterInfo) info.adapter = JSON.parse(JSON.stringify(be.adapterInfo));
   }
   return info;
 }
 
-async function init(backend, flags) {
-  for (const [k, v] of Object.entries(flags || {})) tf.env().set(k, v);
+async function init(backend) {
   if (!(await tf.setBackend(backend))) throw new Error(`tf.setBackend('${backend}') returned false`);
   await tf.ready();
   tracker = installPeakTracker(tf);
@@ -46,10 +39,7 @@ async function init(backend, flags) {
   };
 }
 
-/**
- * Whether named tensor shapes fit the backend's limits: webgl's texture shape (unpacked and
- * packed) within WEBGL_MAX_TEXTURE_SIZE; webgpu's buffer limits. Null when they fit, else the reason.
- */
+/** Why named tensor shapes do not fit webgl's texture size or webgpu's buffer limits, or null. */
 function doesNotFit(shapes) {
   const backend = tf.getBackend();
   if (backend === 'webgl') {
@@ -60,13 +50,9 @@ function doesNotFit(shapes) {
         const tex = tf.webgl_util
           .getTextureShapeFromLogicalShape(shape, packed)
           .map(d => (packed ? Math.ceil(d / 2) : d));
-        if (tex[0] > max || tex[1] > max) {
-          return (
-            `${name} [${shape}] needs a ${packed ? 'packed' : 'unpacked'} texture ` +
-            `of ${tex[0]}x${tex[1]} texels, ` +
-            `beyond WEBGL_MAX_TEXTURE_SIZE ${max}`
-          );
-        }
+        const texture = `${packed ? 'packed' : 'unpacked'} texture of ${tex[0]}x${tex[1]} texels`;
+        if (tex[0] > max || tex[1] > max)
+          return `${name} [${shape}] needs a ${texture}, beyond WEBGL_MAX_TEXTURE_SIZE ${max}`;
       }
     }
   } else if (backend === 'webgpu') {
@@ -90,10 +76,8 @@ function yieldTask() {
 }
 
 /**
- * Waits for the GPU to finish the work submitted so far, without reading anything back.
- * WebGL: a fence (fenceSync + flush), polled once per task; gl.finish() does not block in
- * Chromium (a no-op in practice), so it cannot be used. WebGPU: submit what tfjs batched,
- * then onSubmittedWorkDone.
+ * Waits for the GPU to finish the work submitted so far, without a read. WebGL: a fence polled once
+ * per task (gl.finish() does not block in Chromium); WebGPU: submit, then onSubmittedWorkDone.
  */
 async function gpuFinish() {
   const be = tf.backend();
@@ -114,11 +98,7 @@ async function gpuFinish() {
   }
 }
 
-/**
- * The GPU copy floor: a tf.slice of the glimpse's shape out of the input, centred (where
- * the window sits does not change the bytes moved). Null when the glimpse is larger than
- * the image, where no slice of that size exists.
- */
+/** The GPU copy floor: a centred tf.slice of the glimpse's shape; null when larger than the image. */
 function sliceCall(w, input) {
   const [batch, height, width, channels] = w.inputShape;
   const [h, wd] = w.size;
@@ -151,7 +131,7 @@ function env() {
   const gl = tf.getBackend() === 'webgl' && tf.backend().gpgpu.gl;
   // Without a fence (WebGL 1) the GPU cannot be waited for without a read: no no-readback timings.
   const finish = gl && typeof gl.fenceSync !== 'function' ? null : gpuFinish;
-  return {tf, plugin: tf, tracker, read: withRead, gpu: {finish, slice: sliceCall, doesNotFit}};
+  return {tf, plugin: tf, tracker, read: withRead, gpu: {finish, slice: sliceCall}};
 }
 
 /** A workload the backend can hold, generated and checked here, run by the shared runner. */
@@ -164,5 +144,4 @@ window.benchPage = {
   init,
   runWorkload: runner(prepareWorkload, runWorkload),
   runSensorWorkload: runner(prepareSensor, runSensorWorkload),
-  memory: () => ({...tf.memory()}),
 };

@@ -1,33 +1,25 @@
-// bench/chart.svg: grouped bars, median ms per call, log scale: one panel with a group per
-// workload, then one for the glimpse sensor (a group per sensor workload and direction). A
-// vega-lite spec, rendered to SVG by vega in Node (no canvas needed).
+// bench/chart.svg: grouped bars, median ms per call, log scale, a panel for the op's workloads and
+// one for the sensor's (per workload and direction): bench/chart.json's vega-lite spec, rendered by vega.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import {View, parse} from 'vega';
 import {compile} from 'vega-lite';
+import {BENCH} from './paths.mjs';
 import {LABELS} from './report.mjs';
 
+const CHART = JSON.parse(fs.readFileSync(path.join(BENCH, 'chart.json'), 'utf8'));
 const {chartSeries: SERIES, chartSensorColors: SENSOR_COLORS} = LABELS;
 const SENSOR_SERIES = Object.entries(SENSOR_COLORS).flatMap(([backend, [dark, light]]) => [
   {label: `${backend} fused`, backend, fused: true, color: dark},
   {label: `${backend} composite`, backend, fused: false, color: light},
 ]);
 
-function value(results, e, s) {
-  if (s.tf) {
-    const tfb = results.meta.tfBaseline;
-    const r = tfb && tfb.results && tfb.results[e.id];
-    return r ? r.medianMs : null;
-  }
-  const b = e.backends[s.backend];
-  return b && b.methods && b.methods[s.method] ? b.methods[s.method].medianMs : null;
-}
-
-const notExact = b => b && b.verified && b.verified.composite && b.verified.composite.mismatches > 0;
-
-function sensorValue(group, s) {
-  const b = group.entry.backends[s.backend];
-  const key = `sensor${s.fused ? '' : '-composite'}${group.backward ? '-grad' : ''}`;
-  return b && b.methods && b.methods[key] ? b.methods[key].medianMs : null;
-}
+const median = (e, backend, key) => e.backends[backend]?.methods?.[key]?.medianMs ?? null;
+const value = (results, e, s) =>
+  s.tf ? (results.meta.tfBaseline?.results?.[e.id]?.medianMs ?? null) : median(e, s.backend, s.method);
+const notExact = b => b?.verified?.composite?.mismatches > 0;
+const sensorValue = (g, s) =>
+  median(g.entry, s.backend, `sensor${s.fused ? '' : '-composite'}${g.backward ? '-grad' : ''}`);
 
 /**
  * One panel: a group of bars per `groups` element (`value(g, s)` for each of `series`; `wrong(g, s)`
@@ -40,37 +32,13 @@ function panel(title, groups, series, value, wrong) {
   const values = bars.filter(d => d.ms != null && d.ms > 0);
   if (!values.length) return null;
   const shown = series.filter(s => values.some(d => d.series === s.label));
-  const note = values.some(d => d.wrong)
-    ? ["dashed: that composite's output is not pixel-exact (a tfjs bug on that backend)"]
-    : [];
-  const dashed = (on, off) => ({condition: {test: 'datum.wrong', value: on}, value: off});
-  return {
-    title: {text: title, subtitle: note, anchor: 'start', subtitleColor: '#c62828'},
-    width: 860,
-    height: 360,
-    data: {values},
-    mark: {type: 'bar', strokeWidth: 1},
-    encoding: {
-      x: {
-        field: 'group',
-        type: 'nominal',
-        sort: null,
-        title: null,
-        axis: {labelAngle: 0, labelLimit: 0, labelExpr: "split(datum.label, '|')"},
-      },
-      xOffset: {field: 'series', sort: shown.map(s => s.label)},
-      // Unstacked: each bar from the axis' foot (a log scale has no zero).
-      y: {field: 'ms', type: 'quantitative', stack: null, scale: {type: 'log'}, title: 'ms per call (median)'},
-      color: {
-        field: 'series',
-        scale: {domain: shown.map(s => s.label), range: shown.map(s => s.color)},
-        legend: {orient: 'bottom', columns: 3, title: null, labelLimit: 0},
-      },
-      opacity: dashed(0.45, 1),
-      stroke: dashed('#c62828', null),
-      strokeDash: dashed([3, 2], [1, 0]),
-    },
-  };
+  const p = structuredClone(CHART.panel);
+  Object.assign(p.title, {text: title, subtitle: values.some(d => d.wrong) ? [CHART.dashedNote] : []});
+  p.data = {values};
+  p.encoding.xOffset.sort = shown.map(s => s.label);
+  // Unstacked (y.stack null): each bar from the axis' foot (a log scale has no zero).
+  p.encoding.color.scale = {domain: shown.map(s => s.label), range: shown.map(s => s.color)};
+  return p;
 }
 
 export async function renderChart(results) {
@@ -90,36 +58,17 @@ export async function renderChart(results) {
         : `${e.imagesShape.join('x')}, ${e.size.join('x')}`,
     })),
   );
+  const wrong = (g, s) => s.method === 'composite' && notExact(s.backend && g.entry.backends[s.backend]);
   const panels = [
-    panel(
-      'ExtractGlimpse: the op, its composite, floors',
-      groups,
-      SERIES,
-      (g, s) => value(results, g.entry, s),
-      (g, s) => s.method === 'composite' && notExact(s.backend && g.entry.backends[s.backend]),
-    ),
-    panel(
-      'Glimpse sensor: fused op against the composite (extractGlimpse + avgPool + stack), forward and tf.grad',
-      sensorGroups,
-      SENSOR_SERIES,
-      sensorValue,
-      () => false,
-    ),
+    panel(CHART.titles[0], groups, SERIES, (g, s) => value(results, g.entry, s), wrong),
+    panel(CHART.titles[1], sensorGroups, SENSOR_SERIES, sensorValue, () => false),
   ].filter(Boolean);
-  const mach = results.meta.machine;
-  const chromium = results.meta.chromium ? `, Chromium ${results.meta.chromium} (SwiftShader)` : '';
-  const spec = {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: {
-      text: `tfjs-extract-glimpse: median ms per call (log scale), ${results.date.slice(0, 10)}`,
-      subtitle: `${mach.cpu}, ${mach.cores} cores, Node ${results.meta.node}${chromium}; tfjs ${results.meta.tfjs}`,
-      fontSize: 16,
-    },
-    background: '#ffffff',
-    config: {font: 'Helvetica, Arial, sans-serif'},
-    vconcat: panels,
-    resolve: {scale: {color: 'independent', x: 'independent', xOffset: 'independent'}},
-  };
+  const {machine: m, chromium, node, tfjs} = results.meta;
+  const browser = chromium ? `, Chromium ${chromium} (SwiftShader)` : '';
+  const spec = structuredClone(CHART.spec);
+  spec.title.text = `tfjs-extract-glimpse: median ms per call (log scale), ${results.date.slice(0, 10)}`;
+  spec.title.subtitle = `${m.cpu}, ${m.cores} cores, Node ${node}${browser}; tfjs ${tfjs}`;
+  spec.vconcat = panels;
   const view = new View(parse(compile(spec).spec), {renderer: 'none'});
   return (await view.toSVG()) + '\n';
 }

@@ -1,39 +1,23 @@
-// The floors (bench/README.md, "Floors"): plain JS typed-array code doing only the memory traffic
-// the op cannot avoid. Forward: copy the window bytes inside the image (one contiguous NHWC row
-// segment per window row), then one statistics pass over each image that needs noise. Backward: a
-// zeroed input-shaped gradient, each window row segment of dy copied back. Each in two variants,
-// `reused` (one output buffer: pure memory traffic) and `fresh` (a new Float32Array per call, as a
-// tfjs kernel returns), and two row-copy strategies, `set` (subarray + set) and `loop` (an element
-// loop, faster for short segments): lib/run_node.mjs keeps the faster on each workload.
+// The floors (bench/README.md, "Floors"): plain JS doing only the memory traffic the op cannot
+// avoid, forward (window rows copied, one statistics pass per image that needs noise) and backward
+// (a zeroed gradient, dy's window rows copied back); each `reused` (one output buffer) or `fresh` (a
+// new one per call, as a kernel returns), with row copies by `set` or by `loop` (faster when short).
 
-/** Copy plan: one entry per window with an inside part, as flat Int32/Float64 arrays. */
-function copyPlan(geometry) {
-  const {items, batch, height, width, channels, h, w} = geometry;
-  const imageRow = width * channels;
-  const glimpseRow = w * channels;
-  const imageSize = height * imageRow;
-  const glimpseSize = h * glimpseRow;
-  const plan = [];
-  for (const it of items) {
-    if (!it.any) continue;
-    plan.push({
-      image: it.b * imageSize + ((it.corner.y + it.r0) * width + it.corner.x + it.c0) * channels,
-      glimpse: it.b * glimpseSize + it.r0 * glimpseRow + it.c0 * channels,
-      rows: it.r1 - it.r0,
-      run: (it.c1 - it.c0) * channels,
-    });
-  }
-  const n = plan.length;
+/** Copy plan: per window with an inside part, its first image and glimpse element, rows and row length. */
+function copyPlan({items, batch, height, width, channels, h, w}) {
+  const [imageRow, glimpseRow] = [width * channels, w * channels];
   // int32 indices keep element access on the fast path (doubles would not be).
-  if (batch * imageSize >= 2 ** 31) throw new Error('floor: input too large for int32 indices');
+  if (batch * height * imageRow >= 2 ** 31) throw new Error('floor: input too large for int32 indices');
+  const inside = items.filter(it => it.any);
+  const column = f => Int32Array.from(inside, f);
   return {
-    n,
+    n: inside.length,
     imageRow,
     glimpseRow,
-    image: Int32Array.from(plan, p => p.image),
-    glimpse: Int32Array.from(plan, p => p.glimpse),
-    rows: Int32Array.from(plan, p => p.rows),
-    run: Int32Array.from(plan, p => p.run),
+    image: column(it => (it.b * height + it.corner.y + it.r0) * imageRow + (it.corner.x + it.c0) * channels),
+    glimpse: column(it => (it.b * h + it.r0) * glimpseRow + it.c0 * channels),
+    rows: column(it => it.r1 - it.r0),
+    run: column(it => (it.c1 - it.c0) * channels),
   };
 }
 
@@ -54,35 +38,23 @@ const COPY = {set: copyRowsSet, loop: copyRowsLoop};
 
 /** min/max over values[start, end). */
 function rangePass(values, start, end, sink, at) {
-  let lo = Infinity;
-  let hi = -Infinity;
+  let [lo, hi] = [Infinity, -Infinity];
   for (let k = start; k < end; k++) {
     const v = values[k];
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  sink[at] = lo;
-  sink[at + 1] = hi;
+  [sink[at], sink[at + 1]] = [lo, hi];
 }
 
 /** Per channel sum, sum of squares, min, max over `pixels` pixels of 3 channels: unrolled. */
 function moments3(values, start, pixels, sink, at) {
-  let s0 = 0,
-    s1 = 0,
-    s2 = 0,
-    q0 = 0,
-    q1 = 0,
-    q2 = 0;
-  let lo0 = Infinity,
-    lo1 = Infinity,
-    lo2 = Infinity,
-    hi0 = -Infinity,
-    hi1 = -Infinity,
-    hi2 = -Infinity;
+  let [s0, s1, s2, q0, q1, q2] = [0, 0, 0, 0, 0, 0];
+  let [lo0, lo1, lo2, hi0, hi1, hi2] = [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity];
   for (let p = 0, k = start; p < pixels; p++, k += 3) {
-    const a = values[k],
-      b = values[k + 1],
-      c = values[k + 2];
+    const a = values[k];
+    const b = values[k + 1];
+    const c = values[k + 2];
     s0 += a;
     q0 += a * a;
     if (a < lo0) lo0 = a;
@@ -101,10 +73,8 @@ function moments3(values, start, pixels, sink, at) {
 
 /** The same for any channel count. */
 function momentsN(values, start, pixels, channels, sink, at) {
-  const sum = new Float64Array(channels),
-    sq = new Float64Array(channels);
-  const lo = new Float64Array(channels).fill(Infinity),
-    hi = new Float64Array(channels).fill(-Infinity);
+  const [sum, sq] = [new Float64Array(channels), new Float64Array(channels)];
+  const [lo, hi] = [new Float64Array(channels).fill(Infinity), new Float64Array(channels).fill(-Infinity)];
   for (let p = 0, k = start; p < pixels; p++) {
     for (let c = 0; c < channels; c++, k++) {
       const v = values[k];
@@ -114,16 +84,10 @@ function momentsN(values, start, pixels, channels, sink, at) {
       if (v > hi[c]) hi[c] = v;
     }
   }
-  sink.set(sum, at);
-  sink.set(sq, at + channels);
-  sink.set(lo, at + 2 * channels);
-  sink.set(hi, at + 3 * channels);
+  [sum, sq, lo, hi].forEach((v, i) => sink.set(v, at + i * channels));
 }
 
-/**
- * The forward floor of a workload. `statItems` lists the batch items needing statistics,
- * `mode` the effective noise, `fresh` picks the variant. Returns {run(): Float32Array, bytes, sink}.
- */
+/** The forward floor: `statItems` the items needing statistics, `mode` the effective noise. */
 export function forwardFloor(geometry, input, mode, statItems, strategy, fresh) {
   const {batch, height, width, channels, h, w} = geometry;
   const p = copyPlan(geometry);
@@ -157,10 +121,7 @@ export function forwardFloor(geometry, input, mode, statItems, strategy, fresh) 
   };
 }
 
-/**
- * The backward floor: a zeroed input-shaped gradient (fresh, or reused and fill(0)), each
- * window row segment of dy copied back.
- */
+/** The backward floor: a zeroed input-shaped gradient (fresh, or reused and fill(0)), dy's rows copied back. */
 export function backwardFloor(geometry, dy, strategy, fresh) {
   const {batch, height, width, channels} = geometry;
   const p = copyPlan(geometry);

@@ -1,14 +1,11 @@
-// The measuring loop, on tinybench, shared by Node and the browser page: warm-up, then the methods
-// of a workload take turns in rounds (drift and other load hit them alike), each until it has had
-// its share of the time and of the calls; the statistics (median, spread) are tinybench's over
-// every sample of every round.
+// The measuring loop on tinybench, shared by Node and the browser page: warm-up, then the methods
+// take turns in rounds (drift and other load hit them alike); tinybench's statistics over all.
 import {Bench} from 'tinybench';
 
 /**
- * tf.memory().numBytes peak: wraps the engine's trackTensor (every tensor the engine registers
- * passes through it, including intermediates inside tf.tidy and tfjs ops), and on GPU backends the
- * texture (webgl) or buffer (webgpu) acquisition, sampling the backend's bytes in use. `start()`
- * takes the baseline (inputs already held), `stop()` returns the peaks above it.
+ * tf.memory().numBytes peak: wraps the engine's trackTensor (every tensor passes through it,
+ * intermediates too) and the GPU backends' texture or buffer acquisition. `start()` takes the
+ * baseline (inputs already held), `stop()` returns the peaks above it.
  */
 export function installPeakTracker(tf) {
   const [eng, be] = [tf.engine(), tf.backend()];
@@ -53,11 +50,7 @@ export function repetitionPolicy(w, quick = false) {
   };
 }
 
-/**
- * Calls `m.run` until `time` ms and `iterations` calls are spent, at most `max` calls; returns the
- * samples (ms) and peaks. `tracker` (optional) sees each call; `m.dispose` gets each result after
- * the clock stops.
- */
+/** Calls `m.run` for `time` ms and `iterations` calls, at most `max`; its samples (ms), peaks into `peaks`. */
 async function sample(m, {time, iterations, max}, tracker, peaks) {
   const stop = new AbortController();
   let result;
@@ -91,10 +84,9 @@ async function statistics(samples) {
 }
 
 /**
- * Runs every method `warmup` times (once when a call takes half of `targetMs` or more: it then
- * runs once per round), then `rounds` rounds. A method is {key, run(), dispose?(result), bytes?}:
- * `bytes`, a fixed allocation, is reported for methods outside tfjs (the floors). Returns per
- * method the samples (ms), median, minimum, spread and peak bytes.
+ * Runs every method `warmup` times (once when a call takes half of `targetMs`: it then runs once
+ * per round), then `rounds` rounds. A method: {key, run(), dispose?(result), bytes? (the floors'
+ * fixed allocation)}. Per method: samples (ms), median, minimum, spread and peak bytes.
  */
 export async function measureInterleaved(methods, policy, tracker) {
   const out = {};

@@ -1,14 +1,12 @@
-// The Python peers, run at the start of the bench, alone on the machine, so the targets that use
-// them compare figures of the same run: tools/tf_baseline.py (TensorFlow's own kernel, in .venv-tf
-// or .venv-peers) and tools/sensor_peers.py (the sensor's peers in PyTorch and TensorFlow, in
-// .venv-peers). Without TensorFlow the committed bench/tf_baseline.json is used, and the output
-// says so; without .venv-peers the sensor tables and targets go without peers.
+// The Python peers, first and alone on the machine, so the targets compare figures of one run:
+// tools/tf_baseline.py (TensorFlow's kernel; without TensorFlow the committed bench/tf_baseline.json,
+// said so) and tools/sensor_peers.py (the sensor's peers, in .venv-peers; without it, no peers).
 import {spawnSync} from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {BENCH, ROOT, log} from './paths.mjs';
-import {BILINEAR_SENSOR_WORKLOADS} from './sensor.mjs';
+import {BILINEAR_WORKLOADS} from './workloads.mjs';
 
 const venv = name => path.join(ROOT, name, 'bin', 'python');
 const TF_PYTHON = [venv('.venv-tf'), venv('.venv-peers')].find(p => fs.existsSync(p)) ?? venv('.venv-tf');
@@ -32,11 +30,8 @@ function runScript(python, script, args, out) {
   const file = out ?? path.join(tmp, 'out.json');
   const shown = [path.relative(ROOT, python), `tools/${script}`, ...args].join(' ');
   log(shown);
-  const r = spawnSync(python, [path.join(ROOT, 'tools', script), ...args, '--out', file], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: ENV,
-  });
+  const options = {cwd: ROOT, encoding: 'utf8', env: ENV};
+  const r = spawnSync(python, [path.join(ROOT, 'tools', script), ...args, '--out', file], options);
   for (const line of (r.stdout || '').split('\n').filter(l => l && !l.startsWith('{'))) log(`  ${line}`);
   const figures = r.status === 0 ? readJson(file) : null;
   if (tmp) fs.rmSync(tmp, {recursive: true, force: true});
@@ -54,10 +49,7 @@ function committed(why) {
   return tfb && {...tfb, thisRun: false, note};
 }
 
-/**
- * TensorFlow's figures on the run's workloads (`ids` of `allIds`), with thisRun true. It writes
- * bench/tf_baseline.json only when the run writes its files and covers every workload.
- */
+/** TensorFlow's figures on `ids` of `allIds`; bench/tf_baseline.json written by a full, writing run. */
 export function runTfBaseline(opts, ids, allIds) {
   if (!opts.tfBaseline) return committed('--no-tf-baseline');
   if (!fs.existsSync(TF_PYTHON)) return committed('no .venv-tf/bin/python (nor .venv-peers)');
@@ -79,13 +71,8 @@ export function runSensorPeers(opts, ids) {
     return {note};
   }
   // The bilinear peer only where the bench times the bilinear sensor (none: an empty list).
-  const bilinear = ids.filter(id => BILINEAR_SENSOR_WORKLOADS.includes(id));
-  const args = [
-    '--only',
-    ids.join(','),
-    `--bilinear=${bilinear.join(',')}`,
-    ...(opts.quick ? ['--target-ms', '200'] : []),
-  ];
+  const bilinear = ids.filter(id => BILINEAR_WORKLOADS.includes(id)).join(',');
+  const args = ['--only', ids.join(','), `--bilinear=${bilinear}`, ...(opts.quick ? ['--target-ms', '200'] : [])];
   log("the sensor's peers:");
   const figures = runScript(venv('.venv-peers'), 'sensor_peers.py', args, null);
   if (figures.failed) log(figures.failed);

@@ -8,25 +8,22 @@ import {BENCH} from './paths.mjs';
 export const BACKEND_ORDER = ['cpu', 'wasm', 'tensorflow', 'webgl', 'webgpu'];
 const NODE = ['cpu', 'wasm', 'tensorflow'];
 
-// The methods' names in the tables, in their order, and the chart's series (bench/labels.json).
+// The methods' names in the tables, in their order, the columns, the notes' wording and the
+// chart's series (bench/labels.json).
 export const LABELS = JSON.parse(fs.readFileSync(path.join(BENCH, 'labels.json'), 'utf8'));
-const {methods: METHOD_LABELS, sensorMethods: SENSOR_LABELS, peers: PEER_LABELS} = LABELS;
+const {methods: METHOD_LABELS, sensorMethods: SENSOR_LABELS, peers: PEER_LABELS, notes: NOTES} = LABELS;
 // Each composite row's ratio: over the fused method it replaces.
 const SENSOR_FUSED_OF = {'sensor-composite': 'sensor', 'sensor-composite-grad': 'sensor-grad'};
 
-export function fmtMs(x) {
-  if (x == null || !Number.isFinite(x)) return '-';
-  if (x < 1) return x.toFixed(3);
-  if (x < 10) return x.toFixed(2);
-  if (x < 100) return x.toFixed(1);
-  return x.toFixed(0);
-}
+/** `template` with each {name} replaced by values[name]. */
+export const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => values[k]);
+
+export const fmtMs = x =>
+  x == null || !Number.isFinite(x) ? '-' : x.toFixed(x < 1 ? 3 : x < 10 ? 2 : x < 100 ? 1 : 0);
 
 export function fmtBytes(b) {
-  if (b == null) return '-';
-  if (b === 0) return '0';
-  if (b < 1024 * 1024) return `${(b / 1024).toFixed(1)} KiB`;
-  return `${(b / 2 ** 20).toFixed(1)} MiB`;
+  if (b == null || b === 0) return b == null ? '-' : '0';
+  return b < 2 ** 20 ? `${(b / 1024).toFixed(1)} KiB` : `${(b / 2 ** 20).toFixed(1)} MiB`;
 }
 
 const ratio = (a, b) => (a != null && b != null && b > 0 ? `${(a / b).toFixed(2)}x` : '');
@@ -102,68 +99,45 @@ export function sensorRows(results) {
 }
 
 // The columns: [row field, title]; numbers right-aligned.
-const COLUMNS = [
-  ['id', 'id'],
-  ['backend', 'backend'],
-  ['method', 'method'],
-  ['ms', 'ms'],
-  ['reps', 'reps'],
-  ['vsFloor', '/ floor'],
-  ['vsFresh', '/ fresh floor'],
-  ['vsKernel', 'composite / kernel'],
-  ['peak', 'peak tf.memory'],
-  ['gpuPeak', 'peak GPU'],
-];
-const SENSOR_COLUMNS = [...COLUMNS.slice(0, 5), ['vsFused', 'composite / fused'], ...COLUMNS.slice(-2)];
+const columns = keys => keys.split(' ').map(k => [k, LABELS.columns[k]]);
+const COLUMNS = columns('id backend method ms reps vsFloor vsFresh vsKernel peak gpuPeak');
+const SENSOR_COLUMNS = columns('id backend method ms reps vsFused peak gpuPeak');
 const LEFT = new Set(['id', 'backend', 'method']);
 const MD_WIDTH = 118;
 
 /** Greedy word wrap: `first` prefixes the first line, `rest` the others. */
 export function wrap(text, first = '', rest = first, width = MD_WIDTH) {
   const lines = [];
-  let line = first;
-  let empty = true;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (!empty && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = rest + word;
-    } else {
-      line += (empty ? '' : ' ') + word;
-    }
-    empty = false;
+    const n = lines.length;
+    if (n && lines[n - 1].length + 1 + word.length <= width) lines[n - 1] += ` ${word}`;
+    else lines.push((n ? rest : first) + word);
   }
-  lines.push(line);
-  return lines;
+  return lines.length ? lines : [first];
 }
 
-function codeLine(results) {
-  const c = results.meta.code || {};
-  if (!c.commit) return '';
-  const n = c.uncommittedFilesInSrcKernels;
-  const dirty = n ? ` + ${n} uncommitted file(s) in src/kernels` : '';
-  return `; code: commit ${c.commit}${dirty}, dist ESM sha256 ${c.distEsmSha256}…`;
-}
-
-function machineLine(results) {
-  const m = results.meta.machine;
-  const malloc = results.meta.mallocEnv || {};
+function machineLine({meta}) {
+  const [m, c] = [meta.machine, meta.code || {}];
+  const malloc = meta.mallocEnv || {};
+  const dirty = c.uncommittedFilesInSrcKernels
+    ? ` + ${c.uncommittedFilesInSrcKernels} uncommitted file(s) in src/kernels`
+    : '';
   return (
-    `${m.cpu}, ${m.cores} cores, ${m.totalMemGiB} GiB, ${m.platform}; Node ${results.meta.node}, ` +
-    `tfjs ${results.meta.tfjs}${results.meta.chromium ? `, Chromium ${results.meta.chromium}` : ''}; ` +
+    `${m.cpu}, ${m.cores} cores, ${m.totalMemGiB} GiB, ${m.platform}; Node ${meta.node}, ` +
+    `tfjs ${meta.tfjs}${meta.chromium ? `, Chromium ${meta.chromium}` : ''}; ` +
     `load average ${m.loadAvgAtStart.join(' ')} at start, ${(m.loadAvgAtEnd || []).join(' ')} at end` +
     (Object.keys(malloc).length ? `; malloc env ${JSON.stringify(malloc)}` : '') +
-    codeLine(results)
+    (c.commit ? `; code: commit ${c.commit}${dirty}, dist ESM sha256 ${c.distEsmSha256}…` : '')
   );
 }
 
-function strategyNote(id, fs) {
-  const trial = t =>
-    Object.entries(t)
-      .map(([k, v]) => `${k} ${fmtMs(v)}`)
-      .join(', ');
+const list = (o, f) => Object.entries(o).map(f).join(', ');
+
+function strategyNote(id, {forward, backward}) {
+  const trial = t => list(t, ([k, v]) => `${k} ${fmtMs(v)}`);
   return (
-    `${id} floor copy strategy: forward '${fs.forward.best}', backward '${fs.backward.best}' ` +
-    `(trial ms: forward ${trial(fs.forward.trial)}; backward ${trial(fs.backward.trial)})`
+    `${id} floor copy strategy: forward '${forward.best}', backward '${backward.best}' ` +
+    `(trial ms: forward ${trial(forward.trial)}; backward ${trial(backward.trial)})`
   );
 }
 
@@ -171,23 +145,13 @@ function backendNotes(results) {
   const notes = [];
   for (const [name, b] of Object.entries(results.meta.backends)) {
     if (b.status === 'skipped') notes.push(`${name}: ${b.note}`);
-    else if (b.kernelPath) {
-      notes.push(
-        `${name}: the plain rows run the compiled ${b.kernelPath} kernels; the rows marked "compiled scalar" ` +
-          'and "JS kernels" force those paths (setWasmKernelPath), timed in the same interleaved rounds',
-      );
-    } else if (b.renderer) {
-      notes.push(`${name}: ${b.renderer} (WebGL ${b.webglVersion}, max texture ${b.maxTextureSize})`);
-    } else if (b.tfjsNode) {
-      notes.push(
-        `${name}: tfjs-node ${b.tfjsNode}, libtensorflow ${b.libtensorflow}, loaded from .ci/tfjs-node on the ` +
-          "bench's tfjs-core; every timed call ends with dataSync() of its results",
-      );
-    }
+    else if (b.kernelPath) notes.push(fill(NOTES.wasmPaths, {name, ...b}));
+    else if (b.renderer) notes.push(fill(NOTES.webgl, {name, ...b}));
+    else if (b.tfjsNode) notes.push(fill(NOTES.tensorflow, {name, ...b}));
   }
   for (const e of [...results.workloads, ...(results.sensorWorkloads || [])]) {
     for (const [name, b] of Object.entries(e.backends)) {
-      const all = results.meta.backends[name] && results.meta.backends[name].status === 'skipped';
+      const all = results.meta.backends[name]?.status === 'skipped';
       if (b.skipped && !all) notes.push(`${e.id} on ${name}: skipped, ${b.skipped}`);
       if (b.error) notes.push(`${e.id} on ${name}: error, ${b.error}`);
       for (const n of b.notes || []) notes.push(`${e.id} on ${name}: ${n}`);
@@ -198,14 +162,7 @@ function backendNotes(results) {
 }
 
 /** The targets grouped by target, in the order evaluateTargets gives them. */
-function targetGroups(results) {
-  const groups = new Map();
-  for (const t of results.targets) {
-    if (!groups.has(t.target)) groups.set(t.target, []);
-    groups.get(t.target).push(t);
-  }
-  return groups;
-}
+const targetGroups = results => Map.groupBy(results.targets, t => t.target);
 
 function targetTally(results) {
   const n = h => results.targets.filter(t => t.holds === h).length;
@@ -216,22 +173,14 @@ function targetTally(results) {
 function peersLine(results) {
   const p = results.meta.sensorPeers;
   if (!p || !p.workloads) return null;
-  const versions = Object.entries(p.versions || {})
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ');
+  const versions = list(p.versions || {}, ([k, v]) => `${k} ${v}`);
   const line = `Sensor peers (tools/sensor_peers.py, this run, ${p.threads} threads; ${versions})`;
   const bilinear = Object.entries(p.workloads).flatMap(([id, peers]) =>
     Object.entries(peers)
       .filter(([, r]) => r.interpolation === 'bilinear')
       .map(([name, r]) => `${id} ${name} ${r.maxAbsDiffFromReference.toExponential(1)}`),
   );
-  if (!bilinear.length) return `${line}.`;
-  return (
-    `${line}. The bilinear peer, beside the fused sensor with interpolation 'bilinear': per scale s, ` +
-    "torch.nn.functional.grid_sample (mode 'bilinear', align_corners=False, padding_mode 'zeros', 'border' for " +
-    'edge padding) samples the (h*s) x (w*s) window at its corner before truncation, then avg_pool2d(s); ' +
-    `max |difference| from a float64 reference of the bilinear sensor: ${bilinear.join(', ')}`
-  );
+  return bilinear.length ? `${line}. ${fill(NOTES.bilinearPeer, {diffs: bilinear.join(', ')})}` : `${line}.`;
 }
 
 function tfBaselineLine(results) {
@@ -239,12 +188,8 @@ function tfBaselineLine(results) {
   if (!tfb || !tfb.results) return null;
   const source = tfb.thisRun ? 'tools/tf_baseline.py, this run' : `${tfb.note}; measured ${tfb.date}`;
   const numpy = r => (r.withNumpyMedianMs ? ` (${fmtMs(r.withNumpyMedianMs)} with .numpy())` : '');
-  return (
-    `TensorFlow native ExtractGlimpseV2 (${source}, TF ${tfb.tensorflow}): ` +
-    Object.entries(tfb.results)
-      .map(([id, r]) => `${id} ${fmtMs(r.medianMs)} ms${numpy(r)}`)
-      .join(', ')
-  );
+  const figures = list(tfb.results, ([id, r]) => `${id} ${fmtMs(r.medianMs)} ms${numpy(r)}`);
+  return `TensorFlow native ExtractGlimpseV2 (${source}, TF ${tfb.tensorflow}): ${figures}`;
 }
 
 /**

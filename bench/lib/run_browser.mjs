@@ -1,8 +1,7 @@
-// The GPU backends (webgl, and webgpu when its bundle is installed and the plugin registers
-// it), each in a fresh headless Chromium driven by playwright-core. The page
-// (bench/browser/page.mjs, on lib/runner.mjs as in Node) generates the inputs, checks and times;
-// this side serves the files (sirv), feeds it the workloads (then the glimpse sensor workloads)
-// and collects its results.
+// The GPU backends (webgl, and webgpu when its bundle is installed and the plugin registers it),
+// each in a fresh headless Chromium driven by playwright-core. The page (browser/page.mjs, on
+// lib/runner.mjs as in Node) generates the inputs, checks and times; this side serves the files
+// (sirv), feeds it the workloads (then the sensor workloads) and collects its results.
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
@@ -11,13 +10,8 @@ import {CHROMIUM, ROOT, WEBGPU_BUNDLE, log} from './paths.mjs';
 
 export const BROWSER_BACKENDS = ['webgl', 'webgpu'];
 
-const BASE_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const BASE_ARGS = ['--no-sandbox', '--no-first-run', '--disable-sync'];
+BASE_ARGS.push('--disable-background-networking', '--disable-component-update');
 // No GPU here: WebGPU runs on SwiftShader, which Chromium only exposes behind these flags.
 const WEBGPU_ARGS = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'];
 
@@ -25,29 +19,25 @@ const WEBGPU_ARGS = ['--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader
 export async function runBrowser(workloads, sensorWorkloads, bundle, opts, results) {
   const wanted = opts.backends.filter(b => BROWSER_BACKENDS.includes(b));
   if (!wanted.length) return;
+  const skip = (b, note) => (results.meta.backends[b] = {status: 'skipped', note});
   if (!fs.existsSync(CHROMIUM)) {
-    for (const b of wanted) results.meta.backends[b] = {status: 'skipped', note: `no Chromium at ${CHROMIUM}`};
-    log(`no Chromium at ${CHROMIUM}: browser backends skipped`);
-    return;
+    wanted.forEach(b => skip(b, `no Chromium at ${CHROMIUM}`));
+    return log(`no Chromium at ${CHROMIUM}: browser backends skipped`);
   }
   const {chromium} = await import('playwright-core');
   const server = await serveRoot();
+  const jobs = [
+    ...workloads.map(w => ({w, entries: results.workloads, fn: 'runWorkload'})),
+    ...sensorWorkloads.map(w => ({w, entries: results.sensorWorkloads, fn: 'runSensorWorkload'})),
+  ];
   try {
     for (const backend of wanted) {
-      const scripts = [];
-      if (backend === 'webgpu') {
-        if (!fs.existsSync(path.join(ROOT, WEBGPU_BUNDLE))) {
-          const note = `${WEBGPU_BUNDLE} is not installed: webgpu skipped`;
-          results.meta.backends.webgpu = {status: 'skipped', note};
-          log(note);
-          continue;
-        }
-        scripts.push('/' + WEBGPU_BUNDLE);
+      const webgpu = backend === 'webgpu';
+      if (webgpu && !fs.existsSync(path.join(ROOT, WEBGPU_BUNDLE))) {
+        log(skip(backend, `${WEBGPU_BUNDLE} is not installed: webgpu skipped`).note);
+        continue;
       }
-      const jobs = [
-        ...workloads.map(w => ({w, entries: results.workloads, fn: 'runWorkload'})),
-        ...sensorWorkloads.map(w => ({w, entries: results.sensorWorkloads, fn: 'runSensorWorkload'})),
-      ];
+      const scripts = webgpu ? ['/' + WEBGPU_BUNDLE] : [];
       await runBrowserBackend(chromium, server, bundle, backend, scripts, jobs, opts, results);
     }
   } finally {
@@ -77,26 +67,16 @@ async function openPage(browser, server, bundle, backend, scripts) {
     if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
   });
   page.on('crash', () => errors.push('page crashed'));
-  await page.route('**/dist/tfjs-extract-glimpse.min.js', route =>
-    route.fulfill({
-      status: 200,
-      contentType: 'text/javascript; charset=utf-8',
-      body: bundle,
-    }),
-  );
+  const js = {status: 200, contentType: 'text/javascript; charset=utf-8', body: bundle};
+  await page.route('**/dist/tfjs-extract-glimpse.min.js', route => route.fulfill(js));
   await page.goto(`${server.url}/bench/browser/page.html`);
   // @tensorflow/tfjs: tfjs-core with the cpu and webgl backends and, unlike tf-core.min.js, the
   // gradients of tfjs's ops (the sensor's composite is differentiated); each script in turn.
-  for (const url of [
-    '/node_modules/@tensorflow/tfjs/dist/tf.min.js',
-    ...scripts,
-    '/dist/tfjs-extract-glimpse.min.js',
-  ]) {
-    await page.addScriptTag({url});
-  }
+  const tfjs = '/node_modules/@tensorflow/tfjs/dist/tf.min.js';
+  for (const url of [tfjs, ...scripts, '/dist/tfjs-extract-glimpse.min.js']) await page.addScriptTag({url});
   await page.addScriptTag({url: '/bench/browser/page.mjs', type: 'module'});
   await page.waitForFunction(() => window.benchPage);
-  const info = await page.evaluate(b => window.benchPage.init(b, {}), backend);
+  const info = await page.evaluate(b => window.benchPage.init(b), backend);
   return {context, page, errors, info};
 }
 

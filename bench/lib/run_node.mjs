@@ -6,27 +6,19 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import {COPY_STRATEGIES, backwardFloor, forwardFloor} from './floor.mjs';
 import {installPeakTracker, measureInterleaved} from './measure.mjs';
-import {BILINEAR_WORKLOADS, compareBits} from './methods.mjs';
+import {compareBits} from './methods.mjs';
 import {log} from './paths.mjs';
 import {prepareSensor, prepareWorkload, runSensorWorkload, runWorkload} from './runner.mjs';
-import {effectiveNoise, itemsNeedingStats} from './workloads.mjs';
+import {BILINEAR_WORKLOADS, effectiveNoise, itemsNeedingStats} from './workloads.mjs';
 import {loadTfjsNode} from '../../tools/tfjs_node.mjs';
 
 export const NODE_BACKENDS = ['cpu', 'wasm', 'tensorflow'];
 const digest = bytes => crypto.createHash('sha256').update(bytes).digest('hex');
 
-/**
- * tfjs-node keeps results in TensorFlow's memory until read: each timed call there ends with
- * dataSync() of its results, as a user reading them pays (cpu's results already are in JS).
- */
-const readBack = backend => call =>
-  backend !== 'tensorflow'
-    ? call
-    : () => {
-        const r = call();
-        for (const t of [].concat(r)) t.dataSync();
-        return r;
-      };
+// tfjs-node keeps results in TensorFlow's memory until read: each timed call there ends with
+// dataSync() of its results, as a user reading them pays (cpu's results already are in JS).
+const dataSynced = call => () => [].concat(call()).map(t => (t.dataSync(), t));
+const readBack = backend => (backend === 'tensorflow' ? dataSynced : call => call);
 
 async function startBackend(backend, plugin) {
   if (backend === 'wasm') {
@@ -78,55 +70,46 @@ async function pickStrategy(make, w) {
   return {best: COPY_STRATEGIES.reduce((a, b) => (trial[b] < trial[a] ? b : a)), trial};
 }
 
-/** The forward floors and the copy strategies of both floors (the backward floors need dy: checkFloors). */
-async function prepareFloors(w, p) {
-  const mode = effectiveNoise(w);
-  const stats = itemsNeedingStats(w, p.geometry);
-  const forward = await pickStrategy(s => forwardFloor(p.geometry, p.gen.input, mode, stats, s, false), w);
+/**
+ * The JS floors of a workload, on the faster copy strategy; `check` checks them, and the backward
+ * kernel and tf.grad against the backward floor (built from dy), before anything is timed. The
+ * forward floor draws no noise: its output is the zero-noise glimpse everywhere.
+ */
+async function prepareFloors(w, {geometry: g, gen, expected}) {
+  const [mode, stats] = [effectiveNoise(w), itemsNeedingStats(w, g)];
+  const forward = await pickStrategy(s => forwardFloor(g, gen.input, mode, stats, s, false), w);
   // The backward floor copies from a glimpse-shaped dy; its strategy is timed on zeros.
-  const g = p.geometry;
   const dyProbe = new Float32Array(g.batch * g.h * g.w * g.channels);
   const backward = await pickStrategy(s => backwardFloor(g, dyProbe, s, false), w);
-  return {
-    forward: forwardFloor(g, p.gen.input, mode, stats, forward.best, false),
-    forwardFresh: forwardFloor(g, p.gen.input, mode, stats, forward.best, true),
+  const floors = {
+    forward: forwardFloor(g, gen.input, mode, stats, forward.best, false),
+    forwardFresh: forwardFloor(g, gen.input, mode, stats, forward.best, true),
     strategy: {forward, backward},
     statItems: stats.length,
   };
-}
-
-/**
- * The floors compute what the kernels compute: checks them (and the backward kernel and tf.grad
- * against the backward floor, built from dy) before anything is timed. The forward floor draws
- * no noise, so its output is the zero-noise glimpse everywhere.
- */
-function floorChecker(expected) {
-  return (w, floors, dy, gradKernel, viaGrad, hasGrad) => {
-    const backend = tf.getBackend();
+  floors.check = (dy, gradKernel, viaGrad, hasGrad) => {
     for (const f of [floors.forward, floors.forwardFresh]) {
       const r = compareBits(f.run(), expected);
       if (r.mismatches)
         throw new Error(`${w.id}: BENCH BUG: the forward floor differs from the expected glimpse: ${r.first}`);
     }
     const kv = dy.dataSync();
-    floors.backward = backwardFloor(floors.geometry, kv, floors.strategy.backward.best, false);
-    floors.backwardFresh = backwardFloor(floors.geometry, kv, floors.strategy.backward.best, true);
+    floors.backward = backwardFloor(g, kv, backward.best, false);
+    floors.backwardFresh = backwardFloor(g, kv, backward.best, true);
     const verified = {floor: {compared: expected.length, mismatches: 0}};
-    if (!hasGrad) return verified;
-    for (const [what, call] of [
-      ['the backward kernel', gradKernel],
-      ['tf.grad', viaGrad],
-    ]) {
-      const g = call();
-      const r = compareBits(g.dataSync(), floors.backward.run());
-      g.dispose();
-      if (r.mismatches) {
-        throw new Error(`${w.id} on ${backend}: WRONG GRADIENT: ${what} differs from the backward floor: ${r.first}`);
-      }
+    for (const [what, call] of Object.entries(hasGrad ? {'the backward kernel': gradKernel, 'tf.grad': viaGrad} : {})) {
+      const grad = call();
+      const r = compareBits(grad.dataSync(), floors.backward.run());
+      grad.dispose();
+      if (r.mismatches)
+        throw new Error(
+          `${w.id} on ${tf.getBackend()}: WRONG GRADIENT: ${what} differs from the backward floor: ${r.first}`,
+        );
       verified.backward = {compared: r.compared, mismatches: 0};
     }
     return verified;
   };
+  return floors;
 }
 
 /** Runs `run(backend)` on each backend asked for, recording skips and errors in `entry`. */
@@ -165,33 +148,29 @@ export async function runNode(workloads, sensorWorkloads, plugin, opts, results,
   if (sensorWorkloads.length || workloads.some(w => BILINEAR_WORKLOADS.includes(w.id)))
     await import('@tensorflow/tfjs');
   const env = {tf, plugin, digest};
+  const prepared = async (w, prepare) => {
+    const t0 = performance.now();
+    const p = await prepare(w, plugin, digest);
+    const generateMs = performance.now() - t0;
+    log(`${w.id} ${w.name}: inputs generated and checked (sha256 ok) in ${generateMs.toFixed(0)} ms`);
+    return {p, generateMs};
+  };
   for (const w of workloads) {
     const entry = results.workloads.find(r => r.id === w.id);
-    const t0 = performance.now();
-    const p = await prepareWorkload(w, plugin, digest);
-    const floors = {...(await prepareFloors(w, p)), geometry: p.geometry};
-    const {inputSha: inputSha256, offsetsSha: offsetsSha256} = p.gen;
-    const generateMs = performance.now() - t0;
-    Object.assign(entry, {
-      inputSha256,
-      offsetsSha256,
-      windows: p.geometry.counts,
-      imagesNeedingStats: floors.statItems,
-      generateMs,
-    });
-    log(`${w.id} ${w.name}: inputs generated and checked (sha256 ok) in ${generateMs.toFixed(0)} ms`);
-    const checkFloors = floorChecker(p.expected);
+    const {p, generateMs} = await prepared(w, prepareWorkload);
+    const floors = await prepareFloors(w, p);
+    const {inputSha: inputSha256, pairsSha: offsetsSha256} = p.gen;
+    const windows = p.geometry.counts;
+    Object.assign(entry, {inputSha256, offsetsSha256, windows, imagesNeedingStats: floors.statItems, generateMs});
     await eachBackend(opts, results, started, w, entry, (backend, tracker) => {
-      const first = backend === started[0] ? {floors, checkFloors} : {};
+      const first = backend === started[0] ? {floors} : {};
       return runWorkload({...env, ...first, tracker, read: readBack(backend)}, w, p, opts);
     });
   }
   for (const w of sensorWorkloads) {
     const entry = results.sensorWorkloads.find(r => r.id === w.id);
-    const t0 = performance.now();
-    const p = await prepareSensor(w, plugin, digest);
-    Object.assign(entry, {inputSha256: p.gen.imagesSha, locationsSha256: p.gen.locationsSha, windows: p.counts});
-    log(`${w.id} ${w.name}: inputs generated and checked (sha256 ok) in ${(performance.now() - t0).toFixed(0)} ms`);
+    const {p} = await prepared(w, prepareSensor);
+    Object.assign(entry, {inputSha256: p.gen.inputSha, locationsSha256: p.gen.pairsSha, windows: p.counts});
     await eachBackend(opts, results, started, w, entry, (backend, tracker) =>
       runSensorWorkload({...env, tracker, read: readBack(backend)}, w, p, opts),
     );

@@ -1,28 +1,33 @@
-// One workload on one backend: tensors, checks, timed methods, measuring. The same module runs in
-// Node (lib/run_node.mjs: cpu, wasm, tensorflow) and in the browser page (browser/page.mjs: webgl,
-// webgpu), which each generate the inputs with prepareWorkload / prepareSensor; what differs comes
-// in `env` {tf, plugin, tracker, read(call), gpu?, floors?, checkFloors?}: `read` adds the backend's
-// read of the results to a timed call (dataSync on tensorflow, await data() on GPU backends, none
-// on cpu and wasm); `gpu` ({finish, slice}) the no-readback timings and the tf.slice floor of the
-// GPU page; `floors` and `checkFloors` the JS floors (Node, beside the first backend run).
-import {BILINEAR_WORKLOADS, bilinearCall, compositeCall, kernelCall, unseededCall} from './methods.mjs';
-import {verifyOutputs, withWasmPaths} from './methods.mjs';
+// One workload on one backend: tensors, checks, timed methods, measuring; the same in Node
+// (lib/run_node.mjs) and in the browser page (browser/page.mjs). What differs comes in `env`
+// {tf, plugin, tracker, read(call), gpu?, floors?}: `read` adds the backend's read of the results
+// to a timed call; `gpu` ({finish, slice}) the page's no-readback timings and tf.slice floor;
+// `floors` the JS floors and their check (Node, beside the first backend run).
+import {BILINEAR, ZERO_NOISE, compositeCall, kernelCall, verifyOutputs, withWasmPaths} from './methods.mjs';
 import {forwardFloor} from './floor.mjs';
 import {measureInterleaved, repetitionPolicy} from './measure.mjs';
-import {generateSensorChecked, sensorCall, sensorGrads, sensorMethods, sensorOutputShape} from './sensor.mjs';
-import {locationsPerImage, sensorReferences, sensorWindows, verifySensor} from './sensor.mjs';
-import {checkBoxesPickWindow, effectiveNoise, generateChecked, pixelExactBoxes, windowGeometry} from './workloads.mjs';
+import {locationsPerImage, sensorCall, sensorGrads, sensorMethods, sensorOutputShape} from './sensor.mjs';
+import {sensorReferences, sensorWindows, verifySensor} from './sensor.mjs';
+import {BILINEAR_WORKLOADS, checkBoxesPickWindow, effectiveNoise, generateChecked} from './workloads.mjs';
+import {pixelExactBoxes, windowGeometry} from './workloads.mjs';
 
 /** A workload's inputs (checked against its sha256), geometry, pixel-exact boxes and the expected glimpse. */
 export async function prepareWorkload(w, plugin, digest) {
   const gen = await generateChecked(w, digest);
-  const geometry = windowGeometry(w, gen.offsets, plugin.windowCorner, plugin.insideSpan);
+  const geometry = windowGeometry(w, gen.pairs, plugin.windowCorner, plugin.insideSpan);
   const boxes = pixelExactBoxes(geometry);
   const badBox = checkBoxesPickWindow(geometry, boxes);
   if (badBox) throw new Error(`${w.id}: pixel-exact boxes fail the replay of cropAndResize: ${badBox}`);
   // The zero-noise glimpse in plain JS from the input: what kernel and composite must give.
   const expected = forwardFloor(geometry, gen.input, 'zero', [], 'set', true).run();
   return {gen, geometry, boxes, expected};
+}
+
+/** The sensor's images, locations, window corners and JS references, checked against the workload. */
+export async function prepareSensor(w, plugin, digest) {
+  const gen = await generateChecked(w, digest);
+  const {corners, counts} = sensorWindows(w, gen.pairs, plugin.windowCorner, plugin.insideSpan);
+  return {gen, counts, refs: sensorReferences(w, gen.input, corners)};
 }
 
 const timedWith = (read, key, call) => ({key, run: read(call), call});
@@ -40,17 +45,8 @@ async function measure(env, methods, policy, notes, quick) {
   const slowMs = quick ? 150 : 1000;
   const slow = methods.filter(m => results[m.key].medianMs > slowMs).map(m => m.key);
   const fast = methods.filter(m => !slow.includes(m.key) && m.call);
-  const withoutRead = m => ({
-    key: `${m.key}-nrb`,
-    run: async () => {
-      const r = m.call();
-      await gpu.finish();
-      return r;
-    },
-    dispose: r => tf.dispose(r),
-  });
-  if (fast.length && gpu.finish)
-    Object.assign(results, await measureInterleaved(fast.map(withoutRead), policy, tracker));
+  const withoutRead = m => ({key: `${m.key}-nrb`, run: async () => [m.call(), await gpu.finish()][0], call: m.call});
+  if (fast.length && gpu.finish) Object.assign(results, await measure({tf, tracker}, fast.map(withoutRead), policy));
   if (slow.length) {
     notes.push(
       `no-readback timings of ${slow.join(', ')} skipped: over ${slowMs} ms with the read, which is then a small part`,
@@ -73,22 +69,26 @@ export function tensorShapes(w) {
   };
 }
 
-/** The op, its composite, the floors, the backward kernel and tf.grad on the current backend. */
-export async function runWorkload(env, w, p, opts) {
-  const {tf, plugin, read, gpu, floors} = env;
-  const backend = tf.getBackend();
-  const batch = w.inputShape[0];
-  const t = {
-    input: tf.tensor4d(p.gen.input, w.inputShape),
-    offsets: tf.tensor2d(p.gen.offsets, [batch, 2]),
-    boxes: tf.tensor2d(p.boxes, [batch, 4]),
-    boxInd: tf.tensor1d(
-      Int32Array.from({length: batch}, (_, i) => i),
-      'int32',
-    ),
-  };
-  const out = {backend, notes: []};
+/** Runs `body(t, out)` with the tensors of `arrays` ({name: [values, shape, dtype?]}), disposed after. */
+async function withTensors(tf, arrays, body) {
+  const t = Object.fromEntries(Object.entries(arrays).map(([k, [v, shape, dtype]]) => [k, tf.tensor(v, shape, dtype)]));
+  const out = {backend: tf.getBackend(), notes: []};
   try {
+    await body(t, out);
+  } finally {
+    tf.dispose(Object.values(t));
+  }
+  return out;
+}
+
+/** The op, its composite, the floors, the backward kernel and tf.grad on the current backend. */
+export function runWorkload(env, w, p, opts) {
+  const {tf, plugin, read, gpu, floors} = env;
+  const batch = w.inputShape[0];
+  const boxInd = [Int32Array.from({length: batch}, (_, i) => i), [batch], 'int32'];
+  const arrays = {input: [p.gen.input, w.inputShape], offsets: [p.gen.pairs, [batch, 2]], boxes: [p.boxes, [batch, 4]]};
+  return withTensors(tf, {...arrays, boxInd}, async (t, out) => {
+    const backend = out.backend;
     // Also uploads the input, so no timed call pays for that.
     out.verified = await verifyOutputs(tf, plugin, w, p.geometry, t, p.expected);
     const c = out.verified.composite;
@@ -110,8 +110,9 @@ export async function runWorkload(env, w, p, opts) {
     const calls = {kernel, composite: () => compositeCall(tf, w, mode, t.input, t.boxes, t.boxInd)};
     // The GPU copy-floor target compares the zero-noise kernel with tf.slice: a workload with noise
     // also times a zero-noise call of the same shapes.
-    if (gpu && mode !== 'zero') calls['kernel-zero'] = () => kernelCall(plugin, w, t.input, t.offsets, 'zero', false);
-    if (BILINEAR_WORKLOADS.includes(w.id)) calls['kernel-bilinear'] = () => bilinearCall(plugin, w, t.input, t.offsets);
+    if (gpu && mode !== 'zero') calls['kernel-zero'] = () => kernelCall(plugin, w, t.input, t.offsets, ZERO_NOISE);
+    if (BILINEAR_WORKLOADS.includes(w.id))
+      calls['kernel-bilinear'] = () => kernelCall(plugin, w, t.input, t.offsets, BILINEAR);
     const slice = gpu && gpu.slice(w, t.input);
     if (slice) calls.slice = slice;
     else if (gpu) out.notes.push('no slice floor: the glimpse is larger than the image');
@@ -123,18 +124,15 @@ export async function runWorkload(env, w, p, opts) {
       const paths = ['kernel', 'grad-kernel', 'kernel-bilinear'];
       const timed = backend === 'wasm' ? withWasmPaths(methods, plugin, paths) : methods;
       out.methods = await measure(env, timed, policy, out.notes, opts.quick);
-      if (floors) out.floorStrategy = {forward: floors.strategy.forward, backward: floors.strategy.backward};
+      if (floors) out.floorStrategy = {...floors.strategy};
     } finally {
       if (dy) dy.dispose();
     }
-  } finally {
-    tf.dispose(Object.values(t));
-  }
-  return out;
+  });
 }
 
 /** Node's extra methods: TensorFlow's like-for-like calls, the JS floors, the backward kernel, tf.grad. */
-function nodeMethods({tf, plugin, read, floors, checkFloors}, w, t, dy, kernel, out) {
+function nodeMethods({tf, plugin, read, floors}, w, t, dy, kernel, out) {
   const backend = tf.getBackend();
   const methods = [];
   // The op alone, its result left in TensorFlow: what tools/tf_baseline.py times; without a seed
@@ -142,7 +140,8 @@ function nodeMethods({tf, plugin, read, floors, checkFloors}, w, t, dy, kernel, 
   const unread = call => call;
   if (backend === 'tensorflow') methods.push(timedWith(unread, 'kernel-nrb', kernel));
   if (backend === 'tensorflow' && effectiveNoise(w) !== 'zero') {
-    methods.push(timedWith(unread, 'kernel-unseeded-nrb', () => unseededCall(plugin, w, t.input, t.offsets)));
+    const unseeded = () => kernelCall(plugin, w, t.input, t.offsets, {seed: undefined});
+    methods.push(timedWith(unread, 'kernel-unseeded-nrb', unseeded));
   }
   const attrs = {inputShape: w.inputShape, version: w.op === 'ExtractGlimpse' ? 1 : 2};
   Object.assign(attrs, {centered: w.centered, normalized: w.normalized});
@@ -151,8 +150,10 @@ function nodeMethods({tf, plugin, read, floors, checkFloors}, w, t, dy, kernel, 
   const hasGrad = tf.getKernel(plugin.ExtractGlimpseGrad, backend) != null;
   const floor = (key, f) => ({key, run: () => f.run(), bytes: f.bytes});
   if (floors) {
-    const verified = checkFloors(w, floors, dy, gradKernel, () => gradOf(t.input, dy), hasGrad);
-    Object.assign(out.verified, verified);
+    Object.assign(
+      out.verified,
+      floors.check(dy, gradKernel, () => gradOf(t.input, dy), hasGrad),
+    );
     methods.push(floor('floor', floors.forward), floor('floor-fresh', floors.forwardFresh));
   }
   if (!hasGrad) {
@@ -164,14 +165,14 @@ function nodeMethods({tf, plugin, read, floors, checkFloors}, w, t, dy, kernel, 
   methods.push(timedWith(read, 'tf.grad', () => gradOf(t.input, dy)));
   if (BILINEAR_WORKLOADS.includes(w.id)) {
     // d input and d offsets: the bilinear gradient reaches both.
-    const grads = tf.grads((x, o) => bilinearCall(plugin, w, x, o));
+    const grads = tf.grads((x, o) => kernelCall(plugin, w, x, o, BILINEAR));
     methods.push(timedWith(read, 'tf.grad-bilinear', () => grads([t.input, t.offsets], dy)));
   }
   return methods;
 }
 
-/** Whether `call` works on this backend: the GPU sensor kernels may be missing or failing. */
-async function tryCall(tf, call) {
+/** Why `call` fails on this backend (the GPU sensor kernels may be missing or failing), or null. */
+async function failure(tf, call) {
   try {
     const r = call();
     await Promise.all([].concat(r).map(x => x.data()));
@@ -182,25 +183,17 @@ async function tryCall(tf, call) {
   }
 }
 
-/** The sensor's images, locations, window corners and JS references, checked against the workload. */
-export async function prepareSensor(w, plugin, digest) {
-  const gen = await generateSensorChecked(w, digest);
-  const {corners, counts} = sensorWindows(w, gen.locations, plugin.windowCorner, plugin.insideSpan);
-  return {gen, counts, refs: sensorReferences(w, gen.images, corners)};
-}
-
 /** The glimpse sensor: the fused op, the composite, tf.grad of each, on the current backend. */
-export async function runSensorWorkload(env, w, p, opts) {
+export function runSensorWorkload(env, w, p, opts) {
   const {tf, plugin, read, gpu} = env;
-  const backend = tf.getBackend();
-  const t = {images: tf.tensor4d(p.gen.images, w.imagesShape), locations: tf.tensor(p.gen.locations, w.locationsShape)};
-  const out = {backend, notes: []};
-  try {
+  const arrays = {images: [p.gen.input, w.imagesShape], locations: [p.gen.pairs, w.locationsShape]};
+  return withTensors(tf, arrays, async (t, out) => {
+    const backend = out.backend;
     let fused = tf.getKernel('GlimpseSensor', backend) != null;
     let fusedGrad = tf.getKernel('GlimpseSensorGrad', backend) != null;
     if (!fused) out.notes.push(`no GlimpseSensor kernel on ${backend}: the fused op is not available`);
     if (gpu && fused) {
-      const failed = await tryCall(tf, () => sensorCall(plugin, w, t.images, t.locations));
+      const failed = await failure(tf, () => sensorCall(plugin, w, t.images, t.locations));
       if (failed) out.notes.push(`tf.glimpseSensor failed on ${backend} (${failed}): the fused op is not available`);
       fused = !failed;
     }
@@ -208,7 +201,7 @@ export async function runSensorWorkload(env, w, p, opts) {
     if (!fusedGrad && (fused || !gpu))
       out.notes.push(`no GlimpseSensorGrad kernel on ${backend}: its gradient is not available`);
     if (gpu && fusedGrad) {
-      const failed = await tryCall(tf, () => sensorGrads(tf, plugin, w, t.locations).fused(t.images));
+      const failed = await failure(tf, () => sensorGrads(tf, plugin, w, t.locations).fused(t.images));
       if (failed) out.notes.push(`tf.grad of the fused op failed on ${backend} (${failed}): not available`);
       fusedGrad = !failed;
     }
@@ -218,11 +211,11 @@ export async function runSensorWorkload(env, w, p, opts) {
     const all = sensorMethods(tf, plugin, w, t, {fused, fusedGrad, wrap: read});
     const paths = ['sensor', 'sensor-grad', 'sensor-bilinear', 'sensor-grad-bilinear'];
     out.policy = repetitionPolicy(w, opts.quick);
-    const methods = backend === 'wasm' ? withWasmPaths(all, plugin, paths) : all;
     // On GPU backends with the read only.
-    out.methods = await measureInterleaved(methods, out.policy, env.tracker);
-  } finally {
-    tf.dispose(Object.values(t));
-  }
-  return out;
+    out.methods = await measureInterleaved(
+      backend === 'wasm' ? withWasmPaths(all, plugin, paths) : all,
+      out.policy,
+      env.tracker,
+    );
+  });
 }

@@ -1,8 +1,7 @@
-// The glimpse sensor workloads (bench/workloads.json, "sensorWorkloads"): inputs, window
-// geometry, a plain JS reference for the checks, and the timed calls (the fused op, the
-// composite users write without it, and both gradients). Imports only its sibling module, so
-// Node (lib/run_sensor.mjs) and the browser page (browser/page.mjs) run the same code.
-import {checkGenerated, generateInput, generatePairs, sha256Float32, sizeOf, windowsOf} from './workloads.mjs';
+// The glimpse sensor workloads (bench/workloads.json, "sensorWorkloads"): window geometry, a plain
+// JS reference for the checks, and the timed calls (the fused op, the composite users write without
+// it, and both gradients). Imports only its sibling module, so Node and the browser page run it.
+import {BILINEAR_WORKLOADS, checkDerived, windowParams, windowsOf} from './workloads.mjs';
 
 /** Locations per image: n for `[B, n, 2]`, 1 for `[B, 2]`. */
 export const locationsPerImage = w => (w.locationsShape.length === 3 ? w.locationsShape[1] : 1);
@@ -10,44 +9,21 @@ export const locationsPerImage = w => (w.locationsShape.length === 3 ? w.locatio
 /** The fused op's output shape: `[B, k, h, w, C]`, or `[B, n, k, h, w, C]` for rank-3 locations. */
 export function sensorOutputShape(w) {
   const [batch, , , channels] = w.imagesShape;
-  const tail = [w.scales, w.size[0], w.size[1], channels];
-  return w.locationsShape.length === 3 ? [batch, w.locationsShape[1], ...tail] : [batch, ...tail];
+  const n = w.locationsShape.length === 3 ? [w.locationsShape[1]] : [];
+  return [batch, ...n, w.scales, w.size[0], w.size[1], channels];
 }
 
-/** Generates a sensor workload's images (inputRule) and locations (locationsRule) and checks them. */
-export async function generateSensorChecked(w, digest) {
-  const images = generateInput({inputShape: w.imagesShape, inputSeed: w.inputSeed});
-  const locations = generatePairs(w.locationSeed, sizeOf(w.locationsShape) / 2, w.locationRanges);
-  const [imagesSha, locationsSha] = [await sha256Float32(images, digest), await sha256Float32(locations, digest)];
-  const c = w.check;
-  checkGenerated(w, [
-    ['images sha256', imagesSha, c.inputSha256],
-    ['locations sha256', locationsSha, c.locationsSha256],
-    ['first image values', images, c.inputFirst4],
-    ['first locations', locations, c.locationsFirst4],
-  ]);
-  return {images, locations, imagesSha, locationsSha};
-}
-
-/**
- * Every window's corner, per location and scale (`corners[j * k + i]`, null when unreachable),
- * and per scale the inside / partial / outside counts, checked against "derived.windows".
- */
+/** Every window's corner (`corners[j * k + i]`, null when unreachable) and per scale the counts. */
 export function sensorWindows(w, locations, windowCorner, insideSpan) {
-  const [, imageHeight, imageWidth] = w.imagesShape;
   const corners = [];
   const perScale = [];
   for (let i = 0, s = 1; i < w.scales; i++, s *= w.scaleFactor) {
-    const params = {version: 2, centered: w.centered, normalized: w.normalized, imageHeight, imageWidth};
-    Object.assign(params, {glimpseHeight: w.size[0] * s, glimpseWidth: w.size[1] * s});
+    const params = windowParams(w, w.imagesShape, w.size[0] * s, w.size[1] * s);
     const {items, counts} = windowsOf(params, locations, windowCorner, insideSpan);
     items.forEach((it, j) => (corners[j * w.scales + i] = it.corner));
     perScale.push(counts);
   }
-  const want = w.derived && w.derived.windows;
-  if (want && JSON.stringify(want) !== JSON.stringify(perScale)) {
-    throw new Error(`${w.id}: windows per scale ${JSON.stringify(perScale)}, derived.windows ${JSON.stringify(want)}`);
-  }
+  checkDerived(w, 'windows', perScale, w.derived?.windows);
   return {corners, counts: perScale};
 }
 
@@ -63,15 +39,12 @@ export function sensorReference(w, images, corners, padding) {
   const perImage = locationsPerImage(w);
   const out = new Float32Array(count * k * h * ww * channels);
   const clamp = (v, n) => (v < 0 ? 0 : v >= n ? n - 1 : v);
-  let o = 0;
   for (let j = 0; j < count; j++) {
     const base = Math.floor(j / perImage) * height * width * channels;
     for (let i = 0, s = 1; i < k; i++, s *= w.scaleFactor) {
       const corner = corners[j * k + i];
-      if (!corner) {
-        o += h * ww * channels; // unreachable: zeros for both paddings
-        continue;
-      }
+      if (!corner) continue; // unreachable: zeros for both paddings
+      let o = (j * k + i) * h * ww * channels;
       for (let y = 0; y < h; y++) {
         for (let x = 0; x < ww; x++) {
           for (let c = 0; c < channels; c++) {
@@ -81,11 +54,8 @@ export function sensorReference(w, images, corners, padding) {
               for (let d = 0; d < s; d++) {
                 const px = corner.x + x * s + d;
                 const inside = py >= 0 && py < height && px >= 0 && px < width;
-                let v = 0;
-                if (inside) v = images[base + (py * width + px) * channels + c];
-                else if (padding === 'edge') {
-                  v = images[base + (clamp(py, height) * width + clamp(px, width)) * channels + c];
-                }
+                const [qy, qx] = inside || padding === 'edge' ? [clamp(py, height), clamp(px, width)] : [-1, 0];
+                const v = qy < 0 ? 0 : images[base + (qy * width + qx) * channels + c];
                 sum = a === 0 && d === 0 ? v : Math.fround(sum + v);
               }
             }
@@ -101,24 +71,15 @@ export function sensorReference(w, images, corners, padding) {
 /** max |a - b| (NaN-safe: a NaN on either side counts as Infinity), and where. */
 export function maxAbsDiff(a, b) {
   if (a.length !== b.length) return {max: Infinity, at: `length ${a.length} vs ${b.length}`};
-  let max = 0;
-  let at = -1;
+  let [max, at] = [0, -1];
   for (let i = 0; i < a.length; i++) {
     const d = Math.abs(a[i] - b[i]);
-    const dd = Number.isNaN(d) ? Infinity : d;
-    if (dd > max) {
-      max = dd;
-      at = i;
-    }
+    if ((Number.isNaN(d) ? Infinity : d) > max) [max, at] = [Number.isNaN(d) ? Infinity : d, i];
   }
   return {max, at: at < 0 ? null : `index ${at}: ${a[at]} vs ${b[at]}`};
 }
 
-export function maxAbs(values) {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]));
-  return m;
-}
+const maxAbs = values => values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
 
 /** The fused op, as the workload calls it (`padding` overrides the workload's). */
 export function sensorCall(plugin, w, images, locations, padding = w.padding, interpolation = 'nearest') {
@@ -134,15 +95,10 @@ export function sensorCall(plugin, w, images, locations, padding = w.padding, in
   });
 }
 
-/** Workloads also timed with bilinear interpolation (as methods.mjs BILINEAR_WORKLOADS; no imports here). */
-export const BILINEAR_SENSOR_WORKLOADS = ['S1', 'S2', 'S3'];
-
 /**
- * What users write without the op: per scale s = f^i, extractGlimpse of the s-times larger
- * window ('zero' noise: no op pads by the edge), tf.avgPool(s, s) for s > 1, tf.stack on
- * axis 1. Several locations per image: the images tiled n times, b-major to match the
- * locations reshaped to [B*n, 2] (tiled along rows, then reshaped: tfjs has no gradient for
- * a rank-5 tile), and the result reshaped to [B, n, k, h, w, C].
+ * What users write without the op: per scale s, extractGlimpse of the s-times larger window ('zero'
+ * noise: no op pads by the edge), avgPool(s, s), stacked on axis 1. Several locations per image:
+ * the images tiled along rows and reshaped (tfjs has no gradient for a rank-5 tile), b-major.
  */
 export function sensorCompositeRaw(tf, plugin, w, images, locations) {
   const [batch, height, width, channels] = w.imagesShape;
@@ -163,19 +119,15 @@ export const sensorComposite = (tf, plugin, w, images, locations) =>
   tf.tidy(() => sensorCompositeRaw(tf, plugin, w, images, locations));
 
 /** tf.grad of sum(fused) and of sum(composite), with respect to the images. */
-export function sensorGrads(tf, plugin, w, locations) {
-  return {
-    fused: tf.grad(x => tf.sum(sensorCall(plugin, w, x, locations))),
-    composite: tf.grad(x => tf.sum(sensorCompositeRaw(tf, plugin, w, x, locations))),
-  };
-}
+export const sensorGrads = (tf, plugin, w, locations) => ({
+  fused: tf.grad(x => tf.sum(sensorCall(plugin, w, x, locations))),
+  composite: tf.grad(x => tf.sum(sensorCompositeRaw(tf, plugin, w, x, locations))),
+});
 
 /**
- * The checks, not timed: the fused op against the JS reference (its own padding) and, with
- * zero padding, against the composite; the composite against the zero-padding reference; the
- * two gradients against each other. Tolerance: 1e-5 of max |input| (gradients: of max |grad|).
- * `fusedOk` false skips the fused checks (no fused kernel on the backend). A wrong fused
- * output throws; the rest is returned for the report.
+ * The checks, not timed: the fused op against the JS reference and (zero padding) the composite,
+ * the composite against the reference, the two gradients; tolerance 1e-5 of max |input| (or |grad|).
+ * A wrong fused output throws; the rest is returned for the report.
  */
 export async function verifySensor(tf, plugin, w, t, refs, fusedOk, gradsOk) {
   const tol = 1e-5 * refs.maxInput;
@@ -189,31 +141,24 @@ export async function verifySensor(tf, plugin, w, t, refs, fusedOk, gradsOk) {
   const compare = (name, a, b, limit, wrong) => {
     const d = maxAbsDiff(a, b);
     const r = (out[name] = {maxAbsDiff: d.max, tolerance: limit, ok: d.max <= limit, ...(d.at ? {at: d.at} : {})});
-    if (!r.ok && wrong) {
-      const where = `${w.id} on ${tf.getBackend()}`;
-      throw new Error(`${where}: ${wrong} by ${d.max} (tolerance ${limit}), at ${d.at}`);
-    }
+    if (!r.ok && wrong)
+      throw new Error(
+        `${w.id} on ${tf.getBackend()}: WRONG SENSOR ${wrong} by ${d.max} (tolerance ${limit}), at ${d.at}`,
+      );
   };
   const composite = await read(sensorComposite(tf, plugin, w, t.images, t.locations));
   compare('compositeVsReference', composite, refs.zero, tol);
   if (fusedOk) {
     const fused = await read(sensorCall(plugin, w, t.images, t.locations));
-    compare(
-      'fusedVsReference',
-      fused,
-      refs.own,
-      tol,
-      'WRONG SENSOR OUTPUT: the fused op differs from the JS reference',
-    );
+    compare('fusedVsReference', fused, refs.own, tol, 'OUTPUT: the fused op differs from the JS reference');
     const fusedZero = w.padding === 'zero' ? fused : await read(sensorCall(plugin, w, t.images, t.locations, 'zero'));
-    const what = 'WRONG SENSOR OUTPUT: with zero padding the fused op differs from the composite';
+    const what = 'OUTPUT: with zero padding the fused op differs from the composite';
     compare('fusedZeroVsComposite', fusedZero, composite, tol, what);
   }
   if (fusedOk && gradsOk && w.padding === 'zero') {
     const g = sensorGrads(tf, plugin, w, t.locations);
-    const gc = await read(g.composite(t.images));
-    const gf = await read(g.fused(t.images));
-    const what = "WRONG SENSOR GRADIENT: tf.grad of the fused op differs from the composite's";
+    const [gc, gf] = [await read(g.composite(t.images)), await read(g.fused(t.images))];
+    const what = "GRADIENT: tf.grad of the fused op differs from the composite's";
     compare('gradFusedVsComposite', gf, gc, 1e-5 * maxAbs(gc), what);
   }
   return out;
@@ -222,17 +167,11 @@ export async function verifySensor(tf, plugin, w, t, refs, fusedOk, gradsOk) {
 /** The JS references a workload's checks need, computed once per workload. */
 export function sensorReferences(w, images, corners) {
   const zero = sensorReference(w, images, corners, 'zero');
-  return {
-    zero,
-    own: w.padding === 'zero' ? zero : sensorReference(w, images, corners, w.padding),
-    maxInput: maxAbs(images),
-  };
+  const own = w.padding === 'zero' ? zero : sensorReference(w, images, corners, w.padding);
+  return {zero, own, maxInput: maxAbs(images)};
 }
 
-/**
- * The timed methods of one sensor workload, the same in Node and in the page; `wrap` adds the
- * backend's read of the results (none on cpu and wasm).
- */
+/** The timed methods of one sensor workload; `wrap` adds the backend's read of the results. */
 export function sensorMethods(tf, plugin, w, t, {fused, fusedGrad, wrap}) {
   const grads = sensorGrads(tf, plugin, w, t.locations);
   const methods = [];
@@ -241,7 +180,7 @@ export function sensorMethods(tf, plugin, w, t, {fused, fusedGrad, wrap}) {
   add('sensor-composite', () => sensorComposite(tf, plugin, w, t.images, t.locations));
   if (fused && fusedGrad) add('sensor-grad', () => grads.fused(t.images));
   add('sensor-composite-grad', () => grads.composite(t.images));
-  if (fused && BILINEAR_SENSOR_WORKLOADS.includes(w.id)) {
+  if (fused && BILINEAR_WORKLOADS.includes(w.id)) {
     add('sensor-bilinear', () => sensorCall(plugin, w, t.images, t.locations, w.padding, 'bilinear'));
     if (fusedGrad) {
       const both = tf.grads((x, l) => tf.sum(sensorCall(plugin, w, x, l, w.padding, 'bilinear')));

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {BENCH} from './paths.mjs';
-import {fmtMs} from './report.mjs';
+import {fill, fmtMs} from './report.mjs';
 
 export const TARGETS = JSON.parse(fs.readFileSync(path.join(BENCH, 'targets.json'), 'utf8')).targets;
 /** The reference anchors' figure for TensorFlow 2.21's native CPU kernel on W3, ms per call. */
@@ -50,15 +50,11 @@ function figure(results, e, backend, ref, t) {
     if (v != null && Number.isFinite(v)) return {ms: v};
     return {why: peers ? 'figures missing' : results.meta.sensorPeers?.note || 'no peers'};
   }
-  if (kind)
-    return method(e, kind, name) != null
-      ? {ms: method(e, kind, name)}
-      : {why: `${kind}: ${missing(e, kind) || 'no figure'}`};
   // The zero-noise kernel: the workload's own call when its noise is zero.
   const key = name.replace('zero-noise-kernel', e.noise === 'zero' ? 'kernel' : 'kernel-zero');
-  return method(e, backend, key) != null
-    ? {ms: method(e, backend, key)}
-    : {why: missing(e, backend) || 'figures missing'};
+  const v = method(e, kind ?? backend, key);
+  if (v != null) return {ms: v};
+  return {why: kind ? `${kind}: ${missing(e, kind) || 'no figure'}` : missing(e, backend) || 'figures missing'};
 }
 
 /** The line's ratio without a target (`beside`), as `; text`, or '' when a figure is missing. */
@@ -67,30 +63,19 @@ function beside(results, t, e) {
   const a = figure(results, e, t.backend, t.beside.measure, t).ms;
   const b = figure(results, e, t.backend, t.beside.reference, t).ms;
   if (a == null || !(b > 0)) return '';
-  const fill = {measure: ms(a), reference: ms(b), ratio: x(a / b)};
-  return `; ${t.beside.text.replace(/\{(\w+)\}/g, (_, k) => fill[k])}`;
+  const values = {measure: ms(a), reference: ms(b), ratio: x(a / b)};
+  return `; ${fill(t.beside.text, values)}`;
 }
 
 /** One line of a target on one workload: holds null ("n/a") with the reason when a figure is missing. */
 function check(results, t, e) {
-  const base = {
-    target: t.target,
-    workload: e.id,
-    backend: t.backend,
-    limit: t.limit,
-    ...(t.atLeast ? {atLeast: true} : {}),
-  };
+  const base = {target: t.target, workload: e.id, backend: t.backend, limit: t.limit};
+  if (t.atLeast) base.atLeast = true;
   const m = figure(results, e, t.backend, t.measure, t);
   const r = figure(results, e, t.backend, t.reference, t);
   if (t.optional && m.ms == null && r.ms == null) return null;
-  if (m.ms == null || r.ms == null || !(r.ms > 0 && m.ms > 0)) {
-    return {
-      ...base,
-      value: null,
-      holds: null,
-      detail: m.why || (m.ms == null ? 'figures missing' : r.why) || 'figures missing',
-    };
-  }
+  if (m.ms == null || r.ms == null || !(r.ms > 0 && m.ms > 0))
+    return {...base, value: null, holds: null, detail: m.why || (m.ms == null ? '' : r.why) || 'figures missing'};
   const [num, den] = t.atLeast ? [r, m] : [m, r];
   const [numLabel, denLabel] = t.atLeast ? [...t.labels].reverse() : t.labels;
   const value = num.ms / den.ms;
