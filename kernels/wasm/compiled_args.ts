@@ -8,7 +8,6 @@ import type {CompiledKernels} from './compiled_module';
 
 /** Mode codes of kernels/wasm/assembly/noise.ts. */
 export const NOISE_CODES = {zero: 0, uniform: 1, gaussian: 2} as const;
-const NOISE_MODES = ['zero', 'uniform', 'gaussian'] as const;
 
 /**
  * A corner moved no farther than one where its window (of `extent` rows or columns, a
@@ -49,7 +48,7 @@ export class NoiseArgs {
   constructor(
     private readonly kernels: CompiledKernels,
     scratch: Scratch,
-    mode: keyof typeof NOISE_CODES,
+    private readonly mode: keyof typeof NOISE_CODES,
     private readonly channels: number,
   ) {
     this.code = NOISE_CODES[mode];
@@ -63,9 +62,8 @@ export class NoiseArgs {
    * statistics from JS (kernels/cpu/noise_fill.ts, planNoise).
    */
   plan(key: number, image: number, values: () => ArrayLike<number>, start: number, pixels: number): void {
-    const mode = NOISE_MODES[this.code];
-    if (mode !== 'uniform') {
-      this.use(planNoise(mode, key, values(), start, pixels, this.channels));
+    if (this.mode !== 'uniform') {
+      this.use(planNoise(this.mode, key, values(), start, pixels, this.channels));
       return;
     }
     this.kernels.run.imageRange(image + 4 * start, pixels * this.channels, this.range);

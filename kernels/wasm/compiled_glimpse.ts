@@ -37,10 +37,10 @@ export function compiledGlimpse(
     const imageSize = height * width * channels;
     // Taken once, after the scratch: nothing allocates in the heap from here on.
     let values: ReturnType<typeof heapView> | undefined;
+    const view = () => (values ??= heapView(backend, inputs.input));
     for (let b = 0; b < batch; b++) {
       const corner = windowCorner(offsets[2 * b], offsets[2 * b + 1], call.params);
       if (call.mode !== 'zero' && !wholeInside(corner, call)) {
-        const view = () => (values ??= heapView(backend, inputs.input));
         noise.plan(key, image, view, b * imageSize, height * width);
       }
       kernels.run.glimpseWindow(
