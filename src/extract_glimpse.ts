@@ -28,7 +28,7 @@ function extractGlimpse_(
   noise: NoiseAttr = 'uniform',
   options: ExtractGlimpseOptions = {},
 ): Tensor4D {
-  const {version, uniformNoise, interpolation, seed} = checkOptions(options, OP);
+  const {version, uniformNoise, interpolation, seed, padding} = checkOptions(options, OP);
   const $size = readSize(size, OP);
   const $input = toFloatTensor(input, 'input', OP);
   const $offsets = toFloatTensor(offsets, 'offsets', OP);
@@ -40,10 +40,13 @@ function extractGlimpse_(
       flags: {centered: checkFlag(centered, 'centered', OP), normalized: checkFlag(normalized, 'normalized', OP)},
     };
   });
-  if (interpolation === 'bilinear') {
-    // A bilinear glimpse is a one-scale glimpse sensor whose window follows this op's placement.
+  if (interpolation === 'bilinear' || padding !== undefined) {
+    // A bilinear or image-padded glimpse is a one-scale glimpse sensor whose window follows this
+    // op's placement: the sensor has the padding modes and the subpixel windows.
+    const sensorPadding = padding ?? mode;
+    const drawn = seed ?? drawSeed(sensorPadding);
     const checked = checkSensorOptions(
-      {size: $size, ...flags, padding: mode, interpolation, seed: seed ?? drawSeed(mode)},
+      {size: $size, ...flags, padding: sensorPadding, interpolation, ...(drawn === undefined ? {} : {seed: drawn})},
       OP,
     );
     const sensorAttrs: GlimpseSensorAttrs = {...checked, scaleFactor: 1, version};
@@ -80,7 +83,8 @@ function extractGlimpse_(
  * @param normalized offsets are fractions of the image size instead of pixels.
  * @param noise `'uniform'`, `'gaussian'`, `'zero'`, or `''` (then `options.uniformNoise` decides).
  * @param options `version` (2, default, or 1), `uniformNoise` (default false), `seed`,
- *     `interpolation` (`'nearest'`, default, or `'bilinear'`).
+ *     `interpolation` (`'nearest'`, default, or `'bilinear'`), `padding` (`'edge'` or
+ *     `'reflection'`: outside positions read the image, and `noise` does not apply).
  * @returns float32 `[batch, h, w, channels]`.
  * @function
  */

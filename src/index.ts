@@ -10,6 +10,7 @@ import './register_all';
 export {extractGlimpse} from './extract_glimpse';
 export {glimpseSensor} from './glimpse_sensor';
 export type {GlimpseSensorOptions} from './sensor_options';
+export {PADDING_MODES} from './padding_mode';
 export {
   ExtractGlimpse,
   ExtractGlimpseGrad,
@@ -38,7 +39,7 @@ export type {
   NoiseAttr,
   NoiseMode,
 } from './kernel_names';
-export type {ExtractGlimpseOptions} from './options';
+export type {GlimpsePadding} from './options';
 export {setWasmKernelPath, wasmKernelPath} from './wasm_kernels';
 export type {WasmKernelChoice, WasmKernelPath} from './wasm_kernels';
 export {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig, glimpseSensorGradientConfig} from './gradient';

@@ -3,6 +3,7 @@
  * with the typed inputs and attrs every backend, the op and the gradient share.
  */
 import type {NamedTensorInfoMap, TensorInfo} from '@tensorflow/tfjs-core';
+import type {SensorPadding} from './padding_mode';
 
 /** TensorFlow's version 1 op (`tf.compat.v1.image.extract_glimpse`, TF1 graphs). */
 export const ExtractGlimpse = 'ExtractGlimpse';
@@ -99,8 +100,8 @@ export const GlimpseSensorSlope = 'GlimpseSensorSlope';
  */
 export type Interpolation = 'nearest' | 'bilinear';
 
-/** What outside positions of a sensor window take: 0, the nearest image pixel, or the op's noise. */
-export type SensorPadding = 'zero' | 'edge' | 'uniform' | 'gaussian';
+/** What outside positions of a sensor window take (src/padding_mode.ts). */
+export type {SensorPadding};
 
 /** `images` float32 `[batch, H, W, C]`; `locations` float32 `[batch, n, 2]` as `(y, x)`. */
 export type GlimpseSensorInputs = Pick<NamedTensorInfoMap, 'images' | 'locations'> & {

@@ -14,16 +14,26 @@ export interface ExtractGlimpseOptions {
    * at the unrounded corner, with a gradient for the offsets (docs/semantics.md, "Bilinear glimpses").
    */
   interpolation?: Interpolation;
+  /**
+   * Beyond TF: outside positions read the image instead of taking the noise: 'edge' (the
+   * nearest pixel) or 'reflection' (mirrored, the border pixel not repeated; docs/semantics.md,
+   * "Padding modes"). When set, `noise` does not apply.
+   */
+  padding?: GlimpsePadding;
 }
+
+/** extractGlimpse's image paddings (the noise argument covers the others). */
+export type GlimpsePadding = 'edge' | 'reflection';
 
 export interface CheckedOptions {
   version: GlimpseVersion;
   uniformNoise: boolean;
   interpolation: Interpolation;
   seed?: number;
+  padding?: GlimpsePadding;
 }
 
-const KNOWN = ['version', 'uniformNoise', 'seed', 'interpolation'];
+const KNOWN = ['version', 'uniformNoise', 'seed', 'interpolation', 'padding'];
 
 export function checkOptions(options: unknown, opName: string): CheckedOptions {
   if (options == null) return {version: 2, uniformNoise: false, interpolation: 'nearest'};
@@ -50,7 +60,17 @@ export function checkOptions(options: unknown, opName: string): CheckedOptions {
       `${opName}: options.interpolation must be 'nearest' or 'bilinear', got ${formatValue(interpolation)}`,
     );
   }
-  return {version, uniformNoise, interpolation, ...(seed === undefined ? {} : {seed})};
+  const padding = o.padding;
+  if (padding !== undefined && padding !== 'edge' && padding !== 'reflection') {
+    throw new Error(`${opName}: options.padding must be 'edge' or 'reflection', got ${formatValue(padding)}`);
+  }
+  return {
+    version,
+    uniformNoise,
+    interpolation,
+    ...(seed === undefined ? {} : {seed}),
+    ...(padding === undefined ? {} : {padding}),
+  };
 }
 
 export function checkFlag(value: unknown, argName: string, opName: string): boolean {

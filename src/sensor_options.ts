@@ -1,7 +1,8 @@
 import {formatValue} from './errors';
 import {checkSize} from './shape_inference';
 import {checkSeed} from './options';
-import type {GlimpseSensorAttrs, Interpolation, SensorPadding} from './kernel_names';
+import type {GlimpseSensorAttrs, Interpolation} from './kernel_names';
+import {PADDING_MODES, type SensorPadding} from './padding_mode';
 
 /** glimpseSensor's options (docs/semantics.md, "The glimpse sensor"). */
 export interface GlimpseSensorOptions {
@@ -27,7 +28,6 @@ export interface GlimpseSensorOptions {
 }
 
 const KNOWN = ['size', 'scales', 'scaleFactor', 'centered', 'normalized', 'padding', 'interpolation', 'seed'];
-const PADDINGS: readonly string[] = ['zero', 'edge', 'uniform', 'gaussian'];
 
 /** The largest window side (h or w times scaleFactor^(scales-1)) a call may ask for. */
 export const MAX_SENSOR_WINDOW = 2 ** 24;
@@ -75,9 +75,11 @@ export function checkSensorOptions(options: unknown, opName: string): GlimpseSen
     );
   }
   const padding = o.padding ?? 'zero';
-  if (typeof padding !== 'string' || !PADDINGS.includes(padding)) {
+  if (typeof padding !== 'string' || !(PADDING_MODES as readonly string[]).includes(padding)) {
+    const names = PADDING_MODES.map(m => `'${m}'`);
     throw new Error(
-      `${opName}: options.padding must be 'zero', 'edge', 'uniform' or 'gaussian', got ${formatValue(padding)}`,
+      `${opName}: options.padding must be ${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}, ` +
+        `got ${formatValue(padding)}`,
     );
   }
   const interpolation = o.interpolation ?? 'nearest';

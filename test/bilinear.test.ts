@@ -105,7 +105,10 @@ describeEachBackend('bilinear glimpses', () => {
         const options = integerCornerOptions(c, interpolation);
         if (c.op === 'sensor') return glimpseSensor(images, locations, options as GlimpseSensorOptions);
         const noise = c.padding as 'zero' | 'uniform' | 'gaussian';
-        return extractGlimpse(images, c.size, locations, false, false, noise, options);
+        return extractGlimpse(images, c.size, locations, false, false, noise, {
+          seed: options.seed,
+          ...(options.interpolation ? {interpolation: options.interpolation} : {}),
+        });
       };
       const nearest = run('nearest');
       const bilinear = run('bilinear');

@@ -24,6 +24,7 @@ function drawnNoise(padding: SensorPadding): DrawnNoise | undefined {
   switch (padding) {
     case 'zero':
     case 'edge':
+    case 'reflection':
       return undefined;
     case 'uniform':
     case 'gaussian':
