@@ -5,14 +5,15 @@
  */
 import type {SensorCall} from '../../src/sensor_prelude';
 import type {WeightsOf} from '../../src/bilinear';
+import {PADDING_CODE} from '../../src/padding_mode';
 import {WEIGHTS_CODE} from './bilinear_weights';
 import {PLACEMENT_UNIFORMS, placementValues, type UniformDecl, type UniformNames, type UniformValues} from './uniforms';
 
 export const SENSOR_UNIFORMS = [
   ...PLACEMENT_UNIFORMS,
   {name: 'scaleFactor', type: 'int'},
-  /** 1: samples outside the image read the nearest image pixel. */
-  {name: 'edgePadding', type: 'int'},
+  /** What samples outside the image read: src/padding_mode.ts's PADDING_CODE (kernels/gpu/padding_index.ts). */
+  {name: 'paddingMode', type: 'int'},
   /** 1: windows at their unrounded corner, as the weighted sum of four whole-pixel neighbours. */
   {name: 'bilinear', type: 'int'},
   /** The forward program's neighbour weights (src/bilinear.ts), as kernels/gpu/bilinear_weights.ts's WEIGHTS_CODE. */
@@ -28,7 +29,7 @@ export function sensorValues(call: SensorCall, weightsOf: WeightsOf = 'value'): 
   return {
     ...placementValues(call.windowParams(0), call.opName),
     scaleFactor: call.attrs.scaleFactor,
-    edgePadding: call.attrs.padding === 'edge' ? 1 : 0,
+    paddingMode: PADDING_CODE[call.attrs.padding],
     bilinear: call.attrs.interpolation === 'bilinear' ? 1 : 0,
     weightsOf: WEIGHTS_CODE[weightsOf],
   };

@@ -1,6 +1,7 @@
 /**
  * The glimpse sensor's backward program: one image pixel per fragment, gathering `dy / s^2`
- * from every block that sampled it (docs/semantics.md, "The glimpse sensor"). The JS
+ * from every block that sampled it, once per sample of the block that read it under the
+ * padding mode (docs/semantics.md, "The glimpse sensor"). The JS
  * (kernels/cpu/glimpse_sensor_grad_impl.ts), GLSL (here) and WGSL (kernels/webgpu) copies
  * move together.
  */
@@ -10,38 +11,17 @@ import {NEIGHBOUR_WEIGHTS, WEIGHTS_CODE} from '../gpu/bilinear_weights';
 import {BLOCK_SIDE} from '../gpu/block_sums';
 import {SENSOR_CORNER_OF} from '../gpu/corner_readers';
 import {ROW_COL} from '../gpu/row_col';
+import {SOURCE_HITS, SOURCE_INDEX} from '../gpu/padding_index';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {uniformsDecl} from './uniforms';
 
 /**
- * The window rows [lo, hi] (or columns) that read image row `pixel` of an axis ending at
- * `last`, for a window from `start` of `side` rows: the one row `pixel - start`, and with
- * edge padding on a border also every row beyond it, clamped onto it. Empty when lo > hi.
- */
-const SAMPLED_BY = `
-struct Span {
-  int lo;
-  int hi;
-};
-
-Span sampledBy(int pixel, int start, int side, int last) {
-  int lo = edgePadding == 1 && pixel == 0 ? 0 : pixel - start;
-  int hi = edgePadding == 1 && pixel == last ? side - 1 : pixel - start;
-  return Span(lo < 0 ? 0 : lo, hi > side - 1 ? side - 1 : hi);
-}
-
-// How many of block t's rows [t*s, t*s + s) lie in the span (exact in float below 2^24).
-float rowsIn(int t, int s, Span span) {
-  return min(float(span.hi), float(t * s + s - 1)) - max(float(span.lo), float(t * s)) + 1.0;
-}
-`;
-
-/**
- * Windows and scales in the cpu's order. A window is a translation, so without edge
- * padding a pixel lies in at most one block of it; on an edge-padded border it may take
- * several blocks, each with its count of clamped samples. A bilinear window gathers from
- * its four whole-pixel neighbours, each times its weight. GLSL ES 1.00 loops need constant
- * bounds: the shapes, with a break.
+ * Windows and scales in the cpu's order. A window's blocks that read the pixel, visited in
+ * order along each axis from one to the next (padding_index.ts's nextHit), each with its
+ * count of samples on the pixel (hitCount): one block inside the image; several on an
+ * edge-padded border, or wherever reflections land. A bilinear window gathers from its four
+ * whole-pixel neighbours, each times its weight. GLSL ES 1.00 loops need constant bounds:
+ * the shapes (a window has that many blocks), with a break.
  */
 /**
  * The gather from one window whose top-left is (rowStart, colStart), `scaled` the factor
@@ -49,19 +29,30 @@ float rowsIn(int t, int s, Span span) {
  */
 function gatherGlsl(h: number, w: number, rowStart: string, colStart: string, scaled: string): string {
   return `
-        Span rows = sampledBy(row, ${rowStart}, ${h} * s, lastRow);
-        Span cols = sampledBy(col, ${colStart}, ${w} * s, lastCol);
-        if (rows.lo > rows.hi || cols.lo > cols.hi) continue;
+        int top = ${rowStart};
+        int left = ${colStart};
+        int bottom = top + ${h} * s - 1;
+        int right = left + ${w} * s - 1;
+        int firstRow = nextHit(row, height, paddingMode, top, bottom);
+        int firstCol = nextHit(col, width, paddingMode, left, right);
+        if (firstRow > bottom || firstCol > right) continue;
         float area = float(s) * float(s);
+        int hitRow = firstRow;
         for (int rowStep = 0; rowStep < ${h}; rowStep++) {
-          int blockRow = rows.lo / s + rowStep;
-          if (blockRow * s > rows.hi) break;
-          float rowCount = rowsIn(blockRow, s, rows);
+          int blockRow = (hitRow - top) / s;
+          int rowFrom = top + blockRow * s;
+          float rowCount = float(hitCount(row, height, paddingMode, rowFrom, rowFrom + s - 1));
+          int hitCol = firstCol;
           for (int colStep = 0; colStep < ${w}; colStep++) {
-            int blockCol = cols.lo / s + colStep;
-            if (blockCol * s > cols.hi) break;
-            sum += ${scaled}getDy(b, l, scale, blockRow, blockCol, c) / area * (rowCount * rowsIn(blockCol, s, cols));
+            int blockCol = (hitCol - left) / s;
+            int colFrom = left + blockCol * s;
+            float colCount = float(hitCount(col, width, paddingMode, colFrom, colFrom + s - 1));
+            sum += ${scaled}getDy(b, l, scale, blockRow, blockCol, c) / area * (rowCount * colCount);
+            hitCol = nextHit(col, width, paddingMode, colFrom + s, right);
+            if (hitCol > right) break;
           }
+          hitRow = nextHit(row, height, paddingMode, rowFrom + s, bottom);
+          if (hitRow > bottom) break;
         }`;
 }
 
@@ -90,8 +81,8 @@ void main() {
   int row = coords[1];
   int col = coords[2];
   int c = coords[3];
-  int lastRow = int(imageHeight) - 1;
-  int lastCol = int(imageWidth) - 1;
+  int height = int(imageHeight);
+  int width = int(imageWidth);
   float sum = 0.0;
   for (int l = 0; l < ${n}; l++) {
     for (int scale = 0; scale < ${k}; scale++) {
@@ -118,8 +109,7 @@ export class GlimpseSensorGradProgram implements GPGPUProgram {
     bilinear: boolean,
   ) {
     this.userCode =
-      snippetsIn('glsl', [ROW_COL, SENSOR_CORNER_OF, NEIGHBOUR_WEIGHTS, BLOCK_SIDE]) +
-      SAMPLED_BY +
+      snippetsIn('glsl', [ROW_COL, SENSOR_CORNER_OF, NEIGHBOUR_WEIGHTS, BLOCK_SIDE, SOURCE_INDEX, SOURCE_HITS]) +
       mainGlsl(dyShape, bilinear);
   }
 }

@@ -14,22 +14,18 @@ import {NEIGHBOUR_WEIGHTS} from '../gpu/bilinear_weights';
 import {BLOCK_SIDE, BLOCK_SUM} from '../gpu/block_sums';
 import {SENSOR_CORNER_OF} from '../gpu/corner_readers';
 import {ROW_COL} from '../gpu/row_col';
+import {SOURCE_INDEX} from '../gpu/padding_index';
 import {DRAWS, NOISE_AT, NO_SCALE_KEY, SCALE_KEY, ZERO_NOISE_AT} from '../gpu/noise_draws';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {FENCE} from '../gpu/window_placement';
 import {uniformsDecl} from './uniforms';
 
-/** A window sample at image (row, col): the pixel, or the padding. */
+/** A window sample at image (row, col): the pixel its padding mode reads, or the noise (0 without). */
 const SAMPLE_AT = `
 float sampleAt(int b, int row, int col, int c, int index) {
-  int lastRow = int(imageHeight) - 1;
-  int lastCol = int(imageWidth) - 1;
-  if (row >= 0 && row <= lastRow && col >= 0 && col <= lastCol) return getImage(b, row, col, c);
-  if (edgePadding == 1) {
-    int r = row < 0 ? 0 : (row > lastRow ? lastRow : row);
-    int q = col < 0 ? 0 : (col > lastCol ? lastCol : col);
-    return getImage(b, r, q, c);
-  }
+  int r = sourceIndex(row, int(imageHeight), paddingMode);
+  int q = sourceIndex(col, int(imageWidth), paddingMode);
+  if (r >= 0 && q >= 0) return getImage(b, r, q, c);
   return noiseAt(b, c, index);
 }
 `;
@@ -82,7 +78,7 @@ void main() {
   int blockCol = coords.u;
   int c = coords.v;
   RowCol corner = cornerOf(b, l, scale);
-  if (!found(corner) && (edgePadding == 1 || weightsOf != 0)) {
+  if (!found(corner) && (readsImage(paddingMode) || weightsOf != 0)) {
     setOutput(0.0);
     return;
   }
@@ -100,7 +96,7 @@ void main() {
 /**
  * Output `[B, n, k, h, w, C]`. Inputs `Image` and `Corners` (SensorCornersProgram's output),
  * uniforms SENSOR_UNIFORMS; with noise padding also the statistics inputs and NOISE_UNIFORMS.
- * Zero and edge padding run a variant without the noise code, as ExtractGlimpseProgram does,
+ * Zero, edge and reflection padding run a variant without the noise code, as ExtractGlimpseProgram does,
  * and nearest one without the neighbours'.
  */
 export class GlimpseSensorProgram implements GPGPUProgram {
@@ -121,6 +117,7 @@ export class GlimpseSensorProgram implements GPGPUProgram {
       SENSOR_CORNER_OF,
       NEIGHBOUR_WEIGHTS,
       BLOCK_SIDE,
+      SOURCE_INDEX,
       ...noise,
     ]);
     this.userCode = shared + SAMPLE_AT + mainGlsl(outputShape, bilinear);

@@ -11,15 +11,19 @@ import {BLOCK_SIDE} from '../gpu/block_sums';
 import {K} from '../gpu/shader_constants';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {ROW_COL} from '../gpu/row_col';
+import {REFLECT_CORNER} from '../gpu/padding_index';
+import {PADDING_CODE} from '../../src/padding_mode';
 import {FENCE, PLACE_AXIS} from '../gpu/window_placement';
 
 /**
  * The corner and its fractions as src/window_geometry.ts `windowCorner` (nearest: fractions 0)
  * or `subpixelCorner` (bilinear: the floor and the fractions); the corner's row and col -1e9
  * (below any clamped corner) for NaN, infinite or past int64 (a fenced overflow lands there
- * too). A found corner far outside is clamped to +-2^25: windows and images are at most 2^24
- * pixels a side, so every window row maps to the same side of the image (edge padding clamps
- * it to the same pixel), and int sums stay exact.
+ * too). Reflection reduces a found corner exactly by its axis's period (reflectCorner), far or
+ * not: its samples depend on the corner modulo the period. The other modes clamp one far
+ * outside to +-2^25: windows and images are at most 2^24 pixels a side, so every window row
+ * maps to the same side of the image (edge padding clamps it to the same pixel), and int sums
+ * stay exact.
  */
 const SENSOR_CORNER_GLSL = `
 struct FloorSplit {
@@ -48,15 +52,19 @@ SensorCorner sensorCorner(int b, int l, int scale) {
   float top = placeAxis(locationRow, imageHeight, glimpseHeight * s);
   float left = placeAxis(locationCol, imageWidth, glimpseWidth * s);
   if (!(abs(top) < ${K.int64Limit} && abs(left) < ${K.int64Limit})) return none;
-  float far = ${K.cornerClamp};
+  RowCol whole = RowCol(truncTowardZero(top), truncTowardZero(left));
+  RowCol fraction = RowCol(0.0, 0.0);
   if (bilinear == 1) {
     FloorSplit row = splitFloor(top);
     FloorSplit col = splitFloor(left);
-    RowCol corner = RowCol(clamp(row.whole, -far, far), clamp(col.whole, -far, far));
-    return SensorCorner(corner, RowCol(row.fraction, col.fraction));
+    whole = RowCol(row.whole, col.whole);
+    fraction = RowCol(row.fraction, col.fraction);
   }
-  RowCol corner = RowCol(clamp(truncTowardZero(top), -far, far), clamp(truncTowardZero(left), -far, far));
-  return SensorCorner(corner, RowCol(0.0, 0.0));
+  if (paddingMode == ${PADDING_CODE.reflection}) {
+    return SensorCorner(RowCol(reflectCorner(whole.row, imageHeight), reflectCorner(whole.col, imageWidth)), fraction);
+  }
+  float far = ${K.cornerClamp};
+  return SensorCorner(RowCol(clamp(whole.row, -far, far), clamp(whole.col, -far, far)), fraction);
 }
 `;
 
@@ -77,6 +85,6 @@ export class SensorCornersProgram implements GPGPUProgram {
   variableNames = ['Locations'];
   uniformDecls = SENSOR_UNIFORMS;
   customUniforms = uniformsDecl(this.uniformDecls);
-  userCode = snippetsIn('glsl', [ROW_COL, FENCE, PLACE_AXIS, BLOCK_SIDE]) + SENSOR_CORNER_GLSL + MAIN;
+  userCode = snippetsIn('glsl', [ROW_COL, FENCE, PLACE_AXIS, BLOCK_SIDE, REFLECT_CORNER]) + SENSOR_CORNER_GLSL + MAIN;
   constructor(public outputShape: number[]) {}
 }

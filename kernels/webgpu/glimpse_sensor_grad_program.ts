@@ -1,9 +1,9 @@
 /**
  * The glimpse sensor's backward program: one image pixel per invocation, gathering
- * `dy / s^2` from every block that sampled it (docs/semantics.md, "The glimpse sensor").
- * Its text is constant: shapes come from the backend's shape uniforms. The JS
- * (kernels/cpu/glimpse_sensor_grad_impl.ts), GLSL (kernels/webgl) and WGSL (here) copies
- * move together.
+ * `dy / s^2` from every block that sampled it, once per sample of the block that read it
+ * under the padding mode (docs/semantics.md, "The glimpse sensor"). Its text is constant:
+ * shapes come from the backend's shape uniforms. The JS (kernels/cpu/glimpse_sensor_grad_impl.ts),
+ * GLSL (kernels/webgl) and WGSL (here) copies move together.
  */
 import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
 import {FlatProgram, variantKey} from './flat_program';
@@ -11,49 +11,43 @@ import {NEIGHBOUR_WEIGHTS, WEIGHTS_CODE} from '../gpu/bilinear_weights';
 import {BLOCK_SIDE} from '../gpu/block_sums';
 import {SENSOR_CORNER_OF} from '../gpu/corner_readers';
 import {ROW_COL} from '../gpu/row_col';
+import {SOURCE_HITS, SOURCE_INDEX} from '../gpu/padding_index';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {uniformsDecl} from './uniforms';
 
 /**
- * The window rows [lo, hi] (or columns) that read image row `pixel` of an axis ending at
- * `last`, for a window from `start` of `side` rows: the one row `pixel - start`, and with
- * edge padding on a border also every row beyond it, clamped onto it. Empty when lo > hi.
- */
-const SAMPLED_BY_WGSL = `
-struct Span {
-  lo : i32,
-  hi : i32,
-}
-
-fn sampledBy(pixel : i32, start : i32, side : i32, last : i32) -> Span {
-  let lo = select(pixel - start, 0, uniforms.edgePadding == 1 && pixel == 0);
-  let hi = select(pixel - start, side - 1, uniforms.edgePadding == 1 && pixel == last);
-  return Span(max(lo, 0), min(hi, side - 1));
-}
-
-// How many of block t's rows [t*s, t*s + s) lie in the span (exact in float below 2^24).
-fn rowsIn(t : i32, s : i32, span : Span) -> f32 {
-  return min(f32(span.hi), f32(t * s + s - 1)) - max(f32(span.lo), f32(t * s)) + 1.0;
-}
-`;
-
-/**
  * The gather from one window whose top-left is (rowStart, colStart), `scaled` the factor
- * before dy (empty for weight 1); `continue` moves on to the next window. A window is a
- * translation, so without edge padding a pixel lies in at most one block of it; on an
- * edge-padded border it may take several blocks, each with its count of clamped samples.
+ * before dy (empty for weight 1); `continue` moves on to the next window. The window's blocks
+ * that read the pixel, visited in order along each axis from one to the next
+ * (padding_index.ts's nextHit), each with its count of samples on the pixel (hitCount): one
+ * block inside the image; several on an edge-padded border, or wherever reflections land.
  */
 function gatherWgsl(rowStart: string, colStart: string, scaled: string): string {
   return `
-          let rows = sampledBy(row, ${rowStart}, h * s, lastRow);
-          let cols = sampledBy(col, ${colStart}, w * s, lastCol);
-          if (rows.lo > rows.hi || cols.lo > cols.hi) { continue; }
+          let top = ${rowStart};
+          let left = ${colStart};
+          let bottom = top + h * s - 1;
+          let right = left + w * s - 1;
+          let firstRow = nextHit(row, height, mode, top, bottom);
+          let firstCol = nextHit(col, width, mode, left, right);
+          if (firstRow > bottom || firstCol > right) { continue; }
           let area = f32(s) * f32(s);
-          for (var blockRow = rows.lo / s; blockRow * s <= rows.hi; blockRow++) {
-            let rowCount = rowsIn(blockRow, s, rows);
-            for (var blockCol = cols.lo / s; blockCol * s <= cols.hi; blockCol++) {
-              sum += ${scaled}getDy(b, l, scale, blockRow, blockCol, c) / area * (rowCount * rowsIn(blockCol, s, cols));
+          var hitRow = firstRow;
+          loop {
+            let blockRow = (hitRow - top) / s;
+            let rowFrom = top + blockRow * s;
+            let rowCount = f32(hitCount(row, height, mode, rowFrom, rowFrom + s - 1));
+            var hitCol = firstCol;
+            loop {
+              let blockCol = (hitCol - left) / s;
+              let colFrom = left + blockCol * s;
+              let colCount = f32(hitCount(col, width, mode, colFrom, colFrom + s - 1));
+              sum += ${scaled}getDy(b, l, scale, blockRow, blockCol, c) / area * (rowCount * colCount);
+              hitCol = nextHit(col, width, mode, colFrom + s, right);
+              if (hitCol > right) { break; }
             }
+            hitRow = nextHit(row, height, mode, rowFrom + s, bottom);
+            if (hitRow > bottom) { break; }
           }`;
 }
 
@@ -87,8 +81,9 @@ fn main(index : i32) {
     let k = uniforms.dyShape.z;
     let h = uniforms.dyShape.w;
     let w = uniforms.dyShape.u;
-    let lastRow = i32(uniforms.imageHeight) - 1;
-    let lastCol = i32(uniforms.imageWidth) - 1;
+    let height = i32(uniforms.imageHeight);
+    let width = i32(uniforms.imageWidth);
+    let mode = uniforms.paddingMode;
     var sum = 0.0;
     for (var l = 0; l < n; l++) {
       for (var scale = 0; scale < k; scale++) {
@@ -120,8 +115,7 @@ export class GlimpseSensorGradProgram extends FlatProgram {
 
   getUserCode(): string {
     return (
-      snippetsIn('wgsl', [ROW_COL, SENSOR_CORNER_OF, NEIGHBOUR_WEIGHTS, BLOCK_SIDE]) +
-      SAMPLED_BY_WGSL +
+      snippetsIn('wgsl', [ROW_COL, SENSOR_CORNER_OF, NEIGHBOUR_WEIGHTS, BLOCK_SIDE, SOURCE_INDEX, SOURCE_HITS]) +
       main(this.variant.bilinear)
     );
   }

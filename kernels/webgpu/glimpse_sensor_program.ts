@@ -12,19 +12,19 @@ import {NEIGHBOUR_WEIGHTS} from '../gpu/bilinear_weights';
 import {BLOCK_SIDE, BLOCK_SUM} from '../gpu/block_sums';
 import {SENSOR_CORNER_OF} from '../gpu/corner_readers';
 import {ROW_COL} from '../gpu/row_col';
+import {SOURCE_INDEX} from '../gpu/padding_index';
 import {DRAWS, NOISE_AT, NO_SCALE_KEY, SCALE_KEY, ZERO_NOISE_AT} from '../gpu/noise_draws';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {FENCE} from '../gpu/window_placement';
 import {FlatProgram, variantKey} from './flat_program';
 import {uniformsDecl} from './uniforms';
 
-/** A window sample at image (row, col): the pixel, or the padding. */
+/** A window sample at image (row, col): the pixel its padding mode reads, or the noise (0 without). */
 const SAMPLE_AT_WGSL = `
 fn sampleAt(b : i32, row : i32, col : i32, c : i32, index : i32) -> f32 {
-  let lastRow = i32(uniforms.imageHeight) - 1;
-  let lastCol = i32(uniforms.imageWidth) - 1;
-  if (row >= 0 && row <= lastRow && col >= 0 && col <= lastCol) { return getImage(b, row, col, c); }
-  if (uniforms.edgePadding == 1) { return getImage(b, clamp(row, 0, lastRow), clamp(col, 0, lastCol), c); }
+  let r = sourceIndex(row, i32(uniforms.imageHeight), uniforms.paddingMode);
+  let q = sourceIndex(col, i32(uniforms.imageWidth), uniforms.paddingMode);
+  if (r >= 0 && q >= 0) { return getImage(b, r, q, c); }
   return noiseAt(b, c, index);
 }
 `;
@@ -83,7 +83,7 @@ fn main(index : i32) {
     let w = uniforms.outShape.u;
     let channels = uniforms.outShape.v;
     let corner = cornerOf(b, l, scale);
-    if (!found(corner) && (uniforms.edgePadding == 1 || uniforms.weightsOf != 0)) {
+    if (!found(corner) && (readsImage(uniforms.paddingMode) || uniforms.weightsOf != 0)) {
       setOutputAtIndex(index, 0.0);
       return;
     }
@@ -102,7 +102,7 @@ fn main(index : i32) {
 /**
  * Output `[B, n, k, h, w, C]`. Inputs `Image` and `Corners` (SensorCornersProgram's output),
  * uniforms SENSOR_UNIFORMS; with noise padding also the statistics inputs and NOISE_UNIFORMS.
- * Zero and edge padding run a variant without the noise code, as ExtractGlimpseProgram does,
+ * Zero, edge and reflection padding run a variant without the noise code, as ExtractGlimpseProgram does,
  * and nearest one without the neighbours'.
  */
 export class GlimpseSensorProgram extends FlatProgram {
@@ -124,7 +124,14 @@ export class GlimpseSensorProgram extends FlatProgram {
 
   getUserCode(): string {
     const noise = this.variant.noise ? [FENCE, DRAWS, SCALE_KEY, NOISE_AT] : [ZERO_NOISE_AT, NO_SCALE_KEY];
-    const shared = snippetsIn('wgsl', [ROW_COL, SENSOR_CORNER_OF, NEIGHBOUR_WEIGHTS, BLOCK_SIDE, ...noise]);
+    const shared = snippetsIn('wgsl', [
+      ROW_COL,
+      SENSOR_CORNER_OF,
+      NEIGHBOUR_WEIGHTS,
+      BLOCK_SIDE,
+      SOURCE_INDEX,
+      ...noise,
+    ]);
     return shared + SAMPLE_AT_WGSL + mainWgsl(this.variant.bilinear);
   }
 }

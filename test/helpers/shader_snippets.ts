@@ -4,6 +4,7 @@ import * as bilinearWeights from '../../kernels/gpu/bilinear_weights';
 import * as blockSums from '../../kernels/gpu/block_sums';
 import * as cornerReaders from '../../kernels/gpu/corner_readers';
 import * as noiseDraws from '../../kernels/gpu/noise_draws';
+import * as paddingIndex from '../../kernels/gpu/padding_index';
 import * as rowCol from '../../kernels/gpu/row_col';
 import * as windowPlacement from '../../kernels/gpu/window_placement';
 
@@ -12,6 +13,7 @@ export const SHADER_MODULES: Record<string, object> = {
   blockSums,
   cornerReaders,
   noiseDraws,
+  paddingIndex,
   rowCol,
   windowPlacement,
 };
