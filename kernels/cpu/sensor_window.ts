@@ -16,6 +16,7 @@ import {planNoise, type NoisePlan} from './noise_fill';
 import {noisyBlockMeans} from './sensor_noise';
 import {OUTSIDE, mapAxis, mappedBlockMeans} from './mapped_window';
 import {bilinearBlockMeans, copyPadded, type Weights} from './bilinear_means';
+import {drawsNoise} from '../../src/padding_mode';
 
 type Values = Float32Array | Int32Array | Uint8Array;
 
@@ -37,7 +38,7 @@ export class SensorWindows {
   ) {
     const [, , k, h, w, channels] = call.shape;
     const {padding} = call.attrs;
-    this.noise = padding === 'uniform' || padding === 'gaussian' ? padding : null;
+    this.noise = drawsNoise(padding) ? padding : null;
     this.scales = Array.from({length: k}, (_, i) => {
       const {glimpseHeight, glimpseWidth} = call.windowParams(i);
       return {s: call.blockSide(i), glimpseHeight, glimpseWidth};

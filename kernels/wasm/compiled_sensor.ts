@@ -14,6 +14,7 @@ import {spreadSensorWindows, writeSensorWindows, type SensorWriter} from '../cpu
 import {clampCorner, NoiseArgs, Scratch, WindowMaps} from './compiled_args';
 import type {CompiledKernels} from './compiled_module';
 import {heapFloats, heapView} from './heap';
+import {drawsNoise} from '../../src/padding_mode';
 
 /** Larger padded copies take the four-neighbour sum instead, as on the cpu. */
 const MAX_PADDED_VALUES = 2 ** 24;
@@ -40,8 +41,7 @@ class CompiledWindows implements SensorWriter<number> {
     const {padding} = call.attrs;
     this.image = kernels.address(images);
     this.sums = scratch.take(8 * w * channels);
-    this.noise =
-      padding === 'uniform' || padding === 'gaussian' ? new NoiseArgs(kernels, scratch, padding, channels) : null;
+    this.noise = drawsNoise(padding) ? new NoiseArgs(kernels, scratch, padding, channels) : null;
     this.maps = padding === 'reflection' ? new WindowMaps(kernels, scratch, call) : null;
   }
 
