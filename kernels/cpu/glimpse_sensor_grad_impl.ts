@@ -1,9 +1,10 @@
 /**
  * The glimpse sensor's backward pass over plain typed arrays, shared by the cpu, wasm and
  * tensorflow kernels: each output's dy / s^2 goes to every image pixel its block sampled
- * (edge and reflection padding: the pixel the sample read, src/padding_mode.ts), accumulated in
- * float32 in output order. Zero and noise padding send nothing back. Bilinear windows send it to each of the four whole-pixel
- * neighbours' windows, times the neighbour's weight (src/bilinear.ts).
+ * (edge and reflection padding: the pixel the sample read, src/padding_mode.ts), accumulated
+ * in float32 in output order. Zero and noise padding send nothing back. Bilinear windows send
+ * it to each of the four whole-pixel neighbours' windows, times the neighbour's weight
+ * (src/bilinear.ts).
  */
 import type {SensorCall} from '../../src/sensor_prelude';
 import {spreadSensorWindows} from './sensor_loop';

@@ -4,10 +4,10 @@
  * a few numbers per location) and the pixels never leave TensorFlow. With zero padding a
  * scale's windows are TensorFlow's ExtractGlimpseV2 at their whole-pixel corners (its row
  * copies); with edge or reflection padding, one gather of the image's pixels by flat index, a
- * row index plus a column index, each the pixel its padding reads (src/padding_mode.ts). AvgPool takes the block means. A bilinear
- * window reads one more row and column and weighs its four whole-pixel neighbours, slices of
- * that region. Sums are TensorFlow's float32 ones, within the bounds docs/semantics.md gives
- * for float32 backends.
+ * row index plus a column index, each the pixel its padding reads (src/padding_mode.ts).
+ * AvgPool takes the block means. A bilinear window reads one more row and column and weighs
+ * its four whole-pixel neighbours, slices of that region. Sums are TensorFlow's float32 ones,
+ * within the bounds docs/semantics.md gives for float32 backends.
  */
 import {tidy, type Tensor, type TensorInfo} from '@tensorflow/tfjs-core';
 import {NEIGHBOUR_STEPS, neighbourWeights, type WeightsOf} from '../../src/bilinear';
