@@ -80,7 +80,6 @@ const opGlimpse = (loc: [number, number]): Promise<{values: number[]; backend: s
 const reflectOnce = (p: number, n: number) => (p < 0 ? -p : p >= n ? 2 * (n - 1) - p : p);
 
 /** The scene's pixels in the 16x16 window at `loc`: zeros outside the image, or the scene reflected. */
-
 function sceneWindow(loc: [number, number], padding: 'zero' | 'reflection' = 'zero'): number[] {
   const c = windowCorner(loc[0], loc[1], {
     version: 2,
