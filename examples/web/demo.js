@@ -2,12 +2,14 @@
 // with `?backend=wasm` (the compiled kernels). Clicking the picture moves the glimpse location
 // and re-renders.
 //
-// Below the model's outputs, glimpseSensor computes 1 to 5 scales (the select) in one call.
+// Below the model's outputs, glimpseSensor computes 1 to 5 scales (the select) in one call,
+// with zero, edge or reflection padding (the other select).
 //
 // For tests, window.demoState = {ready, backend, wasmKernels (the wasm kernels' path, on wasm),
 // location: [y, x], renders, msPerCall,
 // lastGlimpse16: the RGB bytes drawn into the glimpse16 canvas (16*16*3, row-major),
-// scales: how many glimpseSensor scales are drawn, lastFused: the RGB bytes of each, error},
+// scales: how many glimpseSensor scales are drawn, padding: theirs, lastFused: the RGB bytes of
+// each, error},
 // and window.demo = {image (the [1, H, W, 3] float32 tensor the model sees), toByte, render}.
 (function () {
   'use strict';
@@ -28,6 +30,7 @@
     msPerCall: null,
     lastGlimpse16: [],
     scales: 3,
+    padding: 'zero',
     lastFused: [],
     error: null,
   });
@@ -107,9 +110,9 @@
   }
 
   /** glimpseSensor's scales at `location`, one 16x16 tile each; returns the RGB bytes drawn. */
-  async function drawFused(image, location, scales) {
+  async function drawFused(image, location, scales, padding) {
     var loc = tf.tensor2d([location], [1, 2]);
-    var fused = tf.glimpseSensor(image, loc, {size: [16, 16], scales: scales, scaleFactor: 2});
+    var fused = tf.glimpseSensor(image, loc, {size: [16, 16], scales: scales, scaleFactor: 2, padding: padding});
     var values = await fused.data();
     tf.dispose([fused, loc]);
     var holder = document.getElementById('fused');
@@ -174,7 +177,7 @@
         drawRGB(document.getElementById('glimpse32'), values[1], 32, 32, 3, 0);
         drawRGB(document.getElementById('glimpse64'), values[2], 64, 64, 3, 0);
         for (var t = 0; t < 3; t++) drawRGB(document.getElementById('sensor' + t), values[3], 16, 16, 9, 3 * t);
-        state.lastFused = await drawFused(image, location, state.scales);
+        state.lastFused = await drawFused(image, location, state.scales, state.padding);
 
         state.location = [location[0], location[1]];
         state.lastGlimpse16 = g16;
@@ -215,6 +218,11 @@
 
     document.getElementById('scales').addEventListener('change', function (e) {
       state.scales = Number(e.target.value);
+      render(state.location).catch(fail);
+    });
+
+    document.getElementById('padding').addEventListener('change', function (e) {
+      state.padding = e.target.value;
       render(state.location).catch(fail);
     });
 

@@ -23,6 +23,7 @@ interface DemoState {
   msPerCall: number | null;
   lastGlimpse16: number[];
   scales: number;
+  padding: string;
   lastFused: number[][];
   error: string | null;
 }
@@ -46,6 +47,7 @@ const demoState = (on: Page = page): Promise<DemoState> =>
       msPerCall: s.msPerCall,
       lastGlimpse16: s.lastGlimpse16,
       scales: s.scales,
+      padding: s.padding,
       lastFused: s.lastFused,
       error: s.error,
     };
@@ -74,8 +76,11 @@ const opGlimpse = (loc: [number, number]): Promise<{values: number[]; backend: s
     return out;
   }, loc);
 
-/** The scene's pixels in the 16x16 window at `loc`, zeros outside the image. */
-function sceneWindow(loc: [number, number]): number[] {
+/** Where a window row or column at `p` reads on an axis of `n` pixels: reflected once (a 16 px window at a corner). */
+const reflectOnce = (p: number, n: number) => (p < 0 ? -p : p >= n ? 2 * (n - 1) - p : p);
+
+/** The scene's pixels in the 16x16 window at `loc`: zeros outside the image, or the scene reflected. */
+function sceneWindow(loc: [number, number], padding: 'zero' | 'reflection' = 'zero'): number[] {
   const c = windowCorner(loc[0], loc[1], {
     version: 2,
     centered: true,
@@ -88,8 +93,10 @@ function sceneWindow(loc: [number, number]): number[] {
   const rgb: number[] = [];
   for (let i = 0; i < 16; i++) {
     for (let j = 0; j < 16; j++) {
-      const y = c.y + i,
-        x = c.x + j;
+      const [y, x] =
+        padding === 'reflection'
+          ? [reflectOnce(c.y + i, SCENE.height), reflectOnce(c.x + j, SCENE.width)]
+          : [c.y + i, c.x + j];
       const inside = y >= 0 && y < SCENE.height && x >= 0 && x < SCENE.width;
       for (let k = 0; k < 3; k++) rgb.push(inside ? SCENE.data[4 * (y * SCENE.width + x) + k] : 0);
     }
@@ -185,6 +192,19 @@ describe('web demo (examples/web) in Chromium', () => {
     expect(s.lastFused[0]).toEqual(s.lastGlimpse16);
     // Larger scales average larger windows: not the same picture.
     expect(s.lastFused[2]).not.toEqual(s.lastFused[0]);
+  });
+
+  test('the padding select redraws glimpseSensor; reflection mirrors the scene at its border', async () => {
+    const before = (await demoState()).renders;
+    await page.selectOption('#padding', 'reflection');
+    await page.waitForFunction((n: number) => (window as any).demoState.renders > n, before, {timeout: 30000});
+    const s = await demoState();
+    expect(s.error).toBeNull();
+    expect(s.padding).toBe('reflection');
+    // Still at the corner: the window reaches outside, where reflection reads the scene mirrored.
+    expect(s.location[0]).toBeLessThan(-0.9);
+    expect(s.lastFused[0]).toEqual(sceneWindow(s.location, 'reflection'));
+    expect(s.lastFused[0]).not.toEqual(s.lastGlimpse16);
   });
 
   test('no page errors', () => {
