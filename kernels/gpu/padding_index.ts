@@ -163,10 +163,13 @@ fn hitCount(pixel : i32, n : i32, mode : i32, lo : i32, hi : i32) -> i32 {
  * is below twice the divisor, so a subtraction takes at most half and is exact (Sterbenz);
  * the halvings are exact, and so is the last step into the centred range, which float32
  * holds whole (a remainder in [0, period) may not: past 2^24 it holds even numbers only).
- * A corner far outside thus keeps its place in the reflection's period.
+ * A corner far outside thus keeps its place in the reflection's period. `paddedCorner`, what
+ * the corners pass stores for a found corner under `mode`: reflection's reduced corner; the
+ * other modes' clamped to +-2^25 (windows and images are at most 2^24 pixels a side, so every
+ * window row of a far corner maps to the same side of the image, and int sums stay exact).
  */
 export const REFLECT_CORNER: ShaderSnippet = {
-  defines: ['reflectCorner'],
+  defines: ['reflectCorner', 'paddedCorner'],
   mirrors: 'kernels/gpu/padding_index.ts#reflectCorner',
   glsl: `
 float reflectCorner(float corner, float n) {
@@ -181,6 +184,11 @@ float reflectCorner(float corner, float n) {
   if (r > n - 1.0) r -= period;
   return corner < 0.0 ? -r : r;
 }
+
+float paddedCorner(float corner, float n, int mode) {
+  if (mode == ${REFLECTION}) return reflectCorner(corner, n);
+  return clamp(corner, -${K.cornerClamp}, ${K.cornerClamp});
+}
 `,
   wgsl: `
 fn reflectCorner(corner : f32, n : f32) -> f32 {
@@ -194,6 +202,11 @@ fn reflectCorner(corner : f32, n : f32) -> f32 {
   }
   if (r > n - 1.0) { r -= period; }
   return select(r, -r, corner < 0.0);
+}
+
+fn paddedCorner(corner : f32, n : f32, mode : i32) -> f32 {
+  if (mode == ${REFLECTION}) { return reflectCorner(corner, n); }
+  return clamp(corner, -${K.cornerClamp}, ${K.cornerClamp});
 }
 `,
 };

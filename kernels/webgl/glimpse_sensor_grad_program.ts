@@ -16,16 +16,13 @@ import {snippetsIn} from '../gpu/shader_snippet';
 import {uniformsDecl} from './uniforms';
 
 /**
- * Windows and scales in the cpu's order. A window's blocks that read the pixel, visited in
- * order along each axis from one to the next (padding_index.ts's nextHit), each with its
- * count of samples on the pixel (hitCount): one block inside the image; several on an
- * edge-padded border, or wherever reflections land. A bilinear window gathers from its four
- * whole-pixel neighbours, each times its weight. GLSL ES 1.00 loops need constant bounds:
- * the shapes (a window has that many blocks), with a break.
- */
-/**
  * The gather from one window whose top-left is (rowStart, colStart), `scaled` the factor
- * before dy (empty for weight 1); `continue` moves on to the next window.
+ * before dy (empty for weight 1); `continue` moves on to the next window. The window's blocks
+ * that read the pixel, visited in order along each axis from one to the next
+ * (padding_index.ts's nextHit), each with its count of samples on the pixel (hitCount): one
+ * block inside the image; several on an edge-padded border, or wherever reflections land.
+ * GLSL ES 1.00 loops need constant bounds: the shapes (a window has that many blocks), with a
+ * break.
  */
 function gatherGlsl(h: number, w: number, rowStart: string, colStart: string, scaled: string): string {
   return `
@@ -73,6 +70,7 @@ function windowsGlsl(h: number, w: number, bilinear: boolean): string {
       }`;
 }
 
+/** Windows and scales in the cpu's order. */
 function mainGlsl([, n, k, h, w]: number[], bilinear: boolean): string {
   return `
 void main() {

@@ -12,18 +12,15 @@ import {K} from '../gpu/shader_constants';
 import {snippetsIn} from '../gpu/shader_snippet';
 import {ROW_COL} from '../gpu/row_col';
 import {REFLECT_CORNER} from '../gpu/padding_index';
-import {PADDING_CODE} from '../../src/padding_mode';
 import {FENCE, PLACE_AXIS} from '../gpu/window_placement';
 
 /**
  * The corner and its fractions as src/window_geometry.ts `windowCorner` (nearest: fractions 0)
  * or `subpixelCorner` (bilinear: the floor and the fractions); the corner's row and col -1e9
  * (below any clamped corner) for NaN, infinite or past int64 (a fenced overflow lands there
- * too). Reflection reduces a found corner exactly by its axis's period (reflectCorner), far or
- * not: its samples depend on the corner modulo the period. The other modes clamp one far
- * outside to +-2^25: windows and images are at most 2^24 pixels a side, so every window row
- * maps to the same side of the image (edge padding clamps it to the same pixel), and int sums
- * stay exact.
+ * too). A found corner is stored as its padding mode needs it (kernels/gpu/padding_index.ts
+ * `paddedCorner`): reflection's reduced exactly by its axis's period, the others' clamped
+ * to +-2^25 when far outside.
  */
 const SENSOR_CORNER_WGSL = `
 struct FloorSplit {
@@ -60,12 +57,9 @@ fn sensorCorner(b : i32, l : i32, scale : i32) -> SensorCorner {
     whole = RowCol(row.whole, col.whole);
     fraction = RowCol(row.fraction, col.fraction);
   }
-  if (uniforms.paddingMode == ${PADDING_CODE.reflection}) {
-    let corner = RowCol(reflectCorner(whole.row, uniforms.imageHeight), reflectCorner(whole.col, uniforms.imageWidth));
-    return SensorCorner(corner, fraction);
-  }
-  let far = ${K.cornerClamp};
-  return SensorCorner(RowCol(clamp(whole.row, -far, far), clamp(whole.col, -far, far)), fraction);
+  let mode = uniforms.paddingMode;
+  let cornerRow = paddedCorner(whole.row, uniforms.imageHeight, mode);
+  return SensorCorner(RowCol(cornerRow, paddedCorner(whole.col, uniforms.imageWidth, mode)), fraction);
 }
 `;
 
