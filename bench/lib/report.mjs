@@ -11,7 +11,14 @@ const NODE = ['cpu', 'wasm', 'tensorflow'];
 // The methods' names in the tables, in their order, the columns, the notes' wording and the
 // chart's series (bench/labels.json).
 export const LABELS = JSON.parse(fs.readFileSync(path.join(BENCH, 'labels.json'), 'utf8'));
-const {methods: METHOD_LABELS, sensorMethods: SENSOR_LABELS, peers: PEER_LABELS, notes: NOTES} = LABELS;
+const {peers: PEER_LABELS, notes: NOTES} = LABELS;
+// Each method's labels, then its wasm-only rows: the same calls on the compiled scalar build and on the JS kernels.
+const wasmRows = ([k, n]) => [
+  [`${k}-scalar`, `${n}, compiled scalar (wasm)`],
+  [`${k}-js`, `${n}, JS kernels (wasm)`],
+];
+const labels = (a, b) => ({...LABELS[a], ...Object.fromEntries(Object.entries(LABELS[b]).flatMap(wasmRows))});
+const [METHOD_LABELS, SENSOR_LABELS] = [labels('methods', 'wasmPaths'), labels('sensorMethods', 'sensorWasmPaths')];
 // Each composite row's ratio: over the fused method it replaces.
 const SENSOR_FUSED_OF = {'sensor-composite': 'sensor', 'sensor-composite-grad': 'sensor-grad'};
 
