@@ -15,6 +15,7 @@
  * The JS, GLSL (kernels/webgl) and WGSL (kernels/webgpu) copies of the hash, the draws and
  * `uniformNoise` below move together: a change to one is a change to all three.
  */
+import {drawsNoise, type SensorPadding} from './padding_mode';
 
 /** PCG-RXS-M-XS's constants (kernels/gpu/shader_constants.ts writes them into the shaders). */
 export const PCG = {stateMultiplier: 747796405, increment: 2891336453, wordMultiplier: 277803737} as const;
@@ -43,8 +44,8 @@ export function callKey(seed: number | undefined): number {
  * bilinear locations' slope): drawn once by the op, so forward and slope draw alike.
  * Without noise there is nothing to draw.
  */
-export function drawSeed(padding: string): number | undefined {
-  return padding === 'uniform' || padding === 'gaussian' ? Math.floor(Math.random() * 4294967296) : undefined;
+export function drawSeed(padding: SensorPadding): number | undefined {
+  return drawsNoise(padding) ? Math.floor(Math.random() * 4294967296) : undefined;
 }
 
 export function randomBits(key: number, index: number, lane: number): number {

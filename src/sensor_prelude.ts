@@ -18,6 +18,7 @@ import {checkSensorOptions} from './sensor_options';
 import {wasChecked} from './checked_attrs';
 import {checkDtype, checkShapeAttr, type TensorDescription} from './kernel_checks';
 import type {WindowParams} from './window_geometry';
+import {drawsNoise} from './padding_mode';
 
 /**
  * The most samples one call may average: its output values times each scale's block area
@@ -40,7 +41,7 @@ function sensorSamples(shape: SensorShape, scaleFactor: number): number {
 /** Refuses a call whose work is past the limits above, before any work or allocation. */
 function checkSensorWork(shape: SensorShape, attrs: GlimpseSensorAttrs, opName: string): void {
   const samples = sensorSamples(shape, attrs.scaleFactor);
-  const noise = attrs.padding === 'uniform' || attrs.padding === 'gaussian';
+  const noise = drawsNoise(attrs.padding);
   const limit = noise ? MAX_NOISE_SAMPLES : MAX_SENSOR_SAMPLES;
   if (samples > limit) {
     throw new Error(

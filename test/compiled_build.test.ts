@@ -6,6 +6,7 @@
 import {execFileSync} from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import {mapAxis} from '../kernels/cpu/mapped_window';
 import {COMPILED_SCALAR, COMPILED_SHARED, COMPILED_SIMD} from '../kernels/wasm/compiled_bytes';
 
 const ROOT = path.join(__dirname, '..');
@@ -157,6 +158,13 @@ test('the three builds write the same bytes for the same calls', () => {
         k.imageRange(IMAGE, height * width * C, OUT + o * 4);
         o += 4;
         k.spreadWindow(OUT + 32768, IMAGE, 0, 0, height, width, C, y, x, 2, 3, s, edge, 0.75);
+        // Reflection's maps (kernels/cpu/mapped_window.ts) of this window, in the scratch after the weights.
+        const [rows, cols] = [SCRATCH + 2048, SCRATCH + 4096];
+        mapAxis(new Int32Array(memory.buffer, rows, 2 * s), 2 * s, y, height, width * C, 'reflection');
+        mapAxis(new Int32Array(memory.buffer, cols, 3 * s), 3 * s, x, width, C, 'reflection');
+        k.mappedMeans(OUT, o, IMAGE, 0, rows, cols, 2, 3, s, C);
+        o += 2 * 3 * C;
+        k.mappedSpread(OUT + 32768, IMAGE, 0, 0, rows, cols, 2, 3, s, C, 0.75);
       }
     }
     return new Uint8Array(memory.buffer.slice(OUT, OUT + 65536));

@@ -6,7 +6,7 @@
  * the inputs. The JS kernels are checked against TensorFlow elsewhere; this pins the copies.
  */
 import {tf} from './helpers/backends';
-import {extractGlimpse, glimpseSensor, setWasmKernelPath, wasmKernelPath} from '../src/index';
+import {extractGlimpse, glimpseSensor, PADDING_MODES, setWasmKernelPath, wasmKernelPath} from '../src/index';
 import type {GlimpseSensorOptions} from '../src/index';
 
 function mulberry32(seed: number): () => number {
@@ -88,7 +88,7 @@ function sensorCases(count: number): Case[] {
       scaleFactor: [1, 2, 3, 4][Math.floor(next() * 4)],
       centered: next() < 0.7,
       normalized: next() < 0.7,
-      padding: (['zero', 'edge', 'uniform', 'gaussian'] as const)[Math.floor(next() * 4)],
+      padding: PADDING_MODES[Math.floor(next() * PADDING_MODES.length)],
       interpolation: next() < 0.5 ? 'nearest' : 'bilinear',
       seed: Math.floor(next() * 1e6),
     };

@@ -72,7 +72,8 @@ export function bilinearBlockMeans(
  * clamped pixel (edge padding).
  */
 export function copyPadded(into: Float32Array, image: Values, window: ImageWindow): void {
-  const {base, corner, height, width, channels: C, edge} = window;
+  const {base, corner, height, width, channels: C} = window;
+  const edge = window.padding === 'edge';
   const [rows, cols] = [window.h * window.s + 1, window.w * window.s + 1];
   const rowStride = width * C;
   const c0 = Math.min(cols, Math.max(0, -corner.x));

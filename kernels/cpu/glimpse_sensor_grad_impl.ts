@@ -1,14 +1,16 @@
 /**
  * The glimpse sensor's backward pass over plain typed arrays, shared by the cpu, wasm and
  * tensorflow kernels: each output's dy / s^2 goes to every image pixel its block sampled
- * (edge padding: the clamped pixel), accumulated in float32 in output order. Zero and noise
- * padding send nothing back. Bilinear windows send it to each of the four whole-pixel
- * neighbours' windows, times the neighbour's weight (src/bilinear.ts).
+ * (edge and reflection padding: the pixel the sample read, src/padding_mode.ts), accumulated
+ * in float32 in output order. Zero and noise padding send nothing back. Bilinear windows send
+ * it to each of the four whole-pixel neighbours' windows, times the neighbour's weight
+ * (src/bilinear.ts).
  */
 import type {SensorCall} from '../../src/sensor_prelude';
 import {spreadSensorWindows} from './sensor_loop';
 import type {Weights} from './bilinear_means';
 import {imageWindow, type ImageWindow} from './image_window';
+import {sourceIndex} from '../../src/padding_mode';
 
 export function glimpseSensorGradImpl(
   dy: Float32Array,
@@ -34,24 +36,18 @@ export function glimpseSensorGradImpl(
 
 /** Adds one window's `weight * dy / s^2` (float32) to the pixels its blocks sampled. */
 function spreadWindow(dx: Float32Array, dy: Float32Array, o: number, window: ImageWindow, weight: number): void {
-  const {base, corner, height, width, channels, h, w, s, edge} = window;
+  const {base, corner, height, width, channels, h, w, s, padding} = window;
   const count = s * s;
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       for (let c = 0; c < channels; c++, o++) {
         const g = Math.fround((weight * dy[o]) / count);
         for (let a = 0; a < s; a++) {
-          let r = corner.y + y * s + a;
-          if (r < 0 || r >= height) {
-            if (!edge) continue;
-            r = r < 0 ? 0 : height - 1;
-          }
+          const r = sourceIndex(corner.y + y * s + a, height, padding);
+          if (r < 0) continue;
           for (let d = 0; d < s; d++) {
-            let q = corner.x + x * s + d;
-            if (q < 0 || q >= width) {
-              if (!edge) continue;
-              q = q < 0 ? 0 : width - 1;
-            }
+            const q = sourceIndex(corner.x + x * s + d, width, padding);
+            if (q < 0) continue;
             dx[base + (r * width + q) * channels + c] += g;
           }
         }

@@ -5,6 +5,7 @@
  */
 import type {SensorCall} from '../../src/sensor_prelude';
 import type {WindowCorner} from '../../src/window_geometry';
+import type {SensorPadding} from '../../src/padding_mode';
 
 export interface ImageWindow {
   /** The image's first value in the batch's buffer. */
@@ -19,8 +20,8 @@ export interface ImageWindow {
   h: number;
   w: number;
   s: number;
-  /** Edge padding: outside samples repeat the nearest border pixel (else zero or noise padding). */
-  edge: boolean;
+  /** What outside samples read (src/padding_mode.ts). */
+  padding: SensorPadding;
 }
 
 /** Image b's window of `scale` at `corner`. */
@@ -28,7 +29,8 @@ export function imageWindow(call: SensorCall, b: number, scale: number, corner: 
   const [, , , h, w, channels] = call.shape;
   const {imageHeight: height, imageWidth: width} = call;
   const base = b * height * width * channels;
-  return {base, height, width, channels, corner, h, w, s: call.blockSide(scale), edge: call.attrs.padding === 'edge'};
+  const {padding} = call.attrs;
+  return {base, height, width, channels, corner, h, w, s: call.blockSide(scale), padding};
 }
 
 /** How blocks lie in a source: the block side, the channels, and the distance between rows. */

@@ -5,32 +5,12 @@
  * draws for the same seed.
  */
 import {noiseAt, type NoisePlan} from './noise_fill';
+import {OUTSIDE, type MappedWindow} from './mapped_window';
 
 type Values = Float32Array | Int32Array | Uint8Array;
 
-/** A window row or column outside the image. */
-export const OUTSIDE = -1;
-
-/** Image offsets of a window's rows (`stride` W*C) or columns (`stride` C), or OUTSIDE. */
-export function mapAxis(into: Int32Array, count: number, start: number, size: number, stride: number): void {
-  for (let i = 0; i < count; i++) {
-    const p = start + i;
-    into[i] = p >= 0 && p < size ? p * stride : OUTSIDE;
-  }
-}
-
-/** One window under noise padding. */
-export interface NoisyWindow {
-  /** The image's first value. */
-  base: number;
-  /** Each window row's (column's) image offset (mapAxis), or OUTSIDE. */
-  rows: Int32Array;
-  cols: Int32Array;
-  /** The output glimpse's `[h, w]`. */
-  size: readonly [number, number];
-  channels: number;
-  /** The block side. */
-  s: number;
+/** One window under noise padding: its maps may hold OUTSIDE, where a sample is drawn. */
+export interface NoisyWindow extends MappedWindow {
   /** The image's noise statistics. */
   plan: NoisePlan;
   /** The scale's noise key. */

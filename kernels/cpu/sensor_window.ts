@@ -13,8 +13,10 @@ import type {NoiseMode} from '../../src/kernel_names';
 import {addEdgeSums, addRowSums, wholeBlockMeans, type Span} from './block_sums';
 import {blockLayout, imageWindow, type ImageWindow} from './image_window';
 import {planNoise, type NoisePlan} from './noise_fill';
-import {OUTSIDE, mapAxis, noisyBlockMeans} from './sensor_noise';
+import {noisyBlockMeans} from './sensor_noise';
+import {OUTSIDE, mapAxis, mappedBlockMeans} from './mapped_window';
 import {bilinearBlockMeans, copyPadded, type Weights} from './bilinear_means';
+import {drawsNoise} from '../../src/padding_mode';
 
 type Values = Float32Array | Int32Array | Uint8Array;
 
@@ -36,15 +38,16 @@ export class SensorWindows {
   ) {
     const [, , k, h, w, channels] = call.shape;
     const {padding} = call.attrs;
-    this.noise = padding === 'uniform' || padding === 'gaussian' ? padding : null;
+    this.noise = drawsNoise(padding) ? padding : null;
     this.scales = Array.from({length: k}, (_, i) => {
       const {glimpseHeight, glimpseWidth} = call.windowParams(i);
       return {s: call.blockSide(i), glimpseHeight, glimpseWidth};
     });
     const largest = this.scales[k - 1].s;
     this.sums = new Float64Array(w * channels);
-    this.rows = new Int32Array(this.noise ? h * largest : 0);
-    this.cols = new Int32Array(this.noise ? w * largest : 0);
+    const mapped = this.noise !== null || padding === 'reflection';
+    this.rows = new Int32Array(mapped ? h * largest : 0);
+    this.cols = new Int32Array(mapped ? w * largest : 0);
   }
 
   /**
@@ -60,11 +63,24 @@ export class SensorWindows {
     const rows = corner ? insideSpan(corner.y, h * s, call.imageHeight) : ([0, 0] as const);
     const columns = corner ? insideSpan(corner.x, w * s, call.imageWidth) : ([0, 0] as const);
     const whole = rows[0] === 0 && rows[1] === h * s && columns[0] === 0 && columns[1] === w * s;
-    if (noise === null || whole) {
+    if (corner && !whole && call.attrs.padding === 'reflection') {
+      this.reflectedMeans(out, o, b, scale, corner);
+    } else if (noise === null || whole) {
       if (corner) blockMeans(out, o, this.image, imageWindow(call, b, scale, corner), {rows, columns}, this.sums);
-      return;
+    } else {
+      this.noisyMeans(out, o, noise, b, l, scale, corner);
     }
-    this.noisyMeans(out, o, noise, b, l, scale, corner);
+  }
+
+  /** Reflection padding for a window that is not wholly inside its image: every sample mapped. */
+  private reflectedMeans(out: Float32Array, o: number, b: number, scale: number, corner: WindowCorner): void {
+    const {call, rows, cols} = this;
+    const [, , , h, w, channels] = call.shape;
+    const {imageHeight: height, imageWidth: width} = call;
+    const {s} = this.scales[scale];
+    mapAxis(rows, h * s, corner.y, height, width * channels, 'reflection');
+    mapAxis(cols, w * s, corner.x, width, channels, 'reflection');
+    mappedBlockMeans(out, o, this.image, {base: b * height * width * channels, rows, cols, size: [h, w], channels, s});
   }
 
   /** Noise padding for a window that is not wholly inside its image: every sample checked. */
@@ -84,8 +100,8 @@ export class SensorWindows {
     const base = b * height * width * channels;
     const {rows, cols} = this;
     if (corner) {
-      mapAxis(rows, h * s, corner.y, height, width * channels);
-      mapAxis(cols, w * s, corner.x, width, channels);
+      mapAxis(rows, h * s, corner.y, height, width * channels, noise);
+      mapAxis(cols, w * s, corner.x, width, channels, noise);
     } else {
       rows.fill(OUTSIDE, 0, h * s);
     }
@@ -121,8 +137,9 @@ export class SensorWindows {
       bilinearBlockMeans(out, o, this.image, start, width * channels, shape, weights);
       return true;
     }
-    // Outside neighbours: noise is drawn per output position, which a padded copy cannot hold.
-    if (this.noise !== null) return false;
+    // Outside neighbours: noise is drawn per output position, which a padded copy cannot hold;
+    // reflection takes the four neighbours' mapped means, as the compiled kernels do.
+    if (this.noise !== null || window.padding === 'reflection') return false;
     const size = rows * cols * channels;
     if (size > 2 ** 24) return false;
     if (this.padded.length < size) this.padded = new Float32Array(size);
@@ -162,7 +179,8 @@ function blockMeans(
   inside: InsidePart,
   sums: Float64Array,
 ): void {
-  const {base, corner, height, h, w, s, channels, edge} = window;
+  const {base, corner, height, h, w, s, channels} = window;
+  const edge = window.padding === 'edge';
   const layout = blockLayout(window);
   const {rowStride} = layout;
   const [r0, r1] = edge ? [0, h * s] : inside.rows;
@@ -204,7 +222,8 @@ function blockMeans(
 
 /** Scale 1 x 1: the window's samples themselves, copied (edge padding repeats the border pixels). */
 function copySamples(out: Float32Array, o: number, image: Values, window: ImageWindow, inside: InsidePart): void {
-  const {base, corner, height, width, w, channels, edge} = window;
+  const {base, corner, height, width, w, channels} = window;
+  const edge = window.padding === 'edge';
   const rowStride = width * channels;
   const [r0, r1] = edge ? [0, window.h] : inside.rows;
   const [c0, c1] = inside.columns;

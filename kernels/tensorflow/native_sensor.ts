@@ -3,16 +3,17 @@
  * "Bilinear glimpses"): the windows are placed in JS from the locations (the shared geometry,
  * a few numbers per location) and the pixels never leave TensorFlow. With zero padding a
  * scale's windows are TensorFlow's ExtractGlimpseV2 at their whole-pixel corners (its row
- * copies); with edge padding, one gather of the image's pixels by flat index, a row index
- * plus a column index, each clamped into the image. AvgPool takes the block means. A bilinear
- * window reads one more row and column and weighs its four whole-pixel neighbours, slices of
- * that region. Sums are TensorFlow's float32 ones, within the bounds docs/semantics.md gives
- * for float32 backends.
+ * copies); with edge or reflection padding, one gather of the image's pixels by flat index, a
+ * row index plus a column index, each the pixel its padding reads (src/padding_mode.ts).
+ * AvgPool takes the block means. A bilinear window reads one more row and column and weighs
+ * its four whole-pixel neighbours, slices of that region. Sums are TensorFlow's float32 ones,
+ * within the bounds docs/semantics.md gives for float32 backends.
  */
 import {tidy, type Tensor, type TensorInfo} from '@tensorflow/tfjs-core';
 import {NEIGHBOUR_STEPS, neighbourWeights, type WeightsOf} from '../../src/bilinear';
 import type {SensorCall} from '../../src/sensor_prelude';
 import {subpixelCorner, windowCorner} from '../../src/window_geometry';
+import {clampIndex, readsImage, sourceIndex, type SensorPadding} from '../../src/padding_mode';
 import type {TensorflowBackend} from './backend';
 import {NativeOps} from './native_ops';
 
@@ -20,7 +21,7 @@ import {NativeOps} from './native_ops';
 const MAX_PIXELS = 2 ** 31 - 1;
 
 /**
- * Whether the call runs natively: float32 images, zero or edge padding, pixel indices within
+ * Whether the call runs natively: float32 images, zero padding or one that reads the image, pixel indices within
  * int32, and an image at least twice the size of what one location's windows read in each
  * image. Below that, reading the image into JS and running the shared implementation is
  * faster (measured on the RAM workloads, where the windows read about as much as the image
@@ -39,7 +40,7 @@ export function runsNatively(call: SensorCall, imagesDtype: string): boolean {
   }
   const pixels = batch * call.imageHeight * call.imageWidth;
   return (
-    (padding === 'zero' || padding === 'edge') &&
+    (padding === 'zero' || readsImage(padding)) &&
     imagesDtype === 'float32' &&
     pixels <= MAX_PIXELS &&
     pixels * channels >= 2 * read
@@ -51,7 +52,7 @@ interface ScalePlan {
   /** The region's rows and columns: the window's, plus one of each for bilinear. */
   rows: number;
   cols: number;
-  /** `[B*n, rows]`: b*H*W + row*W, the row clamped into the image; `[B*n, cols]`: the column, clamped. */
+  /** `[B*n, rows]`: b*H*W + row*W, the row the padding reads (clamped where none); `[B*n, cols]`: the column. */
   rowIds: Int32Array;
   colIds: Int32Array;
   /** 1 where the row (column) is inside the image and the location reachable; null when all are. */
@@ -77,13 +78,14 @@ function placeAxis(
   size: number,
   base: number,
   stride: number,
-  edge: boolean,
+  padding: SensorPadding,
 ): boolean {
   let all = true;
   for (let i = 0; i < count; i++) {
     const p = corner === null ? 0 : corner + i;
-    const within = corner !== null && (edge || (p >= 0 && p < size));
-    ids[at + i] = base + Math.min(size - 1, Math.max(0, p)) * stride;
+    const read = sourceIndex(p, size, padding);
+    const within = corner !== null && read >= 0;
+    ids[at + i] = base + (read >= 0 ? read : clampIndex(p, size)) * stride;
     inside[at + i] = within ? 1 : 0;
     all &&= within;
   }
@@ -91,8 +93,8 @@ function placeAxis(
 }
 
 /**
- * Places one scale's windows. `withIds`: also the flat pixel indices and inside flags (edge
- * padding's gather); zero padding needs only the corners.
+ * Places one scale's windows. `withIds`: also the flat pixel indices and inside flags (the
+ * gather of paddings that read the image); zero padding needs only the corners.
  */
 function planScale(
   locations: ArrayLike<number>,
@@ -106,7 +108,7 @@ function planScale(
   const s = call.blockSide(scale);
   const params = call.windowParams(scale);
   const bilinear = call.attrs.interpolation === 'bilinear';
-  const edge = call.attrs.padding === 'edge';
+  const {padding} = call.attrs;
   const [rows, cols] = bilinear ? [h * s + 1, w * s + 1] : [h * s, w * s];
   const count = batch * n;
   const [rowCount, colCount] = withIds ? [count * rows, count * cols] : [0, 0];
@@ -126,8 +128,8 @@ function planScale(
     const corner = bilinear ? sub : windowCorner(ly, lx, params);
     if (withIds) {
       const [y, x] = corner ? [corner.y, corner.x] : [null, null];
-      const inRows = placeAxis(rowIds, rowInside, j * rows, rows, y, height, b * height * width, width, edge);
-      const inCols = placeAxis(colIds, colInside, j * cols, cols, x, width, 0, 1, edge);
+      const inRows = placeAxis(rowIds, rowInside, j * rows, rows, y, height, b * height * width, width, padding);
+      const inCols = placeAxis(colIds, colInside, j * cols, cols, x, width, 0, 1, padding);
       allInside &&= inRows && inCols;
     }
     corners[2 * j] = corner ? corner.y : -rows - 1;
@@ -213,7 +215,7 @@ function windowsOf(ops: NativeOps, images: TensorInfo, plan: ScalePlan, call: Se
   return ops.reshape(region, [batch * n, plan.rows, plan.cols, channels]);
 }
 
-/** Edge padding: each location's region gathered by clamped flat pixel indices, `[B*n, rows, cols, C]`. */
+/** Edge or reflection padding: each location's region gathered by flat pixel indices, `[B*n, rows, cols, C]`. */
 function gathered(ops: NativeOps, flat: Tensor, plan: ScalePlan, count: number, zero: Tensor): Tensor {
   const {ids, mask} = regionOf(ops, plan, count);
   const region = ops.gather(flat, ids);
@@ -235,7 +237,7 @@ export function nativeSensor(
   return tidy(() => {
     const zero = ops.constant(Float32Array.of(0), [], 'float32');
     const zeroPadding = call.attrs.padding === 'zero';
-    // Edge padding gathers from the image's pixels, one row each.
+    // Edge and reflection padding gather from the image's pixels, one row each.
     const flat = zeroPadding ? null : ops.reshape(images, [batch * call.imageHeight * call.imageWidth, channels]);
     const scales = Array.from({length: k}, (_, scale) => {
       const s = call.blockSide(scale);

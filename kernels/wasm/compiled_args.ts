@@ -1,9 +1,13 @@
 /**
  * What the JS drivers hand the compiled kernels besides tensor addresses: corners that fit an
- * i32, mode codes, scratch in the heap, and the noise plans: gaussian's statistics from JS
- * (kernels/cpu/noise_stats.ts), uniform's bounds from the module's pass, which gives JS's.
+ * i32, mode codes, scratch in the heap, window maps (reflection padding), and the noise
+ * plans: gaussian's statistics from JS (kernels/cpu/noise_stats.ts), uniform's bounds from
+ * the module's pass, which gives JS's.
  */
 import {planNoise, type NoisePlan} from '../cpu/noise_fill';
+import {mapAxis} from '../cpu/mapped_window';
+import type {SensorCall} from '../../src/sensor_prelude';
+import type {WindowCorner} from '../../src/window_geometry';
 import type {CompiledKernels} from './compiled_module';
 
 /** Mode codes of kernels/wasm/assembly/noise.ts. */
@@ -83,5 +87,38 @@ export class NoiseArgs {
       stats.set(plan.min, 2 * C);
       stats.set(plan.max, 3 * C);
     }
+  }
+}
+
+/**
+ * One window's row and column maps in the heap (kernels/cpu/mapped_window.ts, mapAxis), for the
+ * mapped kernels: room for the call's largest window, filled per window.
+ */
+export class WindowMaps {
+  readonly rows: number;
+  readonly cols: number;
+
+  constructor(
+    private readonly kernels: CompiledKernels,
+    scratch: Scratch,
+    private readonly call: SensorCall,
+  ) {
+    const [, , k, h, w] = call.shape;
+    const largest = call.blockSide(k - 1);
+    this.rows = scratch.take(4 * h * largest);
+    this.cols = scratch.take(4 * w * largest);
+  }
+
+  /** The maps of `scale`'s window at `corner`; views made here, after every allocation. */
+  fill(scale: number, corner: WindowCorner): {rows: number; cols: number} {
+    const {call} = this;
+    const [, , , h, w, channels] = call.shape;
+    const s = call.blockSide(scale);
+    const {buffer} = this.kernels.memory;
+    const {imageHeight: height, imageWidth: width} = call;
+    const {padding} = call.attrs;
+    mapAxis(new Int32Array(buffer, this.rows, h * s), h * s, corner.y, height, width * channels, padding);
+    mapAxis(new Int32Array(buffer, this.cols, w * s), w * s, corner.x, width, channels, padding);
+    return this;
   }
 }

@@ -32,6 +32,8 @@ export interface CompiledExports {
   imageRange(...args: number[]): void;
   spreadWindow(...args: number[]): void;
   spreadInside(...args: number[]): void;
+  mappedMeans(...args: number[]): void;
+  mappedSpread(...args: number[]): void;
   scaleKey(key: number, scale: number): number;
 }
 

@@ -11,9 +11,10 @@ import {scaleKey} from '../../src/noise_random';
 import type {SensorCall} from '../../src/sensor_prelude';
 import type {Weights} from '../cpu/bilinear_means';
 import {spreadSensorWindows, writeSensorWindows, type SensorWriter} from '../cpu/sensor_loop';
-import {clampCorner, NoiseArgs, Scratch} from './compiled_args';
+import {clampCorner, NoiseArgs, Scratch, WindowMaps} from './compiled_args';
 import type {CompiledKernels} from './compiled_module';
 import {heapFloats, heapView} from './heap';
+import {drawsNoise} from '../../src/padding_mode';
 
 /** Larger padded copies take the four-neighbour sum instead, as on the cpu. */
 const MAX_PADDED_VALUES = 2 ** 24;
@@ -24,6 +25,7 @@ class CompiledWindows implements SensorWriter<number> {
   private readonly neighbours: number[] = [];
   private readonly sums: number;
   private readonly noise: NoiseArgs | null;
+  private readonly maps: WindowMaps | null;
   private planFor = -1;
 
   constructor(
@@ -39,8 +41,8 @@ class CompiledWindows implements SensorWriter<number> {
     const {padding} = call.attrs;
     this.image = kernels.address(images);
     this.sums = scratch.take(8 * w * channels);
-    this.noise =
-      padding === 'uniform' || padding === 'gaussian' ? new NoiseArgs(kernels, scratch, padding, channels) : null;
+    this.noise = drawsNoise(padding) ? new NoiseArgs(kernels, scratch, padding, channels) : null;
+    this.maps = padding === 'reflection' ? new WindowMaps(kernels, scratch, call) : null;
   }
 
   neighbour(i: number): number {
@@ -66,6 +68,11 @@ class CompiledWindows implements SensorWriter<number> {
     const [r0, r1] = corner ? insideSpan(corner.y, h * s, height) : [0, 0];
     const [c0, c1] = corner ? insideSpan(corner.x, w * s, width) : [0, 0];
     const whole = r0 === 0 && r1 === h * s && c0 === 0 && c1 === w * s;
+    if (this.maps && corner && !whole) {
+      const {rows, cols} = this.maps.fill(scale, corner);
+      this.kernels.run.mappedMeans(out, o, this.image, b * height * width * channels, rows, cols, h, w, s, channels);
+      return;
+    }
     if (noise === null || whole) {
       if (!corner) return;
       const [y, x] = [clampCorner(corner.y, h * s, height), clampCorner(corner.x, w * s, width)];
@@ -88,8 +95,8 @@ class CompiledWindows implements SensorWriter<number> {
     const s = call.blockSide(scale);
     const [rows, cols] = [h * s + 1, w * s + 1];
     const inside = corner.y >= 0 && corner.y + rows <= height && corner.x >= 0 && corner.x + cols <= width;
-    // The cpu pads a copy of the window, and past this size takes the four-neighbour sum instead.
-    if (!inside && (this.noise !== null || rows * cols * channels > MAX_PADDED_VALUES)) return false;
+    // The cpu pads a copy of the window, and past this size (or with reflection) takes the four-neighbour sum.
+    if (!inside && (this.noise || this.maps || rows * cols * channels > MAX_PADDED_VALUES)) return false;
     const [y, x] = [clampCorner(corner.y, rows, height), clampCorner(corner.x, cols, width)];
     const edge = call.attrs.padding === 'edge' ? 1 : 0;
     const base = b * height * width * channels;
@@ -219,23 +226,35 @@ export function compiledSensorGrad(
   const locations = heapFloats(backend, inputs.locations).slice();
   const edge = call.attrs.padding === 'edge' ? 1 : 0;
   const run = kernels.run;
-  spreadSensorWindows(
-    {
-      spread: (o, b, scale, corner, weight) => {
-        const s = call.blockSide(scale);
-        const [y, x] = [clampCorner(corner.y, h * s + 1, height), clampCorner(corner.x, w * s + 1, width)];
-        const base = b * height * width * channels;
-        run.spreadWindow(dx, dy, o, base, height, width, channels, y, x, h, w, s, edge, weight);
+  const scratch = new Scratch(kernels);
+  const maps = call.attrs.padding === 'reflection' ? new WindowMaps(kernels, scratch, call) : null;
+  try {
+    spreadSensorWindows(
+      {
+        spread: (o, b, scale, corner, weight) => {
+          const s = call.blockSide(scale);
+          const base = b * height * width * channels;
+          if (maps) {
+            const {rows, cols} = maps.fill(scale, corner);
+            run.mappedSpread(dx, dy, o, base, rows, cols, h, w, s, channels, weight);
+            return;
+          }
+          const [y, x] = [clampCorner(corner.y, h * s + 1, height), clampCorner(corner.x, w * s + 1, width)];
+          run.spreadWindow(dx, dy, o, base, height, width, channels, y, x, h, w, s, edge, weight);
+        },
+        spreadInside: (o, b, scale, corner, weights) => {
+          const s = call.blockSide(scale);
+          if (corner.y < 0 || corner.y + h * s + 1 > height || corner.x < 0 || corner.x + w * s + 1 > width)
+            return false;
+          const start = (b * height * width + corner.y * width + corner.x) * channels;
+          run.spreadInside(dx, dy, o, start, width * channels, h, w, channels, s, ...weights);
+          return true;
+        },
       },
-      spreadInside: (o, b, scale, corner, weights) => {
-        const s = call.blockSide(scale);
-        if (corner.y < 0 || corner.y + h * s + 1 > height || corner.x < 0 || corner.x + w * s + 1 > width) return false;
-        const start = (b * height * width + corner.y * width + corner.x) * channels;
-        run.spreadInside(dx, dy, o, start, width * channels, h, w, channels, s, ...weights);
-        return true;
-      },
-    },
-    call,
-    locations,
-  );
+      call,
+      locations,
+    );
+  } finally {
+    scratch.free();
+  }
 }
