@@ -12,7 +12,13 @@ import {extractGlimpse, glimpseSensor} from '../src';
 import {reflectIndex} from '../src/padding_mode';
 import {describeEachBackend, expectNoLeak, tf} from './helpers/backends';
 import {bilinearComposite} from './helpers/bilinear_reference';
-import {mirrorIndex, mirrorPadAxis, paddedGlimpseComposite, paddedSensorComposite} from './helpers/padding_reference';
+import {
+  mirrorIndex,
+  mirrorPadAxis,
+  paddedGlimpseComposite,
+  paddedSensorComposite,
+  paddedWindow,
+} from './helpers/padding_reference';
 import {
   offsetsOf,
   PADDING_CASES,
@@ -23,8 +29,8 @@ import {
   type PaddingCase,
 } from './helpers/padding_cases';
 import {paddingComposite, paddingFindings, paddingWants, type PaddingWant} from './helpers/padding_check';
-import {closeTo, plainSensor, SENSOR_IMAGE_MAX_ABS} from './helpers/sensor_reference';
-import {imageOf, SENSOR_CASES} from './helpers/sensor_cases';
+import {closeTo, plainSensor, plainSensorGrad, SENSOR_IMAGE_MAX_ABS, sensorImage} from './helpers/sensor_reference';
+import {imageOf, SENSOR_CASES, sensorDy} from './helpers/sensor_cases';
 
 const bitsOf = (values: ArrayLike<number>) => Array.from(new Uint32Array(Float32Array.from(values).buffer));
 
@@ -69,6 +75,34 @@ describe('the reflection rule and the references', () => {
     }
   });
 
+  test('the window gathered at mirror-padded indices is the mirror-padded image, sliced', () => {
+    const windows: Array<[number, number, number, number]> = [
+      [-3, 2, 4, 6],
+      [5, -9, 4, 6],
+      [-20, 13, 9, 11],
+      [-1, -1, 9, 7],
+      [6, 4, 2, 2],
+    ];
+    for (const shape of [
+      [1, 7, 5, 3],
+      [1, 1, 6, 2],
+    ] as const) {
+      for (const [y, x, h, w] of windows) {
+        const [got, want] = tf.tidy(() => {
+          const image = tf.tensor4d(sensorImage([...shape], 5), [...shape]);
+          const [top, left] = [Math.max(0, -y), Math.max(0, -x)];
+          const rows = mirrorPadAxis(image, 1, top, Math.max(0, y + h - shape[1]));
+          const padded = mirrorPadAxis(rows, 2, left, Math.max(0, x + w - shape[2]));
+          return [
+            paddedWindow(image, {y, x}, [h, w], 'reflection').dataSync(),
+            tf.slice(padded, [0, y + top, x + left, 0], [1, h, w, -1]).dataSync(),
+          ];
+        });
+        expect(bitsOf(got)).toEqual(bitsOf(want));
+      }
+    }
+  });
+
   const hand = PADDING_CASES.filter(c => c.want);
   test.each(hand.map(c => [c.name, c] as const))('%s: the composite gives the hand-worked output', (_n, c) => {
     const got = tf.tidy(() => paddingComposite(c, tf.tensor4d(paddingImage(c), c.shape)).dataSync());
@@ -94,6 +128,26 @@ describe('the reflection rule and the references', () => {
       const scaleOf = (k: number) => c.scaleFactor ** (Math.floor(k / (h * w * C)) % c.scales);
       const bound = (k: number) => (scaleOf(k) === 1 ? 0 : scaleOf(k) ** 2 * 2 ** -23 * SENSOR_IMAGE_MAX_ABS);
       expect(closeTo(Float32Array.from(got), want, bound)).toEqual([]);
+    },
+  );
+
+  // And the composite's d images (gather's gradient) are the plain backward reading's.
+  test.each(reflecting.filter((_, j) => j % 4 === 0).map(c => [c.name, c] as const))(
+    "%s: the composite's d images are the plain backward reading's",
+    (_n, c) => {
+      const shape = [c.shape[0], c.locations[0].length, c.scales, ...c.size, c.shape[3]];
+      const dy = sensorDy(shape);
+      const got = tf.tidy(() => {
+        const weights = tf.tensor(dy, shape);
+        const call = {...c, version: 2 as const, padding: 'reflection' as const};
+        const loss = (x: tf.Tensor) =>
+          tf.sum(tf.mul(paddedSensorComposite(x as tf.Tensor4D, c.locations, call), weights));
+        return tf
+          .grad(loss)(tf.tensor4d(imageOf(c), c.shape))
+          .dataSync();
+      });
+      const want = plainSensorGrad(dy, c);
+      expect(closeTo(got, want, k => 1e-5 * (1 + Math.abs(want[k])))).toEqual([]);
     },
   );
 

@@ -205,7 +205,7 @@ describeEachBackend('glimpseSensor', () => {
     [{size: [2, -1]}, 'glimpseSensor: size must hold 2 non-negative integers [height, width], got [2,-1]'],
     [
       {size: [2, 2], padding: 'reflect'},
-      `glimpseSensor: options.padding must be 'zero', 'edge', 'uniform' or 'gaussian', got "reflect"`,
+      `glimpseSensor: options.padding must be 'zero', 'edge', 'reflection', 'uniform' or 'gaussian', got "reflect"`,
     ],
     [
       {size: [2, 2], interpolation: 'cubic'},

@@ -5,8 +5,9 @@
  * - reflection's index rule from tf.mirrorPad 'reflect' of the indices 0..n-1, carried on with
  *   its period 2(n - 1) for positions past one reflection (mirrorPad pads by at most n - 1);
  * - a window's pixels as the composite users would write: the image mirror-padded (tf.mirrorPad,
- *   again and again until the window is covered) or edge-padded (a gather of clamped indices),
- *   then tf.slice at the corner shifted by the padding, and tf.avgPool for scales > 1.
+ *   again and again until the window is covered) or edge-padded (clamped indices), then
+ *   tf.slice at the corner shifted by the padding, and tf.avgPool for scales > 1; the padding
+ *   runs on the indices and the image is gathered at them, for a gradient (paddedWindow).
  *
  * The corner comes from windowCorner, the placement TensorFlow's golden tables check.
  */
@@ -85,7 +86,13 @@ export function edgePadAxis(x: tf.Tensor, axis: number, before: number, after: n
   return tf.tidy(() => tf.gather(x, tf.tensor1d(indices, 'int32'), axis));
 }
 
-/** A `[1, H, W, C]` image's window of `size` at `corner` (which may lie outside), by padding and slicing. */
+/**
+ * A `[1, H, W, C]` image's window of `size` at `corner` (which may lie outside): the image
+ * gathered at the row and column indices padded as the image would be (mirrorPadAxis or
+ * edgePadAxis of 0..n-1), then sliced. The same values as padding the image itself (a test pins
+ * it), with a correct gradient: tfjs's MirrorPad gradient slices the centre out of dy and drops
+ * what the mirrored border passed on, where gather's adds every read up.
+ */
 export function paddedWindow(
   image: tf.Tensor4D,
   corner: {y: number; x: number},
@@ -103,12 +110,16 @@ export function paddedWindow(
       const period = 2 * (n - 1);
       return ((p % period) + period) % period;
     };
-    const [y, x] = [near(corner.y, H, h), near(corner.x, W, w)];
     const pad = padding === 'edge' ? edgePadAxis : mirrorPadAxis;
-    const [top, left] = [Math.max(0, -y), Math.max(0, -x)];
-    let out = pad(image, 1, top, Math.max(0, y + h - H));
-    out = pad(out, 2, left, Math.max(0, x + w - W));
-    return tf.slice(out, [0, y + top, x + left, 0], [1, h, w, -1]) as tf.Tensor4D;
+    /** The indices an axis of n reads from p to p + side - 1. */
+    const indices = (p: number, n: number, side: number) => {
+      const at = near(p, n, side);
+      const [before, after] = [Math.max(0, -at), Math.max(0, at + side - n)];
+      const padded = pad(tf.range(0, n, 1, 'int32'), 0, before, after);
+      return tf.slice(padded, [at + before], [side]);
+    };
+    const rows = tf.gather(image, indices(corner.y, H, h), 1);
+    return tf.gather(rows, indices(corner.x, W, w), 2) as tf.Tensor4D;
   });
 }
 
