@@ -24,26 +24,14 @@ const USAGE =
 
 function options(argv) {
   const flag = {type: 'boolean', default: false};
-  const flags = ['quick', 'no-write', 'no-tf-baseline', 'no-peers', 'help'];
-  const {values: v} = parseArgs({
-    args: argv,
-    options: {
-      only: {type: 'string'},
-      backends: {type: 'string', default: 'cpu,wasm,tensorflow,webgl,webgpu'},
-      ...Object.fromEntries(flags.map(f => [f, flag])),
-      help: {...flag, short: 'h'},
-    },
-  });
+  const flags = Object.fromEntries(['quick', 'no-write', 'no-tf-baseline', 'no-peers'].map(f => [f, flag]));
+  const backends = {type: 'string', default: 'cpu,wasm,tensorflow,webgl,webgpu'};
+  const spec = {only: {type: 'string'}, backends, ...flags, help: {...flag, short: 'h'}};
+  const {values: v} = parseArgs({args: argv, options: spec});
   const list = s => s.split(',').filter(Boolean);
-  return {
-    only: v.only === undefined ? null : list(v.only),
-    backends: list(v.backends),
-    quick: v.quick,
-    write: !v['no-write'],
-    help: v.help,
-    tfBaseline: !v['no-tf-baseline'],
-    peers: !v['no-peers'],
-  };
+  const [write, tfBaseline, peers] = [!v['no-write'], !v['no-tf-baseline'], !v['no-peers']];
+  const only = v.only === undefined ? null : list(v.only);
+  return {only, backends: list(v.backends), quick: v.quick, write, help: v.help, tfBaseline, peers};
 }
 
 /**

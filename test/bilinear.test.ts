@@ -108,6 +108,7 @@ describeEachBackend('bilinear glimpses', () => {
         return extractGlimpse(images, c.size, locations, false, false, noise, {
           seed: options.seed,
           ...(options.interpolation ? {interpolation: options.interpolation} : {}),
+          ...(c.imagePadding ? {padding: c.imagePadding} : {}),
         });
       };
       const nearest = run('nearest');

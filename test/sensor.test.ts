@@ -101,8 +101,8 @@ describeEachBackend('glimpseSensor', () => {
     },
   );
 
-  // Noise draws by the sample's index in the whole [B, n, ...] glimpse: only zero and edge split.
-  const split = CASES.filter(c => (c.padding === 'zero' || c.padding === 'edge') && c.locations[0].length > 1);
+  // Noise draws by the sample's index in the whole [B, n, ...] glimpse: only zero, edge and reflection split.
+  const split = CASES.filter(c => !['uniform', 'gaussian'].includes(c.padding) && c.locations[0].length > 1);
   test.each(named(split))('%s: n locations give n one-location calls, bit for bit', (_n, i) => {
     const c = CASES[i];
     const x = imagesOf(c);
@@ -159,8 +159,8 @@ describeEachBackend('glimpseSensor', () => {
     d.dispose();
   });
 
-  test('an unreachable location gives zeros with zero and edge padding', () => {
-    for (const padding of ['zero', 'edge'] as const) {
+  test('an unreachable location gives zeros with zero, edge and reflection padding', () => {
+    for (const padding of ['zero', 'edge', 'reflection'] as const) {
       const out = glimpseSensor(
         images,
         [
@@ -205,7 +205,7 @@ describeEachBackend('glimpseSensor', () => {
     [{size: [2, -1]}, 'glimpseSensor: size must hold 2 non-negative integers [height, width], got [2,-1]'],
     [
       {size: [2, 2], padding: 'reflect'},
-      `glimpseSensor: options.padding must be 'zero', 'edge', 'uniform' or 'gaussian', got "reflect"`,
+      `glimpseSensor: options.padding must be 'zero', 'edge', 'reflection', 'uniform' or 'gaussian', got "reflect"`,
     ],
     [
       {size: [2, 2], interpolation: 'cubic'},

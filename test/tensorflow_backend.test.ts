@@ -121,6 +121,8 @@ describe('the glimpse sensor on an image larger than its windows: TensorFlow ops
     ['edge', 'nearest'],
     ['zero', 'bilinear'],
     ['edge', 'bilinear'],
+    ['reflection', 'nearest'],
+    ['reflection', 'bilinear'],
   ] as const)(
     "%s padding, %s: the cpu backend's output and gradients, within float32 sums",
     async (padding, interpolation) => {

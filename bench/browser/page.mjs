@@ -68,11 +68,8 @@ function doesNotFit(shapes) {
 
 /** Yields to the event loop (a new task) without setTimeout's 4 ms clamp. */
 function yieldTask() {
-  return new Promise(resolve => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve();
-    ch.port2.postMessage(0);
-  });
+  const ch = new MessageChannel();
+  return new Promise(resolve => ((ch.port1.onmessage = resolve), ch.port2.postMessage(0)));
 }
 
 /**

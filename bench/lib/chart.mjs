@@ -5,13 +5,15 @@ import * as path from 'node:path';
 import {View, parse} from 'vega';
 import {compile} from 'vega-lite';
 import {BENCH} from './paths.mjs';
-import {LABELS} from './report.mjs';
+import {BACKEND_ORDER, LABELS} from './report.mjs';
 
 const CHART = JSON.parse(fs.readFileSync(path.join(BENCH, 'chart.json'), 'utf8'));
-const {chartSeries: SERIES, chartSensorColors: SENSOR_COLORS} = LABELS;
-const SENSOR_SERIES = Object.entries(SENSOR_COLORS).flatMap(([backend, [dark, light]]) => [
-  {label: `${backend} fused`, backend, fused: true, color: dark},
-  {label: `${backend} composite`, backend, fused: false, color: light},
+const SERIES = LABELS.chartSeries;
+// The sensor panel's: per backend the fused op in its kernel's colour, the composite in its composite's.
+const color = (backend, method) => SERIES.find(s => s.backend === backend && s.method === method).color;
+const SENSOR_SERIES = BACKEND_ORDER.flatMap(backend => [
+  {label: `${backend} fused`, backend, fused: true, color: color(backend, 'kernel')},
+  {label: `${backend} composite`, backend, fused: false, color: color(backend, 'composite')},
 ]);
 
 const median = (e, backend, key) => e.backends[backend]?.methods?.[key]?.medianMs ?? null;

@@ -23,15 +23,13 @@ function copyPlan({items, batch, height, width, channels, h, w}) {
 
 /** Copies rows of `run` floats from `src` (stride srcRow) to `dst` (stride dstRow). */
 function copyRowsSet(dst, dstStart, dstRow, src, srcStart, srcRow, rows, run) {
-  for (let i = 0, s = srcStart, d = dstStart; i < rows; i++, s += srcRow, d += dstRow) {
+  for (let i = 0, s = srcStart, d = dstStart; i < rows; i++, s += srcRow, d += dstRow)
     dst.set(src.subarray(s, s + run), d);
-  }
 }
 
 function copyRowsLoop(dst, dstStart, dstRow, src, srcStart, srcRow, rows, run) {
-  for (let i = 0, s = srcStart, d = dstStart; i < rows; i++, s += srcRow, d += dstRow) {
+  for (let i = 0, s = srcStart, d = dstStart; i < rows; i++, s += srcRow, d += dstRow)
     for (let k = 0; k < run; k++) dst[d + k] = src[s + k];
-  }
 }
 
 const COPY = {set: copyRowsSet, loop: copyRowsLoop};
@@ -71,22 +69,6 @@ function moments3(values, start, pixels, sink, at) {
   sink.set([s0, s1, s2, q0, q1, q2, lo0, lo1, lo2, hi0, hi1, hi2], at);
 }
 
-/** The same for any channel count. */
-function momentsN(values, start, pixels, channels, sink, at) {
-  const [sum, sq] = [new Float64Array(channels), new Float64Array(channels)];
-  const [lo, hi] = [new Float64Array(channels).fill(Infinity), new Float64Array(channels).fill(-Infinity)];
-  for (let p = 0, k = start; p < pixels; p++) {
-    for (let c = 0; c < channels; c++, k++) {
-      const v = values[k];
-      sum[c] += v;
-      sq[c] += v * v;
-      if (v < lo[c]) lo[c] = v;
-      if (v > hi[c]) hi[c] = v;
-    }
-  }
-  [sum, sq, lo, hi].forEach((v, i) => sink.set(v, at + i * channels));
-}
-
 /** The forward floor: `statItems` the items needing statistics, `mode` the effective noise. */
 export function forwardFloor(geometry, input, mode, statItems, strategy, fresh) {
   const {batch, height, width, channels, h, w} = geometry;
@@ -95,6 +77,8 @@ export function forwardFloor(geometry, input, mode, statItems, strategy, fresh) 
   const outSize = batch * h * w * channels;
   const imageSize = height * width * channels;
   const pixels = height * width;
+  // Every gaussian workload has 3 channels (workloads.json is pinned): moments3 alone.
+  if (mode === 'gaussian' && channels !== 3) throw new Error('floor: gaussian statistics need 3 channels');
   const stats = Int32Array.from(statItems, it => it.b);
   const sink = new Float64Array(Math.max(1, stats.length * 4 * channels));
   const reused = fresh ? null : new Float32Array(outSize).fill(0);
@@ -103,18 +87,13 @@ export function forwardFloor(geometry, input, mode, statItems, strategy, fresh) 
     sink,
     run() {
       const out = fresh ? new Float32Array(outSize) : reused;
-      for (let j = 0; j < p.n; j++) {
+      for (let j = 0; j < p.n; j++)
         copy(out, p.glimpse[j], p.glimpseRow, input, p.image[j], p.imageRow, p.rows[j], p.run[j]);
-      }
       if (mode === 'uniform') {
-        for (let j = 0; j < stats.length; j++) {
+        for (let j = 0; j < stats.length; j++)
           rangePass(input, stats[j] * imageSize, (stats[j] + 1) * imageSize, sink, 2 * j);
-        }
       } else if (mode === 'gaussian') {
-        for (let j = 0; j < stats.length; j++) {
-          if (channels === 3) moments3(input, stats[j] * imageSize, pixels, sink, 12 * j);
-          else momentsN(input, stats[j] * imageSize, pixels, channels, sink, 4 * channels * j);
-        }
+        for (let j = 0; j < stats.length; j++) moments3(input, stats[j] * imageSize, pixels, sink, 12 * j);
       }
       return out;
     },
@@ -132,9 +111,8 @@ export function backwardFloor(geometry, dy, strategy, fresh) {
     bytes: inSize * 4,
     run() {
       const dx = fresh ? new Float32Array(inSize) : reused.fill(0);
-      for (let j = 0; j < p.n; j++) {
+      for (let j = 0; j < p.n; j++)
         copy(dx, p.image[j], p.imageRow, dy, p.glimpse[j], p.glimpseRow, p.rows[j], p.run[j]);
-      }
       return dx;
     },
   };

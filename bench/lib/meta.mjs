@@ -19,9 +19,8 @@ function provenance(bundle) {
     const git = args =>
       execFileSync('git', args, {cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']}).trim();
     out.commit = git(['rev-parse', '--short=12', 'HEAD']);
-    out.uncommittedFilesInSrcKernels = git(['status', '--porcelain', '--', 'src', 'kernels'])
-      .split('\n')
-      .filter(Boolean).length;
+    const status = git(['status', '--porcelain', '--', 'src', 'kernels']);
+    out.uncommittedFilesInSrcKernels = status.split('\n').filter(Boolean).length;
   } catch (e) {
     out.commit = null;
   }
@@ -32,7 +31,8 @@ function provenance(bundle) {
 
 /** `bundle`: the UMD bundle's bytes the browser pages get. */
 export function collectMeta(spec, opts, bundle) {
-  const cpus = os.cpus();
+  const [cpus, {created, producedBy}] = [os.cpus(), spec];
+
   return {
     machine: {
       cpu: cpus[0] ? cpus[0].model : 'unknown',
@@ -49,12 +49,7 @@ export function collectMeta(spec, opts, bundle) {
     tfjs: require('@tensorflow/tfjs-core/package.json').version,
     plugin: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
     code: provenance(bundle),
-    workloadsFile: {
-      path: 'bench/workloads.json',
-      created: spec.created,
-      producedBy: spec.producedBy,
-      sensorFormat: spec.sensorWorkloads.format,
-    },
+    workloadsFile: {path: 'bench/workloads.json', created, producedBy, sensorFormat: spec.sensorWorkloads.format},
     options: {quick: opts.quick, only: opts.only, backends: opts.backends},
     backends: {},
     tfBaseline: null, // lib/tf_native.mjs

@@ -2,6 +2,9 @@
 // (`tf`) and the plugin's exports are passed in, so the same code runs against the Node packages
 // and the UMD bundles.
 
+/** A tensor's values (`await data()`), the tensor disposed. */
+export const read = async t => [await t.data(), t.dispose()][0];
+
 /**
  * The plugin's op as the workload calls it, fixed seed (every rep draws the same noise); `options`
  * override its noise, uniformNoise, interpolation or seed (seed undefined: on tfjs-node, TensorFlow's op).
@@ -65,11 +68,7 @@ export function insideMask({items, h, w, channels}) {
  */
 export async function verifyOutputs(tf, plugin, w, geometry, tensors, expected) {
   const {input, offsets, boxes, boxInd} = tensors;
-  const read = async t => {
-    const v = await t.data();
-    tf.dispose(t);
-    return v;
-  };
+
   const pick = r => ({compared: r.compared, mismatches: r.mismatches, ...(r.first ? {first: r.first} : {})});
   // [name, the kernel's options, the positions compared, what the failure says]
   const checks = [

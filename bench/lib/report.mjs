@@ -11,7 +11,14 @@ const NODE = ['cpu', 'wasm', 'tensorflow'];
 // The methods' names in the tables, in their order, the columns, the notes' wording and the
 // chart's series (bench/labels.json).
 export const LABELS = JSON.parse(fs.readFileSync(path.join(BENCH, 'labels.json'), 'utf8'));
-const {methods: METHOD_LABELS, sensorMethods: SENSOR_LABELS, peers: PEER_LABELS, notes: NOTES} = LABELS;
+const {peers: PEER_LABELS, notes: NOTES} = LABELS;
+// Each method's labels, then its wasm-only rows: the same calls on the compiled scalar build and on the JS kernels.
+const wasmRows = ([k, n]) => [
+  [`${k}-scalar`, `${n}, compiled scalar (wasm)`],
+  [`${k}-js`, `${n}, JS kernels (wasm)`],
+];
+const labels = (a, b) => ({...LABELS[a], ...Object.fromEntries(Object.entries(LABELS[b]).flatMap(wasmRows))});
+const [METHOD_LABELS, SENSOR_LABELS] = [labels('methods', 'wasmPaths'), labels('sensorMethods', 'sensorWasmPaths')];
 // Each composite row's ratio: over the fused method it replaces.
 const SENSOR_FUSED_OF = {'sensor-composite': 'sensor', 'sensor-composite-grad': 'sensor-grad'};
 
@@ -21,10 +28,8 @@ export const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) 
 export const fmtMs = x =>
   x == null || !Number.isFinite(x) ? '-' : x.toFixed(x < 1 ? 3 : x < 10 ? 2 : x < 100 ? 1 : 0);
 
-export function fmtBytes(b) {
-  if (b == null || b === 0) return b == null ? '-' : '0';
-  return b < 2 ** 20 ? `${(b / 1024).toFixed(1)} KiB` : `${(b / 2 ** 20).toFixed(1)} MiB`;
-}
+export const fmtBytes = b =>
+  b == null ? '-' : b === 0 ? '0' : b < 2 ** 20 ? `${(b / 1024).toFixed(1)} KiB` : `${(b / 2 ** 20).toFixed(1)} MiB`;
 
 const ratio = (a, b) => (a != null && b != null && b > 0 ? `${(a / b).toFixed(2)}x` : '');
 
@@ -66,10 +71,9 @@ export function tableRows(results) {
     // The JS floors are timed once, beside the first Node backend: all compare with them.
     const floor = k => (m[k] || NODE.map(x => e.backends[x]?.methods?.[k]).find(Boolean))?.medianMs;
     const over = (k, other = m) => ratio(r.medianMs, other[k]?.medianMs);
-    if (node && key === 'kernel')
-      return {vsFloor: ratio(r.medianMs, floor('floor')), vsFresh: ratio(r.medianMs, floor('floor-fresh'))};
-    if (key === 'grad-kernel')
-      return {vsFloor: ratio(r.medianMs, floor('grad-floor')), vsFresh: ratio(r.medianMs, floor('grad-floor-fresh'))};
+    const f = {kernel: node && 'floor', 'grad-kernel': 'grad-floor'}[key];
+    if (f) return {vsFloor: ratio(r.medianMs, floor(f)), vsFresh: ratio(r.medianMs, floor(`${f}-fresh`))};
+
     // GPU: the zero-noise kernel (the op itself when the workload has zero noise) over tf.slice.
     const zeroKey = e.noise === 'zero' ? 'kernel' : 'kernel-zero';
     if (!node && key === zeroKey) return {vsFloor: over('slice')};
@@ -83,18 +87,14 @@ export function tableRows(results) {
 /** The glimpse sensor's rows: composite / fused on each composite row; then the peers' rows. */
 export function sensorRows(results) {
   const list = results.sensorWorkloads || [];
-  const rows = rowsOf(
-    list,
-    SENSOR_LABELS,
-    (e, backend, key, r) => ({vsFused: ratio(r.medianMs, e.backends[backend].methods[SENSOR_FUSED_OF[key]]?.medianMs)}),
-    key => key === 'sensor' || key === 'sensor-grad',
-  );
+  const fused = (e, backend, key) => e.backends[backend].methods[SENSOR_FUSED_OF[key]]?.medianMs;
+  const vsFused = (e, backend, key, r) => ({vsFused: ratio(r.medianMs, fused(e, backend, key))});
+  const rows = rowsOf(list, SENSOR_LABELS, vsFused, key => key === 'sensor' || key === 'sensor-grad');
+  const peer = (e, name) => ({id: e.id, backend: 'peer', method: PEER_LABELS[name] || name});
   // Each workload's peers after its backends.
   return list.flatMap(e => [
     ...rows.filter(r => r.id === e.id),
-    ...Object.entries(e.peers || {}).map(([name, r]) => {
-      return {id: e.id, backend: 'peer', method: PEER_LABELS[name] || name, ms: fmtMs(r.ms), reps: String(r.calls)};
-    }),
+    ...Object.entries(e.peers || {}).map(([name, r]) => ({...peer(e, name), ms: fmtMs(r.ms), reps: String(r.calls)})),
   ]);
 }
 
@@ -118,10 +118,8 @@ export function wrap(text, first = '', rest = first, width = MD_WIDTH) {
 
 function machineLine({meta}) {
   const [m, c] = [meta.machine, meta.code || {}];
-  const malloc = meta.mallocEnv || {};
-  const dirty = c.uncommittedFilesInSrcKernels
-    ? ` + ${c.uncommittedFilesInSrcKernels} uncommitted file(s) in src/kernels`
-    : '';
+  const [malloc, u] = [meta.mallocEnv || {}, c.uncommittedFilesInSrcKernels];
+  const dirty = u ? ` + ${u} uncommitted file(s) in src/kernels` : '';
   return (
     `${m.cpu}, ${m.cores} cores, ${m.totalMemGiB} GiB, ${m.platform}; Node ${meta.node}, ` +
     `tfjs ${meta.tfjs}${meta.chromium ? `, Chromium ${meta.chromium}` : ''}; ` +
@@ -159,14 +157,6 @@ function backendNotes(results) {
     for (const b of Object.values(e.backends)) if (b.floorStrategy) notes.push(strategyNote(e.id, b.floorStrategy));
   }
   return notes;
-}
-
-/** The targets grouped by target, in the order evaluateTargets gives them. */
-const targetGroups = results => Map.groupBy(results.targets, t => t.target);
-
-function targetTally(results) {
-  const n = h => results.targets.filter(t => t.holds === h).length;
-  return `${n(true)} pass, ${n(false)} fail, ${n(null)} n/a`;
 }
 
 /** Where the sensor's peers come from, and the bilinear peer's recipe and check, when they ran. */
@@ -218,20 +208,20 @@ function sensorTitle(results) {
 function format(results, rows, md) {
   const out = [];
   const para = text => (md ? wrap(text) : [text]);
-  if (md) {
-    const quick = results.meta.options.quick ? ', --quick' : '';
-    out.push(...wrap(`Run of ${results.date} (${results.meta.totalSeconds} s${quick}): ${machineLine(results)}.`), '');
-  } else {
-    out.push(`tfjs-extract-glimpse benchmark, ${results.date}`, machineLine(results), '');
-  }
+  const quick = results.meta.options.quick ? ', --quick' : '';
+  if (md)
+    out.push(...wrap(`Run of ${results.date} (${results.meta.totalSeconds} s${quick}): ${machineLine(results)}.`));
+  else out.push(`tfjs-extract-glimpse benchmark, ${results.date}`, machineLine(results));
+  out.push('');
   if (rows.length) out.push(...table(rows, COLUMNS, !md), '');
   const sensor = sensorRows(results);
   if (sensor.length) out.push(...para(sensorTitle(results)), '', ...table(sensor, SENSOR_COLUMNS, !md), '');
-  out.push(`Targets, from this run (${targetTally(results)}):`);
-  if (md) out.push('');
+  const n = h => results.targets.filter(t => t.holds === h).length;
+  out.push(`Targets, from this run (${n(true)} pass, ${n(false)} fail, ${n(null)} n/a):`, ...(md ? [''] : []));
   const marks = md ? ['✅', '❌', 'n/a'] : ['PASS', 'FAIL', 'n/a '];
   const mark = h => marks[h === true ? 0 : h === false ? 1 : 2];
-  for (const [target, ts] of targetGroups(results)) {
+  // The targets grouped by target, in the order evaluateTargets gives them.
+  for (const [target, ts] of Map.groupBy(results.targets, t => t.target)) {
     out.push(md ? `- ${target}:` : `  ${target}`);
     for (const t of ts) {
       if (md) out.push(...wrap(`${mark(t.holds)} ${t.workload}: ${t.detail}`, '  - ', '    '));

@@ -48,12 +48,8 @@ export async function runBrowser(workloads, sensorWorkloads, bundle, opts, resul
 /** The repository's files over HTTP on 127.0.0.1 (sirv; dev mode: read per request, no index of the tree). */
 async function serveRoot() {
   const files = sirv(ROOT, {dev: true, dotfiles: false});
-  const server = http.createServer((req, res) =>
-    files(req, res, () => {
-      res.statusCode = 404;
-      res.end();
-    }),
-  );
+  const server = http.createServer((req, res) => files(req, res, () => res.writeHead(404).end()));
+
   await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
   return {url: `http://127.0.0.1:${server.address().port}`, close: () => server.close()};
 }
@@ -63,9 +59,7 @@ async function openPage(browser, server, bundle, backend, scripts) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', e => errors.push(`pageerror: ${e.message}`));
-  page.on('console', m => {
-    if (m.type() === 'error') errors.push(`console.error: ${m.text()}`);
-  });
+  page.on('console', m => m.type() === 'error' && errors.push(`console.error: ${m.text()}`));
   page.on('crash', () => errors.push('page crashed'));
   const js = {status: 200, contentType: 'text/javascript; charset=utf-8', body: bundle};
   await page.route('**/dist/tfjs-extract-glimpse.min.js', route => route.fulfill(js));
@@ -78,11 +72,6 @@ async function openPage(browser, server, bundle, backend, scripts) {
   await page.waitForFunction(() => window.benchPage);
   const info = await page.evaluate(b => window.benchPage.init(b), backend);
   return {context, page, errors, info};
-}
-
-function markSkipped(results, jobs, backend, note, info) {
-  results.meta.backends[backend] = {status: 'skipped', note, ...info};
-  for (const j of jobs) j.entries.find(r => r.id === j.w.id).backends[backend] = {skipped: note};
 }
 
 /** `jobs`: {w, entries (the results list it belongs to), fn (the page's function)} in order. */
@@ -100,7 +89,8 @@ async function runBrowserBackend(chromium, server, bundle, backend, scripts, job
           results.meta.backends[backend] = {status: 'measured', ...tab.info};
           if (!tab.info.kernelRegistered) {
             const note = `the plugin registers no ${backend} kernel: ${backend} skipped`;
-            markSkipped(results, jobs, backend, note, tab.info);
+            results.meta.backends[backend] = {status: 'skipped', note, ...tab.info};
+            for (const j of jobs) j.entries.find(r => r.id === j.w.id).backends[backend] = {skipped: note};
             log(note);
             break;
           }

@@ -22,11 +22,8 @@ const readBack = backend => (backend === 'tensorflow' ? dataSynced : call => cal
 
 async function startBackend(backend, plugin) {
   if (backend === 'wasm') {
-    try {
-      await import('@tensorflow/tfjs-backend-wasm');
-    } catch (e) {
+    if (!(await import('@tensorflow/tfjs-backend-wasm').catch(() => null)))
       return {ok: false, note: '@tensorflow/tfjs-backend-wasm is not installed: wasm skipped'};
-    }
     if (tf.getKernel('ExtractGlimpseV2', 'wasm') == null) {
       const note = "the plugin registers no wasm kernel (tf.getKernel('ExtractGlimpseV2', 'wasm') is undefined)";
       return {ok: false, note: `${note}: wasm skipped`};
@@ -101,10 +98,9 @@ async function prepareFloors(w, {geometry: g, gen, expected}) {
       const grad = call();
       const r = compareBits(grad.dataSync(), floors.backward.run());
       grad.dispose();
-      if (r.mismatches)
-        throw new Error(
-          `${w.id} on ${tf.getBackend()}: WRONG GRADIENT: ${what} differs from the backward floor: ${r.first}`,
-        );
+      const wrong = `${w.id} on ${tf.getBackend()}: WRONG GRADIENT: ${what} differs from the backward floor`;
+      if (r.mismatches) throw new Error(`${wrong}: ${r.first}`);
+
       verified.backward = {compared: r.compared, mismatches: 0};
     }
     return verified;

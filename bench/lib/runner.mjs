@@ -92,19 +92,14 @@ export function runWorkload(env, w, p, opts) {
     // Also uploads the input, so no timed call pays for that.
     out.verified = await verifyOutputs(tf, plugin, w, p.geometry, t, p.expected);
     const c = out.verified.composite;
-    if (c.mismatches && backend === 'cpu') {
-      throw new Error(
-        `${w.id}: BENCH BUG: the cpu composite differs from the expected glimpse at ${c.mismatches} positions ` +
-          `(${c.first}): the pixel-exact boxes are wrong`,
-      );
-    }
+    const where = `${c.mismatches} of ${c.compared} positions differ from the expected glimpse (first ${c.first})`;
+    if (c.mismatches && backend === 'cpu')
+      throw new Error(`${w.id}: BENCH BUG: the cpu composite differs: ${where}: the pixel-exact boxes are wrong`);
     if (c.mismatches) {
-      out.notes.push(
-        `the ${backend} composite is NOT pixel-exact: ${c.mismatches} of ${c.compared} positions differ from ` +
-          `the expected glimpse (first ${c.first}), a tfjs ${backend} CropAndResize bug (see bench/README.md); ` +
-          'timed anyway',
-      );
+      const why = `a tfjs ${backend} CropAndResize bug (see bench/README.md)`;
+      out.notes.push(`the ${backend} composite is NOT pixel-exact: ${where}, ${why}; timed anyway`);
     }
+
     const mode = effectiveNoise(w);
     const kernel = () => kernelCall(plugin, w, t.input, t.offsets);
     const calls = {kernel, composite: () => compositeCall(tf, w, mode, t.input, t.boxes, t.boxInd)};
@@ -212,10 +207,7 @@ export function runSensorWorkload(env, w, p, opts) {
     const paths = ['sensor', 'sensor-grad', 'sensor-bilinear', 'sensor-grad-bilinear'];
     out.policy = repetitionPolicy(w, opts.quick);
     // On GPU backends with the read only.
-    out.methods = await measureInterleaved(
-      backend === 'wasm' ? withWasmPaths(all, plugin, paths) : all,
-      out.policy,
-      env.tracker,
-    );
+    const timed = backend === 'wasm' ? withWasmPaths(all, plugin, paths) : all;
+    out.methods = await measureInterleaved(timed, out.policy, env.tracker);
   });
 }

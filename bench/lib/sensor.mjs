@@ -1,6 +1,8 @@
 // The glimpse sensor workloads (bench/workloads.json, "sensorWorkloads"): window geometry, a plain
 // JS reference for the checks, and the timed calls (the fused op, the composite users write without
-// it, and both gradients). Imports only its sibling module, so Node and the browser page run it.
+// it, and both gradients). Imports only its sibling modules, so Node and the browser page run it.
+
+import {read} from './methods.mjs';
 import {BILINEAR_WORKLOADS, checkDerived, windowParams, windowsOf} from './workloads.mjs';
 
 /** Locations per image: n for `[B, n, 2]`, 1 for `[B, 2]`. */
@@ -84,15 +86,8 @@ const maxAbs = values => values.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
 /** The fused op, as the workload calls it (`padding` overrides the workload's). */
 export function sensorCall(plugin, w, images, locations, padding = w.padding, interpolation = 'nearest') {
   const {size, scales, scaleFactor, centered, normalized} = w;
-  return plugin.glimpseSensor(images, locations, {
-    size,
-    scales,
-    scaleFactor,
-    centered,
-    normalized,
-    padding,
-    interpolation,
-  });
+  const options = {size, scales, scaleFactor, centered, normalized, padding, interpolation};
+  return plugin.glimpseSensor(images, locations, options);
 }
 
 /**
@@ -131,11 +126,6 @@ export const sensorGrads = (tf, plugin, w, locations) => ({
  */
 export async function verifySensor(tf, plugin, w, t, refs, fusedOk, gradsOk) {
   const tol = 1e-5 * refs.maxInput;
-  const read = async x => {
-    const v = await x.data();
-    x.dispose();
-    return v;
-  };
   const out = {};
   // Records a comparison under `name`; `wrong` (the failure's words) makes a failing one throw.
   const compare = (name, a, b, limit, wrong) => {

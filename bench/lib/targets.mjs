@@ -6,7 +6,12 @@ import * as path from 'node:path';
 import {BENCH} from './paths.mjs';
 import {fill, fmtMs} from './report.mjs';
 
-export const TARGETS = JSON.parse(fs.readFileSync(path.join(BENCH, 'targets.json'), 'utf8')).targets;
+// A row with `backends` stands for one row per backend (of each of its `rows`, in turn, when it has them).
+const expand = ({backends, rows, ...t}) =>
+  backends
+    ? backends.flatMap(backend => (rows ?? [t]).map(r => ({...r, backend, target: fill(r.target, {backend})})))
+    : [t];
+export const TARGETS = JSON.parse(fs.readFileSync(path.join(BENCH, 'targets.json'), 'utf8')).targets.flatMap(expand);
 /** The reference anchors' figure for TensorFlow 2.21's native CPU kernel on W3, ms per call. */
 export const TF_NATIVE_W3_ANCHOR_MS = TARGETS.find(t => t.fallback).fallback.ms;
 

@@ -71,13 +71,12 @@ export async function generateChecked(w, digest) {
     ? generatePairs(w.locationSeed, sizeOf(w.locationsShape) / 2, w.locationRanges)
     : generatePairs(w.offsetSeed, shape[0], w.offsetRanges);
   const [inputSha, pairsSha] = [await sha256Float32(input, digest), await sha256Float32(pairs, digest)];
-  const c = w.check;
-  const pairsName = sensor ? 'locations' : 'offsets';
+  const [c, name] = [w.check, sensor ? 'locations' : 'offsets'];
   const checks = [
     ['input sha256', inputSha, c.inputSha256],
-    [`${pairsName} sha256`, pairsSha, sensor ? c.locationsSha256 : c.offsetsSha256],
+    [`${name} sha256`, pairsSha, c[`${name}Sha256`]],
     ['first input values', input, c.inputFirst4],
-    [`first ${pairsName}`, pairs, sensor ? c.locationsFirst4 : c.offsets],
+    [`first ${name}`, pairs, sensor ? c.locationsFirst4 : c.offsets],
   ];
   const same = (a, b) => (typeof b === 'string' ? a === b : b.every((v, i) => a[i] === v));
   const wrong = checks.filter(([, got, want]) => want !== undefined && !same(got, want)).map(c => c[0]);
@@ -118,10 +117,9 @@ export function windowsOf(params, pairs, windowCorner, insideSpan) {
 
 /** Throws when `got` differs from the workload's "derived" value `name` (`want`). */
 export function checkDerived(w, name, got, want) {
-  if (want !== undefined && JSON.stringify(got) !== JSON.stringify(want))
-    throw new Error(
-      `${w.id}: ${name} ${JSON.stringify(got)}, workloads.json's derived.${name} says ${JSON.stringify(want)}`,
-    );
+  const [g, x] = [JSON.stringify(got), JSON.stringify(want)];
+  if (want !== undefined && g !== x)
+    throw new Error(`${w.id}: ${name} ${g}, workloads.json's derived.${name} says ${x}`);
 }
 
 /** The op's windows (windowsOf), checked against workloads.json's "derived" (window counts, first corners). */
@@ -132,11 +130,7 @@ export function windowGeometry(w, offsets, windowCorner, insideSpan) {
   const {items, counts} = windowsOf(params, offsets, windowCorner, insideSpan);
   const d = w.derived;
   if (d) {
-    checkDerived(w, 'windows', counts, {
-      inside: d.windows.inside,
-      partial: d.windows.partial,
-      outside: d.windows.outside,
-    });
+    checkDerived(w, 'windows', counts, {...d.windows, tfPartialPath: undefined}); // TF's count: not ours
     const first = items
       .slice(0, d.firstCorners.length / 2)
       .flatMap(it => (it.corner ? [it.corner.y, it.corner.x] : [NaN, NaN]));
@@ -157,12 +151,13 @@ export function pixelExactBoxes({items, height, width, h, w}) {
   const boxes = new Float32Array(items.length * 4);
   for (const it of items) {
     // No pixel can land in the window: a box far outside, everything extrapolates.
-    if (!it.corner) boxes.set([-4, -4, -4, -4], 4 * it.b);
-    else {
-      const [y1, y2] = axisBox(it.corner.y, h, height);
-      const [x1, x2] = axisBox(it.corner.x, w, width);
-      boxes.set([y1, x1, y2, x2], 4 * it.b);
-    }
+    const [[y1, y2], [x1, x2]] = it.corner
+      ? [axisBox(it.corner.y, h, height), axisBox(it.corner.x, w, width)]
+      : [
+          [-4, -4],
+          [-4, -4],
+        ];
+    boxes.set([y1, x1, y2, x2], 4 * it.b);
   }
   return boxes;
 }

@@ -9,6 +9,7 @@ import {defineGoldenSuite, reviveSession, type BrowserSession} from './golden_su
 import {defineGradientSuite} from './gradient_suite';
 import {defineHostileSuite} from './hostile_suite';
 import {defineLeakSuite} from './leak_suite';
+import {definePaddingSuite} from './padding_suite';
 import {definePropertySuite} from './property_suite';
 import {defineReferenceSuite} from './reference_suite';
 import {defineSensorSuite} from './sensor_suite';
@@ -34,6 +35,7 @@ export function defineBackendSuites(label: string, session: BrowserSession, same
   revived(session, () => defineGradientSuite(label, session));
   revived(session, () => defineSensorSuite(label, session, sameBits));
   revived(session, () => defineBilinearSuite(label, session, sameBits));
+  revived(session, () => definePaddingSuite(label, session));
   revived(session, () => defineConverterSuite(label, session));
   revived(session, () => defineReferenceSuite(label, session));
 }

@@ -189,7 +189,7 @@ export function defineSensorSuite(label: string, session: BrowserSession, sameBi
           t.dispose(t.engine().runKernel('GlimpseSensorGrad', {dy, locations: where}, attrs));
         };
         // Warm-up: every variant and the noise statistics kernels compile once.
-        for (const padding of ['zero', 'edge', 'uniform', 'gaussian']) call(padding, true, true, 2, 1);
+        for (const padding of ['zero', 'edge', 'reflection', 'uniform', 'gaussian']) call(padding, true, true, 2, 1);
         const programs = compiled();
         const memory = snapshot();
         let reads = 0;
@@ -208,7 +208,7 @@ export function defineSensorSuite(label: string, session: BrowserSession, sameBi
         watch(backend.gpgpu?.gl, 'readPixels');
         watch(backend.gpgpu?.gl, 'getBufferSubData');
         let calls = 0;
-        for (const padding of ['gaussian', 'edge', 'zero', 'uniform']) {
+        for (const padding of ['gaussian', 'reflection', 'edge', 'zero', 'uniform']) {
           for (const [centered, normalized] of [
             [true, false],
             [false, true],
@@ -221,7 +221,7 @@ export function defineSensorSuite(label: string, session: BrowserSession, sameBi
         t.dispose([images, dy, where]);
         return result;
       });
-      expect(r.calls).toBe(16);
+      expect(r.calls).toBe(20);
       expect(r.added).toBe(0);
       expect(r.reads).toBe(0);
       expect(r.after).toEqual(r.before);

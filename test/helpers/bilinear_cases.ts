@@ -2,7 +2,8 @@
  * The bilinear glimpses' one case table (docs/semantics.md, "Bilinear glimpses"): extractGlimpse
  * at fractional corners for every V1/V2 placement, and glimpseSensor for every padding, 1 to 3
  * scales, 1 to 3 locations, windows inside, across borders, outside and unreachable; both
- * noise paddings for both ops; and the calls at integer corners, where bilinear is nearest.
+ * noise paddings for both ops, both image paddings for extractGlimpse (options.padding); and the
+ * calls at integer corners, where bilinear is nearest.
  * test/bilinear.test.ts runs them on the Node backends and test/browser/bilinear_suite.ts in
  * Chromium; both check every result with test/helpers/bilinear_check.ts against the same
  * references.
@@ -88,15 +89,38 @@ function table(): BilinearCase[] {
       }
     }
   }
+  // extractGlimpse with an image padding (options.padding): reflection far past the left of
+  // the image (V2 pixels) and edge past the right (V1), bilinear.
+  for (const [version, centered, normalized, padding] of [
+    [2, false, false, 'reflection'],
+    [1, true, true, 'edge'],
+  ] as const) {
+    out.push({
+      name: `glimpse.V${version}.c${+centered}n${+normalized}.${padding}`,
+      op: 'glimpse',
+      locations: offsetsFor(centered, normalized).map(o => [o]),
+      size: [4, 5],
+      scales: 1,
+      scaleFactor: 1,
+      centered,
+      normalized,
+      padding,
+      version,
+    });
+  }
+  const configs = [
+    [1, 2, 1, true, true],
+    [3, 2, 2, true, true],
+    [2, 3, 3, true, true],
+    [2, 3, 1, false, true],
+    [2, 2, 3, true, false],
+  ] as const;
   let k = 0;
-  for (const padding of ['zero', 'edge', 'uniform', 'gaussian'] as const) {
-    for (const [scales, scaleFactor, n, centered, normalized] of [
-      [1, 2, 1, true, true],
-      [3, 2, 2, true, true],
-      [2, 3, 3, true, true],
-      [2, 3, 1, false, true],
-      [2, 2, 3, true, false],
-    ] as const) {
+  for (const padding of ['zero', 'edge', 'uniform', 'gaussian', 'reflection'] as const) {
+    // Reflection: three of the configurations (windows up to 18x12 on the 11x13 image).
+    for (const [scales, scaleFactor, n, centered, normalized] of padding === 'reflection'
+      ? configs.slice(1, 4)
+      : configs) {
       const pixels = normalized ? 1 : 5;
       out.push({
         name: `sensor.${padding}.k${scales}f${scaleFactor}n${n}.c${+centered}n${+normalized}`,
@@ -138,11 +162,23 @@ export const sensorOptionsOf = (c: BilinearCase, seed = BILINEAR_SEED) => ({
   interpolation: 'bilinear' as const,
 });
 
+/** An image padding (extractGlimpse's options.padding): outside positions read the image. */
+const imagePadding = (padding: BilinearCase['padding']): padding is 'edge' | 'reflection' =>
+  padding === 'edge' || padding === 'reflection';
+
+/**
+ * extractGlimpse's noise argument for a glimpse case: its padding, or with an image padding a
+ * noise that must not apply (the padding overrides it).
+ */
+export const glimpseNoiseOf = (c: BilinearCase): 'zero' | 'uniform' | 'gaussian' =>
+  imagePadding(c.padding) ? 'uniform' : c.padding;
+
 /** extractGlimpse's options (its last argument) for a glimpse case, drawing with `seed`. */
 export const glimpseOptionsOf = (c: BilinearCase, seed = BILINEAR_SEED) => ({
   version: c.version,
   interpolation: 'bilinear' as const,
   seed,
+  ...(imagePadding(c.padding) ? {padding: c.padding} : {}),
 });
 
 /**
@@ -156,12 +192,17 @@ export interface IntegerCornerCase {
   locations: number[][];
   size: [number, number];
   /** extractGlimpse's noise, or glimpseSensor's padding. */
-  padding: 'zero' | 'edge' | 'uniform' | 'gaussian';
+  padding: 'zero' | 'edge' | 'reflection' | 'uniform' | 'gaussian';
+  /** extractGlimpse's options.padding, which overrides its noise. */
+  imagePadding?: 'edge' | 'reflection';
   scales: number;
   seed: number;
 }
 
-/** The integer-corner calls, on BILINEAR_IMAGE: extractGlimpse for each noise, glimpseSensor for each padding. */
+/**
+ * The integer-corner calls, on BILINEAR_IMAGE: extractGlimpse for each noise and image padding,
+ * glimpseSensor for each padding.
+ */
 export const INTEGER_CORNER_CASES: readonly IntegerCornerCase[] = [
   ...(['zero', 'uniform', 'gaussian'] as const).map(padding => ({
     name: `extractGlimpse, ${padding} noise`,
@@ -189,7 +230,21 @@ export const INTEGER_CORNER_CASES: readonly IntegerCornerCase[] = [
     scales: 1,
     seed: 3,
   },
-  ...(['zero', 'edge', 'uniform', 'gaussian'] as const).map(padding => ({
+  ...(['edge', 'reflection'] as const).map(imagePadding => ({
+    name: `extractGlimpse, ${imagePadding} padding over uniform noise, corners past one reflection`,
+    op: 'glimpse' as const,
+    locations: [
+      [-14, 3],
+      [2, 20],
+      [9, -30],
+    ],
+    size: [4, 5] as [number, number],
+    padding: 'uniform' as const,
+    imagePadding,
+    scales: 1,
+    seed: 5,
+  })),
+  ...(['zero', 'edge', 'reflection', 'uniform', 'gaussian'] as const).map(padding => ({
     name: `glimpseSensor, ${padding} padding`,
     op: 'sensor' as const,
     locations: [
@@ -215,7 +270,9 @@ export const integerCornerLength = (c: IntegerCornerCase): number =>
 export const integerCornerOptions = (c: IntegerCornerCase, interpolation: 'nearest' | 'bilinear') => ({
   ...(c.op === 'sensor'
     ? {size: c.size, scales: c.scales, centered: false, normalized: false, padding: c.padding}
-    : {}),
+    : c.imagePadding
+      ? {padding: c.imagePadding}
+      : {}),
   seed: c.seed,
   ...(interpolation === 'bilinear' ? {interpolation} : {}),
 });

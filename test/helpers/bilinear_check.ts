@@ -3,12 +3,13 @@
  * composite of tfjs ops of test/helpers/bilinear_reference.ts, computed in Node on cpu: the
  * same for every backend, Node's and Chromium's (docs/semantics.md, "Bilinear glimpses").
  *
- * - zero and edge padding: the composite's values, within float32 weights and block sums;
+ * - zero, edge and reflection padding: the composite's values, within float32 weights and
+ *   block sums;
  * - noise: every value a convex mix of pixels and draws, so within the image's (uniform) or its
  *   channel's (gaussian) range; the same seed the same bits, another seed other values;
  * - d images: the plain per-sample reading (noise samples carry none), within the float32 bound
  *   of its sum;
- * - d locations (d offsets): the composite's, zero and edge padding.
+ * - d locations (d offsets): the composite's, zero, edge and reflection padding.
  *
  * An unreachable location (NaN) gives zeros and no gradient: the composite runs it at 0 and
  * masks it out.
@@ -19,6 +20,7 @@ import {
   BILINEAR_SHAPE,
   bilinearDy,
   bilinearShape,
+  glimpseNoiseOf,
   glimpseOptionsOf,
   isNoisy,
   sensorOptionsOf,
@@ -53,7 +55,7 @@ export interface BilinearGot {
 export function runBilinear(c: BilinearCase, images: tf.Tensor, locations: tf.Tensor, seed?: number): tf.Tensor {
   if (c.op === 'sensor')
     return glimpseSensor(images as tf.Tensor4D, locations as tf.Tensor3D, sensorOptionsOf(c, seed));
-  const noise = c.padding as 'zero' | 'uniform' | 'gaussian';
+  const noise = glimpseNoiseOf(c);
   return tf.tidy(() => {
     const offsets = tf.reshape(locations, [BILINEAR_SHAPE[0], 2]) as tf.Tensor2D;
     return extractGlimpse(
@@ -70,7 +72,7 @@ export function runBilinear(c: BilinearCase, images: tf.Tensor, locations: tf.Te
 
 /** The composite of a case on (images, locations), unreachable locations masked to zeros. */
 function composite(c: BilinearCase, images: tf.Tensor4D, locations: tf.Tensor3D, reachable: tf.Tensor): tf.Tensor {
-  const padding = c.padding === 'edge' ? 'edge' : 'zero';
+  const padding = c.padding === 'edge' || c.padding === 'reflection' ? c.padding : 'zero';
   const placement = {version: c.version, centered: c.centered, normalized: c.normalized};
   if (c.op === 'glimpse') {
     const offsets = tf.reshape(locations, [BILINEAR_SHAPE[0], 2]) as tf.Tensor2D;

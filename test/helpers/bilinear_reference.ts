@@ -2,13 +2,18 @@
  * An independent reference for bilinear glimpses (docs/semantics.md, "Bilinear glimpses"),
  * composed of tfjs ops so that tf.grad differentiates it in both the images and the offsets:
  * the placement as TensorFlow's float32 steps, the four neighbours gathered from the image
- * with their weights, outside neighbours 0 (zero padding) or the clamped pixel (edge). And a
- * plain per-sample reading of d images, which tf.grad of the composite gives only slowly (the
- * cpu's gather gradient is a segment sum per pixel).
+ * with their weights, outside neighbours 0 (zero padding), the clamped pixel (edge) or the
+ * mirrored one (reflection: the rule test/helpers/padding_reference.ts takes from tf.mirrorPad).
+ * And a plain per-sample reading of d images, which tf.grad of the composite gives only slowly
+ * (the cpu's gather gradient is a segment sum per pixel).
  */
 import {subpixelCorner} from '../../src';
 import {onCpuBackend, tf} from './backends';
 import {forEachSensorOutput, type SensorCase} from './sensor_reference';
+import {clampedIndex, paddedIndex} from './padding_reference';
+
+/** The paddings the composite expresses: noise paddings run it with zero padding where they need it. */
+export type CompositePadding = 'zero' | 'edge' | 'reflection';
 
 export interface Placement {
   version: 1 | 2;
@@ -32,7 +37,7 @@ export function bilinearComposite(
   offsets: tf.Tensor2D,
   size: [number, number],
   p: Placement,
-  padding: 'zero' | 'edge' = 'zero',
+  padding: CompositePadding = 'zero',
 ): tf.Tensor4D {
   return tf.tidy(() => {
     const [batch, height, width, channels] = images.shape;
@@ -43,16 +48,28 @@ export function bilinearComposite(
     const cx = placeAxis(ox, width, w, p);
     // The floors as constants (floor has no gradient, and gather none for its indices): the
     // fractions carry the offsets' gradient.
-    const floorOf = (t: tf.Tensor1D) => tf.tensor1d(Array.from(t.dataSync(), Math.floor));
+    const floorOf = (t: tf.Tensor1D) => Array.from(t.dataSync(), Math.floor);
     const y0 = floorOf(cy);
     const x0 = floorOf(cx);
-    const fy = tf.reshape(tf.sub(cy, y0), [batch, 1, 1, 1]);
-    const fx = tf.reshape(tf.sub(cx, x0), [batch, 1, 1, 1]);
+    const fy = tf.reshape(tf.sub(cy, tf.tensor1d(y0)), [batch, 1, 1, 1]);
+    const fx = tf.reshape(tf.sub(cx, tf.tensor1d(x0)), [batch, 1, 1, 1]);
     const flat = tf.reshape(images, [batch * height * width, channels]);
-    const axis = (start: tf.Tensor1D, count: number, step: number, limit: number) => {
-      const at = tf.add(tf.reshape(start, [batch, 1]), tf.add(tf.range(0, count), step));
-      const clamped = tf.clipByValue(at, 0, limit - 1);
-      return {index: tf.cast(clamped, 'int32'), inside: tf.cast(tf.equal(at, clamped), 'float32')};
+    // Each image's positions start + step + 0..count-1 on one axis: the index each reads (zero
+    // padding: the clamped one, masked out), and whether it lies inside.
+    const axis = (start: number[], count: number, step: number, limit: number) => {
+      const at = start.map(s => Array.from({length: count}, (_, i) => s + step + i));
+      const read = (q: number) => (padding === 'zero' ? clampedIndex(q, limit) : paddedIndex(q, limit, padding));
+      return {
+        index: tf.tensor2d(
+          at.map(row => row.map(read)),
+          [batch, count],
+          'int32',
+        ),
+        inside: tf.tensor2d(
+          at.map(row => row.map(q => +(q >= 0 && q < limit))),
+          [batch, count],
+        ),
+      };
     };
     const neighbour = (dy: number, dx: number) => {
       const rows = axis(y0, h, dy, height);
@@ -63,7 +80,7 @@ export function bilinearComposite(
         tf.add(tf.reshape(tf.mul(rows.index, width), [batch, h, 1]), tf.reshape(cols.index, [batch, 1, w])),
       );
       const pixels = tf.reshape(tf.gather(flat, tf.cast(tf.reshape(index, [-1]), 'int32')), [batch, h, w, channels]);
-      if (padding === 'edge') return pixels;
+      if (padding !== 'zero') return pixels;
       const inside = tf.mul(tf.reshape(rows.inside, [batch, h, 1, 1]), tf.reshape(cols.inside, [batch, 1, w, 1]));
       return tf.mul(pixels, inside);
     };
@@ -86,7 +103,7 @@ export function bilinearSensorComposite(
   images: tf.Tensor4D,
   locations: tf.Tensor3D,
   o: {size: [number, number]; scales: number; scaleFactor: number; centered: boolean; normalized: boolean},
-  padding: 'zero' | 'edge',
+  padding: CompositePadding,
 ): tf.Tensor {
   return tf.tidy(() => {
     const [batch, n] = locations.shape;
@@ -121,8 +138,9 @@ export function onCpu(inputs: tf.Tensor[], fn: (...copies: tf.Tensor[]) => tf.Te
 }
 
 /**
- * A bilinear call for plainBilinearGrad: a sensor call placed by `version`. Edge padding
- * clamps a sample outside the image onto it; any other padding leaves it out.
+ * A bilinear call for plainBilinearGrad: a sensor call placed by `version`. Edge and
+ * reflection padding move a sample outside the image onto the pixel it reads; any other
+ * padding leaves it out.
  */
 export type PlainBilinearCall = Omit<SensorCase, 'name' | 'imageSeed'> & {version: 1 | 2};
 
@@ -165,9 +183,9 @@ export function plainBilinearGrad(dy: ArrayLike<number>, c: PlainBilinearCall): 
           let r = corner!.y + stepY + y * s + a;
           let q = corner!.x + stepX + x * s + d;
           if (!(r >= 0 && r < H && q >= 0 && q < W)) {
-            if (c.padding !== 'edge') continue;
-            r = Math.min(H - 1, Math.max(0, r));
-            q = Math.min(W - 1, Math.max(0, q));
+            if (c.padding !== 'edge' && c.padding !== 'reflection') continue;
+            r = paddedIndex(r, H, c.padding);
+            q = paddedIndex(q, W, c.padding);
           }
           dx[((b * H + r) * W + q) * C + ch] += (dy[o] * weight) / (s * s);
         }

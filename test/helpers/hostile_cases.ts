@@ -206,7 +206,8 @@ const DIRECT: HostileCase[] = [
       {images: tf.ones([1, 2, 2, 1]), locations: tf.zeros([1, 1, 2])},
       {...SENSOR_ATTRS, padding: 'reflect'},
     ],
-    error: "GlimpseSensor: options.padding must be 'zero', 'edge', 'uniform' or 'gaussian', got \"reflect\"",
+    error:
+      "GlimpseSensor: options.padding must be 'zero', 'edge', 'reflection', 'uniform' or 'gaussian', got \"reflect\"",
   },
   {
     name: 'kernel: sensor backward with imagesShape [2,"x"]',

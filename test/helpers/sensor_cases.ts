@@ -1,7 +1,8 @@
 /**
  * The glimpse sensor's one case table: every padding, every centered/normalized pair, 1 to 4
  * scales of factor 1 to 3, 1 to 4 locations, windows inside, partial, outside, far outside
- * and unreachable, 1 and 3 channels, batch 2. test/sensor.test.ts runs it on the Node
+ * and unreachable, 1 and 3 channels, batch 2; reflection on a subset of the configurations
+ * and on an image of one row. test/sensor.test.ts runs it on the Node
  * backends and test/browser/sensor_suite.ts in Chromium; both check every result with
  * test/helpers/sensor_check.ts against the same references.
  */
@@ -11,6 +12,8 @@ import {SENSOR_SPOTS, sensorImage, type SensorCase} from './sensor_reference';
 export const SENSOR_IMAGES: ReadonlyArray<{shape: [number, number, number, number]; seed: number}> = [
   {shape: [2, 13, 17, 3], seed: 7},
   {shape: [2, 9, 7, 1], seed: 8},
+  // One row: reflection across an axis of one pixel reads it, as edge padding does.
+  {shape: [2, 1, 6, 2], seed: 9},
 ];
 
 /** The seed of the noise paddings' calls, and another one that must draw other values. */
@@ -42,34 +45,42 @@ const SIZES: Array<[number, number]> = [
 function table(): SensorCase[] {
   const out: SensorCase[] = [];
   let k = 0;
+  const placements = [
+    [true, true],
+    [false, true],
+    [true, false],
+    [false, false],
+  ] as const;
+  const push = (padding: SensorCase['padding'], placement: number, config: number[], image = k % 2) => {
+    const [centered, normalized] = placements[placement];
+    const [scales, scaleFactor, n] = config;
+    const pixels = normalized ? 1 : 6;
+    const {shape, seed} = SENSOR_IMAGES[image];
+    out.push({
+      name: `${padding}.c${+centered}n${+normalized}.k${scales}f${scaleFactor}n${n}.i${image}.${k}`,
+      shape,
+      imageSeed: seed,
+      locations: [0, 1].map(b =>
+        Array.from({length: n}, (_, l) => SPOTS[(b * 3 + l + k) % SPOTS.length].map(v => v * pixels)),
+      ),
+      size: SIZES[k % SIZES.length],
+      scales,
+      scaleFactor,
+      centered,
+      normalized,
+      padding,
+    });
+    k++;
+  };
   for (const padding of ['zero', 'edge', 'uniform', 'gaussian'] as const) {
-    for (const [centered, normalized] of [
-      [true, true],
-      [false, true],
-      [true, false],
-      [false, false],
-    ]) {
-      for (const [scales, scaleFactor, n] of CONFIGS) {
-        const pixels = normalized ? 1 : 6;
-        const image = SENSOR_IMAGES[k % SENSOR_IMAGES.length];
-        out.push({
-          name: `${padding}.c${+centered}n${+normalized}.k${scales}f${scaleFactor}n${n}.i${k % 2}.${k}`,
-          shape: image.shape,
-          imageSeed: image.seed,
-          locations: [0, 1].map(b =>
-            Array.from({length: n}, (_, l) => SPOTS[(b * 3 + l + k) % SPOTS.length].map(v => v * pixels)),
-          ),
-          size: SIZES[k % SIZES.length],
-          scales,
-          scaleFactor,
-          centered,
-          normalized,
-          padding,
-        });
-        k++;
-      }
+    for (let placement = 0; placement < placements.length; placement++) {
+      for (const config of CONFIGS) push(padding, placement, config);
     }
   }
+  // Reflection (one rule per axis, so a subset): 15 of the 28 (placement, configuration) pairs,
+  // every configuration among them, then the one-row image.
+  for (let j = 0; j < 15; j++) push('reflection', j % 4, CONFIGS[(j * 2 + 1) % CONFIGS.length]);
+  push('reflection', 0, [3, 2, 2], 2);
   return out;
 }
 

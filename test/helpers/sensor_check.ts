@@ -5,7 +5,7 @@
  *
  * - zero padding: the composite extractGlimpse + avgPool + stack; scale 0 is extractGlimpse's
  *   glimpse bit for bit, other scales within the float32 block sum's bound;
- * - edge: the plain per-sample reading, scale 0 exact;
+ * - edge and reflection: the plain per-sample reading, scale 0 exact;
  * - noise: blocks wholly inside the image as the composite, every value within the image's
  *   (uniform) or its channel's (gaussian) range, the same seed the same bits, another seed
  *   other values wherever a sample is drawn;
@@ -24,7 +24,7 @@ import {onCpuBackend, tf} from './backends';
 
 export interface SensorWant {
   shape: number[];
-  /** The reference forward: the composite (zero and noise paddings) or the plain reading (edge). */
+  /** The reference forward: the composite (zero and noise paddings) or the plain reading (edge, reflection). */
   values: ArrayLike<number>;
   /** Per output value: every sample of its block lies inside the image. */
   inside: boolean[];
@@ -71,7 +71,7 @@ function sensorWantOnCpu(c: SensorCase): SensorWant {
   const image = imageOf(c);
   const shape = sensorShape(c);
   const values =
-    c.padding === 'edge'
+    c.padding === 'edge' || c.padding === 'reflection'
       ? plainSensor(image, c)
       : tf.tidy(() => compositeSensor(tf.tensor4d(image, c.shape), {...c, padding: 'zero'}).dataSync());
   const ones = plainSensor(new Float32Array(image.length).fill(1), {...c, padding: 'zero'});

@@ -1,11 +1,13 @@
 /**
  * Independent references for the glimpse sensor (docs/semantics.md, "The glimpse sensor"):
  * the composite of tfjs ops that users write today (extractGlimpse per scale, avgPool,
- * stack), and a plain per-sample reading for what the composite cannot express (edge
- * padding, unreachable locations, the backward pass with edge padding).
+ * stack), and a plain per-sample reading for what the composite cannot express (edge and
+ * reflection padding, unreachable locations, far windows, the backward pass with them);
+ * outside samples read the pixel test/helpers/padding_reference.ts's rules pick.
  */
 import {extractGlimpse, windowCorner} from '../../src';
 import {tf} from './backends';
+import {paddedIndex} from './padding_reference';
 
 export interface SensorCase {
   name: string;
@@ -18,7 +20,7 @@ export interface SensorCase {
   scaleFactor: number;
   centered: boolean;
   normalized: boolean;
-  padding: 'zero' | 'edge' | 'uniform' | 'gaussian';
+  padding: 'zero' | 'edge' | 'reflection' | 'uniform' | 'gaussian';
 }
 
 /** The largest |value| sensorImage gives (its values lie in [-60.5, 139.5)). */
@@ -94,9 +96,11 @@ function sample(
   let r = corner.y + row;
   let q = corner.x + col;
   const inside = r >= 0 && r < H && q >= 0 && q < W;
-  if (!inside && c.padding !== 'edge') return {value: 0, pixel: -1};
-  r = Math.min(H - 1, Math.max(0, r));
-  q = Math.min(W - 1, Math.max(0, q));
+  if (!inside) {
+    if (c.padding !== 'edge' && c.padding !== 'reflection') return {value: 0, pixel: -1};
+    r = paddedIndex(r, H, c.padding);
+    q = paddedIndex(q, W, c.padding);
+  }
   const pixel = ((b * H + r) * W + q) * C + ch;
   return {value: values[pixel], pixel};
 }
@@ -142,7 +146,7 @@ export function forEachSensorOutput(
 const outputLength = (c: SensorCase) =>
   c.shape[0] * c.locations[0].length * c.scales * c.size[0] * c.size[1] * c.shape[3];
 
-/** Plain forward, float64 mean (zero or edge padding). */
+/** Plain forward, float64 mean (zero, edge or reflection padding). */
 export function plainSensor(values: Float32Array, c: SensorCase): Float64Array {
   const out = new Float64Array(outputLength(c));
   forEachSensorOutput(c, ({o, b, l, i, s, y, x, ch}) => {
