@@ -48,3 +48,19 @@ export function sourceIndex(p: number, n: number, mode: SensorPadding): number {
   if (mode === 'reflection') return reflectIndex(p, n);
   return -1;
 }
+
+/**
+ * A window's corner moved by whole periods of the mode's rule, to where it reads the same
+ * pixels: reflection's corner modulo 2(n - 1) on each axis (exact in float64), so that a
+ * corner past 2^53 plus a window step stays exact; other modes' as given (null: unreachable).
+ */
+export function periodicCorner<C extends {y: number; x: number}>(
+  corner: C | null,
+  height: number,
+  width: number,
+  mode: SensorPadding,
+): C | null {
+  if (corner === null || mode !== 'reflection') return corner;
+  const reduce = (p: number, n: number) => (n === 1 ? 0 : p % (2 * (n - 1)));
+  return {...corner, y: reduce(corner.y, height), x: reduce(corner.x, width)};
+}

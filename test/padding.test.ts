@@ -197,6 +197,25 @@ describeEachBackend('image paddings', () => {
     },
   );
 
+  test('reflection: a corner past 2^53 reads as that corner less whole periods (worked out by hand)', () => {
+    // H = 5, W = 7: periods 8 and 12. 2^60 = 8 * 2^57 is 0 modulo 8; 2^58 is 1 modulo 3, so 2^60
+    // is 4 modulo 12 and -2^60 is -4. In float64, 2^60 + 1 is 2^60: the step must come after the reduction.
+    const images = tf.tensor4d(sensorImage([1, 5, 7, 2], 4), [1, 5, 7, 2]);
+    const options = {size: [3, 4] as [number, number], scales: 2, centered: false, normalized: false};
+    const run = (y: number, x: number) => {
+      const where = tf.tensor3d([[[y, x]]]);
+      const f = (im: tf.Tensor) => glimpseSensor(im as tf.Tensor4D, where, {...options, padding: 'reflection'});
+      const out = f(images);
+      const dy = tf.tensor(sensorDy(out.shape), out.shape);
+      const grad = tf.grad(im => tf.sum(tf.mul(f(im), dy)))(images);
+      const result = [bitsOf(out.dataSync()), bitsOf(grad.dataSync())];
+      tf.dispose([where, out, dy, grad]);
+      return result;
+    };
+    expect(run(2 ** 60, -(2 ** 60))).toEqual(run(0, -4));
+    images.dispose();
+  });
+
   test('an image padding needs no seed, and every noise gives the same glimpse', () => {
     const images = tf.tensor4d(paddingImage(PADDING_CASES[0]), PADDING_CASES[0].shape);
     for (const padding of ['edge', 'reflection'] as const) {

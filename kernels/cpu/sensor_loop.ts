@@ -9,6 +9,11 @@ import type {SensorCall} from '../../src/sensor_prelude';
 import {subpixelCorner, windowCorner, type WindowCorner, type WindowParams} from '../../src/window_geometry';
 import {NEIGHBOUR_STEPS, neighbourWeights, type WeightsOf} from '../../src/bilinear';
 import type {Weights} from './bilinear_means';
+import {periodicCorner} from '../../src/padding_mode';
+
+/** A window's corner where its padding reads the same pixels with exact steps (src/padding_mode.ts). */
+const placed = <C extends WindowCorner>(call: SensorCall, corner: C | null): C | null =>
+  periodicCorner(corner, call.imageHeight, call.imageWidth, call.attrs.padding);
 
 export type WindowVisit = (
   b: number,
@@ -75,10 +80,10 @@ export function writeSensorWindows<T>(
   const bilinear = call.attrs.interpolation === 'bilinear';
   forEachWindow(call, locations, (b, l, scale, ly, lx, params, o) => {
     if (!bilinear) {
-      writer.means(writer.out, o, b, l, scale, windowCorner(ly, lx, params));
+      writer.means(writer.out, o, b, l, scale, placed(call, windowCorner(ly, lx, params)));
       return;
     }
-    const corner = subpixelCorner(ly, lx, params);
+    const corner = placed(call, subpixelCorner(ly, lx, params));
     // An unreachable window is all padding, and does not move.
     const unreachable: Weights = weightsOf === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
     const weights: Weights = corner ? neighbourWeights(corner.fy, corner.fx, weightsOf) : unreachable;
@@ -113,11 +118,11 @@ export function spreadSensorWindows(spreader: SensorSpreader, call: SensorCall, 
   const bilinear = call.attrs.interpolation === 'bilinear';
   forEachWindow(call, locations, (b, _l, scale, ly, lx, params, o) => {
     if (!bilinear) {
-      const corner = windowCorner(ly, lx, params);
+      const corner = placed(call, windowCorner(ly, lx, params));
       if (corner) spreader.spread(o, b, scale, corner, 1);
       return;
     }
-    const corner = subpixelCorner(ly, lx, params);
+    const corner = placed(call, subpixelCorner(ly, lx, params));
     if (!corner) return;
     const weights = neighbourWeights(corner.fy, corner.fx, 'value');
     if (weights.every(v => v !== 0) && spreader.spreadInside(o, b, scale, corner, weights)) return;

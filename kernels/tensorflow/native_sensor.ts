@@ -13,7 +13,7 @@ import {tidy, type Tensor, type TensorInfo} from '@tensorflow/tfjs-core';
 import {NEIGHBOUR_STEPS, neighbourWeights, type WeightsOf} from '../../src/bilinear';
 import type {SensorCall} from '../../src/sensor_prelude';
 import {subpixelCorner, windowCorner} from '../../src/window_geometry';
-import {clampIndex, readsImage, sourceIndex, type SensorPadding} from '../../src/padding_mode';
+import {clampIndex, periodicCorner, readsImage, sourceIndex, type SensorPadding} from '../../src/padding_mode';
 import type {TensorflowBackend} from './backend';
 import {NativeOps} from './native_ops';
 
@@ -124,8 +124,9 @@ function planScale(
   for (let j = 0; j < count; j++) {
     const b = Math.floor(j / n);
     const [ly, lx] = [locations[2 * j], locations[2 * j + 1]];
-    const sub = bilinear ? subpixelCorner(ly, lx, params) : null;
-    const corner = bilinear ? sub : windowCorner(ly, lx, params);
+    // Reflection's corners moved by whole periods, so that corner + step stays exact.
+    const sub = bilinear ? periodicCorner(subpixelCorner(ly, lx, params), height, width, padding) : null;
+    const corner = bilinear ? sub : periodicCorner(windowCorner(ly, lx, params), height, width, padding);
     if (withIds) {
       const [y, x] = corner ? [corner.y, corner.x] : [null, null];
       const inRows = placeAxis(rowIds, rowInside, j * rows, rows, y, height, b * height * width, width, padding);
