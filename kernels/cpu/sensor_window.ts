@@ -3,8 +3,8 @@
  * "The glimpse sensor"), written into a glimpse-sized run of an output. Zero and edge padding
  * sum in float64 (block_sums.ts) and read only the window's inside part: whole blocks in one
  * go, the blocks the image's border cuts (and, for edge padding, the repeated border pixels) a
- * block row at a time. Noise padding checks every sample and draws the outside ones
- * (sensor_noise.ts).
+ * block row at a time. Noise padding checks every sample and draws the outside ones, and
+ * reflection maps every sample of a window that reaches outside (mapped_window.ts).
  */
 import {insideSpan, type WindowCorner} from '../../src/window_geometry';
 import {scaleKey} from '../../src/noise_random';
@@ -13,7 +13,6 @@ import type {NoiseMode} from '../../src/kernel_names';
 import {addEdgeSums, addRowSums, wholeBlockMeans, type Span} from './block_sums';
 import {blockLayout, imageWindow, type ImageWindow} from './image_window';
 import {planNoise, type NoisePlan} from './noise_fill';
-import {noisyBlockMeans} from './sensor_noise';
 import {OUTSIDE, mapAxis, mappedBlockMeans} from './mapped_window';
 import {bilinearBlockMeans, copyPadded, type Weights} from './bilinear_means';
 import {drawsNoise} from '../../src/padding_mode';
@@ -105,18 +104,20 @@ export class SensorWindows {
     } else {
       rows.fill(OUTSIDE, 0, h * s);
     }
-    noisyBlockMeans(out, o, image, {
+    mappedBlockMeans(out, o, image, {
       base,
       rows,
       cols,
       size: [h, w],
       channels,
       s,
-      plan: this.planOf(b, noise),
-      key: scaleKey(this.key, scale),
-      // Noise counters run over the scale's whole window, as in a [batch, n, h*s, w*s, C] glimpse.
-      windowRow: glimpseWidth * channels,
-      first: (b * n + l) * glimpseHeight * glimpseWidth * channels,
+      noise: {
+        plan: this.planOf(b, noise),
+        key: scaleKey(this.key, scale),
+        // Noise counters run over the scale's whole window, as in a [batch, n, h*s, w*s, C] glimpse.
+        windowRow: glimpseWidth * channels,
+        first: (b * n + l) * glimpseHeight * glimpseWidth * channels,
+      },
     });
   }
 

@@ -10,14 +10,9 @@ import type {GPGPUProgram} from '@tensorflow/tfjs-backend-webgl';
 import type {UniformDecl} from '../gpu/uniforms';
 import {forwardInputs} from '../gpu/padded_run';
 import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
-import {NEIGHBOUR_WEIGHTS} from '../gpu/bilinear_weights';
-import {BLOCK_SIDE, BLOCK_SUM} from '../gpu/block_sums';
-import {SENSOR_CORNER_OF} from '../gpu/corner_readers';
-import {ROW_COL} from '../gpu/row_col';
-import {SOURCE_INDEX} from '../gpu/padding_index';
-import {DRAWS, NOISE_AT, NO_SCALE_KEY, SCALE_KEY, ZERO_NOISE_AT} from '../gpu/noise_draws';
+import {BLOCK_SUM} from '../gpu/block_sums';
 import {snippetsIn} from '../gpu/shader_snippet';
-import {FENCE} from '../gpu/window_placement';
+import {sensorSnippets} from '../gpu/sensor_snippets';
 import {uniformsDecl} from './uniforms';
 
 /** A window sample at image (row, col): the pixel its padding mode reads, or the noise (0 without). */
@@ -111,15 +106,7 @@ export class GlimpseSensorProgram implements GPGPUProgram {
     drawsNoise: boolean,
     bilinear: boolean,
   ) {
-    const noise = drawsNoise ? [FENCE, DRAWS, SCALE_KEY, NOISE_AT] : [ZERO_NOISE_AT, NO_SCALE_KEY];
-    const shared = snippetsIn(webglVersion === 2 ? 'glsl' : 'glsl1', [
-      ROW_COL,
-      SENSOR_CORNER_OF,
-      NEIGHBOUR_WEIGHTS,
-      BLOCK_SIDE,
-      SOURCE_INDEX,
-      ...noise,
-    ]);
+    const shared = snippetsIn(webglVersion === 2 ? 'glsl' : 'glsl1', sensorSnippets(drawsNoise));
     this.userCode = shared + SAMPLE_AT + mainGlsl(outputShape, bilinear);
     const inputs = forwardInputs(SENSOR_UNIFORMS, drawsNoise);
     this.variableNames = inputs.variableNames;

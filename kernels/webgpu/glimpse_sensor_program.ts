@@ -8,14 +8,9 @@
 import type {UniformDecl} from '../gpu/uniforms';
 import {forwardInputs} from '../gpu/padded_run';
 import {SENSOR_UNIFORMS} from '../gpu/sensor_uniforms';
-import {NEIGHBOUR_WEIGHTS} from '../gpu/bilinear_weights';
-import {BLOCK_SIDE, BLOCK_SUM} from '../gpu/block_sums';
-import {SENSOR_CORNER_OF} from '../gpu/corner_readers';
-import {ROW_COL} from '../gpu/row_col';
-import {SOURCE_INDEX} from '../gpu/padding_index';
-import {DRAWS, NOISE_AT, NO_SCALE_KEY, SCALE_KEY, ZERO_NOISE_AT} from '../gpu/noise_draws';
+import {BLOCK_SUM} from '../gpu/block_sums';
 import {snippetsIn} from '../gpu/shader_snippet';
-import {FENCE} from '../gpu/window_placement';
+import {sensorSnippets} from '../gpu/sensor_snippets';
 import {FlatProgram, variantKey} from './flat_program';
 import {uniformsDecl} from './uniforms';
 
@@ -123,15 +118,7 @@ export class GlimpseSensorProgram extends FlatProgram {
   }
 
   getUserCode(): string {
-    const noise = this.variant.noise ? [FENCE, DRAWS, SCALE_KEY, NOISE_AT] : [ZERO_NOISE_AT, NO_SCALE_KEY];
-    const shared = snippetsIn('wgsl', [
-      ROW_COL,
-      SENSOR_CORNER_OF,
-      NEIGHBOUR_WEIGHTS,
-      BLOCK_SIDE,
-      SOURCE_INDEX,
-      ...noise,
-    ]);
+    const shared = snippetsIn('wgsl', sensorSnippets(this.variant.noise));
     return shared + SAMPLE_AT_WGSL + mainWgsl(this.variant.bilinear);
   }
 }

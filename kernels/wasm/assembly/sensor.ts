@@ -118,7 +118,7 @@ function copySamples(
 }
 
 /**
- * Block means with noise padding (kernels/cpu/sensor_noise.ts): outside samples take the
+ * Block means with noise padding (kernels/cpu/mapped_window.ts): outside samples take the
  * noise of their position in the scale's whole window (`first`, rows `windowRow` apart).
  * `reachable` false: every sample is outside.
  */
