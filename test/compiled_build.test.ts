@@ -157,14 +157,18 @@ test('the three builds write the same bytes for the same calls', () => {
         o += 2 * 3 * C;
         k.imageRange(IMAGE, height * width * C, OUT + o * 4);
         o += 4;
-        k.spreadWindow(OUT + 32768, IMAGE, 0, 0, height, width, C, y, x, 2, 3, s, edge, 0.75);
-        // Reflection's maps (kernels/cpu/mapped_window.ts) of this window, in the scratch after the weights.
+        // The window's maps (kernels/cpu/mapped_window.ts) under each padding that reads the image or
+        // not, in the scratch after the weights: the mapped means (no OUTSIDE entry) and the backward.
         const [rows, cols] = [SCRATCH + 2048, SCRATCH + 4096];
-        mapAxis(new Int32Array(memory.buffer, rows, 2 * s), 2 * s, y, height, width * C, 'reflection');
-        mapAxis(new Int32Array(memory.buffer, cols, 3 * s), 3 * s, x, width, C, 'reflection');
-        k.mappedMeans(OUT, o, IMAGE, 0, rows, cols, 2, 3, s, C);
-        o += 2 * 3 * C;
-        k.mappedSpread(OUT + 32768, IMAGE, 0, 0, rows, cols, 2, 3, s, C, 0.75);
+        for (const padding of ['zero', 'edge', 'reflection'] as const) {
+          mapAxis(new Int32Array(memory.buffer, rows, 2 * s), 2 * s, y, height, width * C, padding);
+          mapAxis(new Int32Array(memory.buffer, cols, 3 * s), 3 * s, x, width, C, padding);
+          if (padding !== 'zero') {
+            k.mappedMeans(OUT, o, IMAGE, 0, rows, cols, 2, 3, s, C);
+            o += 2 * 3 * C;
+          }
+          k.spreadWindow(OUT + 32768, IMAGE, 0, 0, rows, cols, 2, 3, s, C, 0.75);
+        }
       }
     }
     return new Uint8Array(memory.buffer.slice(OUT, OUT + 65536));

@@ -1,6 +1,6 @@
 /**
  * What the JS drivers hand the compiled kernels besides tensor addresses: corners that fit an
- * i32, mode codes, scratch in the heap, window maps (reflection padding), and the noise
+ * i32, mode codes, scratch in the heap, window maps (reflection padding, every backward window), and the noise
  * plans: gaussian's statistics from JS (kernels/cpu/noise_stats.ts), uniform's bounds from
  * the module's pass, which gives JS's.
  */

@@ -33,7 +33,6 @@ export interface CompiledExports {
   spreadWindow(...args: number[]): void;
   spreadInside(...args: number[]): void;
   mappedMeans(...args: number[]): void;
-  mappedSpread(...args: number[]): void;
   scaleKey(key: number, scale: number): number;
 }
 

@@ -224,23 +224,17 @@ export function compiledSensorGrad(
   if (call.empty) return;
   const dy = kernels.address(inputs.dy);
   const locations = heapFloats(backend, inputs.locations).slice();
-  const edge = call.attrs.padding === 'edge' ? 1 : 0;
   const run = kernels.run;
   const scratch = new Scratch(kernels);
-  const maps = call.attrs.padding === 'reflection' ? new WindowMaps(kernels, scratch, call) : null;
+  // Every window's samples through its maps: the padding's rule in JS alone.
+  const maps = new WindowMaps(kernels, scratch, call);
   try {
     spreadSensorWindows(
       {
         spread: (o, b, scale, corner, weight) => {
           const s = call.blockSide(scale);
-          const base = b * height * width * channels;
-          if (maps) {
-            const {rows, cols} = maps.fill(scale, corner);
-            run.mappedSpread(dx, dy, o, base, rows, cols, h, w, s, channels, weight);
-            return;
-          }
-          const [y, x] = [clampCorner(corner.y, h * s + 1, height), clampCorner(corner.x, w * s + 1, width)];
-          run.spreadWindow(dx, dy, o, base, height, width, channels, y, x, h, w, s, edge, weight);
+          const {rows, cols} = maps.fill(scale, corner);
+          run.spreadWindow(dx, dy, o, b * height * width * channels, rows, cols, h, w, s, channels, weight);
         },
         spreadInside: (o, b, scale, corner, weights) => {
           const s = call.blockSide(scale);

@@ -8,6 +8,6 @@ export {glimpseWindow, glimpseGradWindow, zeroFloats} from './glimpse';
 export {windowMeans, noisyMeans, noisyBilinearMeans} from './sensor';
 export {bilinearWindow, combine} from './bilinear';
 export {spreadWindow, spreadInside} from './spread';
-export {mappedMeans, mappedSpread} from './mapped';
+export {mappedMeans} from './mapped';
 export {scaleKey} from './noise';
 export {imageRange} from './noise_stats';

@@ -1,29 +1,30 @@
 /**
  * The glimpse sensor's backward pass, one window at a time (kernels/cpu/glimpse_sensor_grad_impl.ts):
  * each output's `weight * dy / s^2` (float32) added to every pixel its block sampled, in
- * output order; edge padding sends the outside samples' share to the clamped pixel.
+ * output order. The window's row and column maps (mapped.ts) say which pixel each sample read
+ * under the padding: edge and reflection send an outside sample's share to that pixel, zero
+ * and noise padding (OUTSIDE) nothing.
  */
 import {f32At} from './geometry';
+import {mapAt, OUTSIDE} from './mapped';
 
 function addAt(dx: usize, index: i32, g: f32): void {
   const at = f32At(dx, index);
   store<f32>(at, load<f32>(at) + g);
 }
 
+/** Window `o` of dy spread into `dx`: the image at `base`, its rows and columns read through the maps. */
 export function spreadWindow(
   dx: usize,
   dy: usize,
   o: i32,
   base: i32,
-  height: i32,
-  width: i32,
-  channels: i32,
-  cornerY: i32,
-  cornerX: i32,
+  rows: usize,
+  cols: usize,
   h: i32,
   w: i32,
   s: i32,
-  edge: bool,
+  channels: i32,
   weight: f64,
 ): void {
   const count = <f64>(s * s);
@@ -32,18 +33,11 @@ export function spreadWindow(
       for (let c = 0; c < channels; c++, o++) {
         const g = <f32>((weight * <f64>load<f32>(f32At(dy, o))) / count);
         for (let a = 0; a < s; a++) {
-          let r = cornerY + y * s + a;
-          if (r < 0 || r >= height) {
-            if (!edge) continue;
-            r = r < 0 ? 0 : height - 1;
-          }
+          const row = mapAt(rows, y * s + a);
+          if (row == OUTSIDE) continue;
           for (let d = 0; d < s; d++) {
-            let q = cornerX + x * s + d;
-            if (q < 0 || q >= width) {
-              if (!edge) continue;
-              q = q < 0 ? 0 : width - 1;
-            }
-            addAt(dx, base + (r * width + q) * channels + c, g);
+            const col = mapAt(cols, x * s + d);
+            if (col != OUTSIDE) addAt(dx, base + row + col + c, g);
           }
         }
       }
