@@ -7,9 +7,10 @@
  * it on the Node backends and test/browser/padding_suite.ts in Chromium.
  */
 import {sensorImage} from './sensor_reference';
-import type {ImagePadding} from './padding_reference';
+import type {ImagePadding, PaddedCall} from './padding_reference';
+import {sensorOptions} from './sensor_cases';
 
-export interface PaddingCase {
+export interface PaddingCase extends PaddedCall {
   name: string;
   /** 'glimpse': extractGlimpse (one location per image, its offsets); 'sensor': glimpseSensor (V2). */
   op: 'glimpse' | 'sensor';
@@ -19,13 +20,6 @@ export interface PaddingCase {
   seed?: number;
   /** `[B, n, 2]`: glimpseSensor's locations; extractGlimpse's offsets are the one location per image. */
   locations: number[][][];
-  size: [number, number];
-  scales: number;
-  scaleFactor: number;
-  centered: boolean;
-  normalized: boolean;
-  version: 1 | 2;
-  padding: ImagePadding;
   /** extractGlimpse's noise argument, which the padding overrides. */
   noise: 'zero' | 'uniform' | 'gaussian';
   /** The output, flat, worked out by hand. */
@@ -251,12 +245,5 @@ export const offsetsOf = (c: PaddingCase): number[][] => c.locations.map(row => 
 /** extractGlimpse's options: the version and the padding, and no seed (nothing is drawn). */
 export const paddingGlimpseOptions = (c: PaddingCase) => ({version: c.version, padding: c.padding});
 
-/** glimpseSensor's options. */
-export const paddingSensorOptions = (c: PaddingCase) => ({
-  size: c.size,
-  scales: c.scales,
-  scaleFactor: c.scaleFactor,
-  centered: c.centered,
-  normalized: c.normalized,
-  padding: c.padding,
-});
+/** glimpseSensor's options (an image padding draws nothing: no seed). */
+export const paddingSensorOptions = (c: PaddingCase) => sensorOptions(c);
