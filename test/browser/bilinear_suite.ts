@@ -26,6 +26,7 @@ import {
 import {bilinearFindings, bilinearWants, runBilinear, type BilinearWant} from '../helpers/bilinear_check';
 import {SENSOR_IMAGE_MAX_ABS} from '../helpers/sensor_reference';
 import type {BrowserSession} from './golden_suite';
+import {registerReshapeGradient} from './harness';
 
 /** What the page runs for a case: the op, its arguments, and the options again with another seed. */
 interface PageCase extends Pick<BilinearCase, 'op' | 'locations' | 'size' | 'centered' | 'normalized'> {
@@ -117,18 +118,10 @@ export function defineBilinearSuite(label: string, session: BrowserSession, same
       await tf.setBackend('cpu');
       const dys = BILINEAR_CASES.map(c => Array.from(bilinearDy(bilinearShape(c))));
       const page = session.tfPage!.page;
+      await registerReshapeGradient(page);
       const run = await page.evaluate(
         async (arg: {image: number[]; shape: number[]; cases: PageCase[]; dys: number[][]; corners: PageCorner[]}) => {
           const t = (window as any).tf;
-          // extractGlimpse's bilinear glimpse reshapes the sensor's; @tensorflow/tfjs registers
-          // Reshape's gradient, tf-core alone does not.
-          if (!t.getGradient('Reshape')) {
-            t.registerGradient({
-              kernelName: 'Reshape',
-              inputsToSave: ['x'],
-              gradFunc: (dy: any, saved: any[]) => ({x: () => t.reshape(dy, saved[0].shape)}),
-            });
-          }
           const before = t.memory().numTensors;
           const images = t.tensor4d(arg.image, arg.shape);
           const read = async (x: any) => {

@@ -104,16 +104,21 @@ function sceneWindow(loc: [number, number], padding: 'zero' | 'reflection' = 'ze
   return rgb;
 }
 
+/** Runs `act` on the webgl page, waits for the demo to render again, and returns its state then. */
+async function redrawAfter(act: () => Promise<unknown>): Promise<DemoState> {
+  const before = (await demoState()).renders;
+  await act();
+  await page.waitForFunction((n: number) => (window as any).demoState.renders > n, before, {timeout: 30000});
+  return demoState();
+}
+
 /** Clicks the scene canvas at (x, y) CSS pixels from its top-left; returns the new state and the expected location. */
 async function clickScene(
   x: number,
   y: number,
 ): Promise<{state: DemoState; expected: [number, number]; tolerance: number}> {
-  const before = (await demoState()).renders;
   const box = (await page.locator('#scene').boundingBox())!;
-  await page.mouse.click(box.x + x, box.y + y);
-  await page.waitForFunction((n: number) => (window as any).demoState.renders > n, before, {timeout: 30000});
-  const state = await demoState();
+  const state = await redrawAfter(() => page.mouse.click(box.x + x, box.y + y));
   // The click as centered, normalized (y, x); mouse positions may be rounded to a CSS pixel.
   return {
     state,
@@ -180,10 +185,7 @@ describe('web demo (examples/web) in Chromium', () => {
   });
 
   test('the scales select redraws glimpseSensor with that many scales; scale 0 is glimpse16', async () => {
-    const before = (await demoState()).renders;
-    await page.selectOption('#scales', '5');
-    await page.waitForFunction((n: number) => (window as any).demoState.renders > n, before, {timeout: 30000});
-    const s = await demoState();
+    const s = await redrawAfter(() => page.selectOption('#scales', '5'));
     expect(s.error).toBeNull();
     expect(s.scales).toBe(5);
     expect(s.lastFused).toHaveLength(5);
@@ -195,10 +197,7 @@ describe('web demo (examples/web) in Chromium', () => {
   });
 
   test('the padding select redraws glimpseSensor; reflection mirrors the scene at its border', async () => {
-    const before = (await demoState()).renders;
-    await page.selectOption('#padding', 'reflection');
-    await page.waitForFunction((n: number) => (window as any).demoState.renders > n, before, {timeout: 30000});
-    const s = await demoState();
+    const s = await redrawAfter(() => page.selectOption('#padding', 'reflection'));
     expect(s.error).toBeNull();
     expect(s.padding).toBe('reflection');
     // Still at the corner: the window reaches outside, where reflection reads the scene mirrored.

@@ -278,3 +278,19 @@ export function pageMemory(page: Page): Promise<{numTensors: number; numBytes: n
     return {numTensors: m.numTensors, numBytes: m.numBytes};
   });
 }
+
+/**
+ * Registers Reshape's gradient in the page where it has none: extractGlimpse with an image
+ * padding or bilinear reshapes the sensor's glimpse, and @tensorflow/tfjs registers Reshape's
+ * gradient where tf-core alone does not.
+ */
+export const registerReshapeGradient = (page: Page): Promise<void> =>
+  page.evaluate(() => {
+    const t = (window as any).tf;
+    if (t.getGradient('Reshape')) return;
+    t.registerGradient({
+      kernelName: 'Reshape',
+      inputsToSave: ['x'],
+      gradFunc: (dy: any, saved: any[]) => ({x: () => t.reshape(dy, saved[0].shape)}),
+    });
+  });

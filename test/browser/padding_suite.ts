@@ -18,6 +18,7 @@ import {
 } from '../helpers/padding_cases';
 import {paddingFindings, paddingWants, type PaddingWant} from '../helpers/padding_check';
 import type {BrowserSession} from './golden_suite';
+import {registerReshapeGradient} from './harness';
 
 /** What the page runs for a case: the op and its arguments. */
 interface PageCase {
@@ -65,17 +66,9 @@ export function definePaddingSuite(label: string, session: BrowserSession): void
     beforeAll(async () => {
       wants = await paddingWants(PADDING_CASES);
       await tf.setBackend('cpu');
+      await registerReshapeGradient(session.tfPage!.page);
       const run = await session.tfPage!.page.evaluate(async (cases: PageCase[]) => {
         const t = (window as any).tf;
-        // extractGlimpse with a padding reshapes the sensor's glimpse; @tensorflow/tfjs registers
-        // Reshape's gradient, tf-core alone does not.
-        if (!t.getGradient('Reshape')) {
-          t.registerGradient({
-            kernelName: 'Reshape',
-            inputsToSave: ['x'],
-            gradFunc: (dy: any, saved: any[]) => ({x: () => t.reshape(dy, saved[0].shape)}),
-          });
-        }
         const before = t.memory().numTensors;
         const read = async (x: any) => {
           const values: number[] = Array.from(await x.data());

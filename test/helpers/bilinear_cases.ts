@@ -64,6 +64,25 @@ const SPOTS = [
   [NaN, 0.2],
 ];
 
+/** An extractGlimpse case: a 4x5 window at the placement's offsets, one per image. */
+const glimpseCase = (
+  version: 1 | 2,
+  centered: boolean,
+  normalized: boolean,
+  padding: BilinearCase['padding'],
+): BilinearCase => ({
+  name: `glimpse.V${version}.c${+centered}n${+normalized}.${padding}`,
+  op: 'glimpse',
+  locations: offsetsFor(centered, normalized).map(o => [o]),
+  size: [4, 5],
+  scales: 1,
+  scaleFactor: 1,
+  centered,
+  normalized,
+  padding,
+  version,
+});
+
 function table(): BilinearCase[] {
   const out: BilinearCase[] = [];
   for (const version of [1, 2] as const) {
@@ -73,18 +92,7 @@ function table(): BilinearCase[] {
           'zero',
           ...(centered && normalized ? (['uniform', 'gaussian'] as const) : []),
         ] as const) {
-          out.push({
-            name: `glimpse.V${version}.c${+centered}n${+normalized}.${padding}`,
-            op: 'glimpse',
-            locations: offsetsFor(centered, normalized).map(o => [o]),
-            size: [4, 5],
-            scales: 1,
-            scaleFactor: 1,
-            centered,
-            normalized,
-            padding,
-            version,
-          });
+          out.push(glimpseCase(version, centered, normalized, padding));
         }
       }
     }
@@ -95,18 +103,7 @@ function table(): BilinearCase[] {
     [2, false, false, 'reflection'],
     [1, true, true, 'edge'],
   ] as const) {
-    out.push({
-      name: `glimpse.V${version}.c${+centered}n${+normalized}.${padding}`,
-      op: 'glimpse',
-      locations: offsetsFor(centered, normalized).map(o => [o]),
-      size: [4, 5],
-      scales: 1,
-      scaleFactor: 1,
-      centered,
-      normalized,
-      padding,
-      version,
-    });
+    out.push(glimpseCase(version, centered, normalized, padding));
   }
   const configs = [
     [1, 2, 1, true, true],

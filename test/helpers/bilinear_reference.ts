@@ -10,7 +10,7 @@
 import {subpixelCorner} from '../../src';
 import {onCpuBackend, tf} from './backends';
 import {forEachSensorOutput, type SensorCase} from './sensor_reference';
-import {clampedIndex, paddedIndex} from './padding_reference';
+import {clampedIndex, paddedIndex, scaledWindowParams} from './padding_reference';
 
 /** The paddings the composite expresses: noise paddings run it with zero padding where they need it. */
 export type CompositePadding = 'zero' | 'edge' | 'reflection';
@@ -151,22 +151,13 @@ export type PlainBilinearCall = Omit<SensorCase, 'name' | 'imageSeed'> & {versio
  */
 export function plainBilinearGrad(dy: ArrayLike<number>, c: PlainBilinearCall): Float64Array {
   const [B, H, W, C] = c.shape;
-  const [h, w] = c.size;
   const dx = new Float64Array(B * H * W * C);
   /** Each window's four neighbours: their step from its corner, and weight. */
   let neighbours: number[][] = [];
   let corner: ReturnType<typeof subpixelCorner> = null;
   forEachSensorOutput(c, ({o, b, l, s, y, x, ch}) => {
     if (y === 0 && x === 0 && ch === 0) {
-      const params = {
-        version: c.version,
-        centered: c.centered,
-        normalized: c.normalized,
-        imageHeight: H,
-        imageWidth: W,
-        glimpseHeight: h * s,
-        glimpseWidth: w * s,
-      };
+      const params = scaledWindowParams(c, H, W, s);
       corner = subpixelCorner(c.locations[b][l][0], c.locations[b][l][1], params);
       neighbours = corner
         ? [

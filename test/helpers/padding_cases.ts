@@ -7,9 +7,10 @@
  * it on the Node backends and test/browser/padding_suite.ts in Chromium.
  */
 import {sensorImage} from './sensor_reference';
-import type {ImagePadding} from './padding_reference';
+import type {ImagePadding, PaddedCall} from './padding_reference';
+import {sensorOptions} from './sensor_cases';
 
-export interface PaddingCase {
+export interface PaddingCase extends PaddedCall {
   name: string;
   /** 'glimpse': extractGlimpse (one location per image, its offsets); 'sensor': glimpseSensor (V2). */
   op: 'glimpse' | 'sensor';
@@ -19,13 +20,6 @@ export interface PaddingCase {
   seed?: number;
   /** `[B, n, 2]`: glimpseSensor's locations; extractGlimpse's offsets are the one location per image. */
   locations: number[][][];
-  size: [number, number];
-  scales: number;
-  scaleFactor: number;
-  centered: boolean;
-  normalized: boolean;
-  version: 1 | 2;
-  padding: ImagePadding;
   /** extractGlimpse's noise argument, which the padding overrides. */
   noise: 'zero' | 'uniform' | 'gaussian';
   /** The output, flat, worked out by hand. */
@@ -41,7 +35,41 @@ const GRID: Pick<PaddingCase, 'shape' | 'values'> = {
 /** One column of three rows: reflection across the column axis (n = 1) reads its only pixel. */
 const COLUMN: Pick<PaddingCase, 'shape' | 'values'> = {shape: [1, 3, 1, 1], values: [5, 7, 9]};
 
-const glimpse = {op: 'glimpse' as const, scales: 1, scaleFactor: 1, noise: 'uniform' as const};
+/** A placement: extractGlimpse's version (glimpseSensor: V2), centered or not, pixels or normalized. */
+type Placement = `V${1 | 2}${'' | ' centered'} ${'pixels' | 'normalized'}`;
+
+const placed = (p: Placement) => ({
+  centered: p.includes('centered'),
+  normalized: p.endsWith('normalized'),
+  version: p.startsWith('V1') ? (1 as const) : (2 as const),
+});
+
+/** A case as written: the call, and what differs from the table's defaults. */
+interface Row {
+  name: string;
+  /** The image: the table's unless named. */
+  image?: Pick<PaddingCase, 'shape' | 'values' | 'seed'>;
+  /** Placement, padding, locations (`[B, n, 2]`), the window's size. */
+  call: [Placement, ImagePadding, number[][][], [number, number]];
+  /** glimpseSensor's scales and scale factor (its noise is 'zero'); absent, extractGlimpse. */
+  sensor?: [number, number];
+  /** extractGlimpse's noise: 'uniform' unless named. */
+  noise?: PaddingCase['noise'];
+  want?: number[];
+}
+
+/** The cases a table's rows write, on `image` unless a row names its own. */
+const cases = (image: Row['image'], rows: Row[]): PaddingCase[] =>
+  rows.map(({name, call: [placement, padding, locations, size], sensor, noise = 'uniform', want, ...row}) => ({
+    name,
+    ...(row.image ?? image)!,
+    ...(sensor
+      ? {op: 'sensor' as const, noise: 'zero' as const, locations, size, scales: sensor[0], scaleFactor: sensor[1]}
+      : {op: 'glimpse' as const, scales: 1, scaleFactor: 1, noise, locations, size}),
+    ...placed(placement),
+    padding,
+    ...(want ? {want} : {}),
+  }));
 
 /**
  * Reflection on an axis of 4 pixels reads, from position -4 to 11 (period 6, the border pixel
@@ -49,85 +77,43 @@ const glimpse = {op: 'glimpse' as const, scales: 1, scaleFactor: 1, noise: 'unif
  * offsets not centered, so the corner is the offset (-2, 3); rows -2, -1, 0 read rows 2, 1, 0;
  * columns 3, 4, 5, 6 read 3, 2, 1, 0; row 2 is 9 10 11 12, so the first output row is 12 11 10 9.
  */
-const HAND: PaddingCase[] = [
+const HAND: PaddingCase[] = cases(GRID, [
   {
     name: 'hand: V2 pixels, corner above and right',
-    ...GRID,
-    ...glimpse,
-    locations: [[[-2, 3]]],
-    size: [3, 4],
-    centered: false,
-    normalized: false,
-    version: 2,
-    padding: 'reflection',
+    call: ['V2 pixels', 'reflection', [[[-2, 3]]], [3, 4]],
     want: [12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1],
   },
   {
     // Rows 2, 3, 4 read 2, 3, 3; columns -1, 0, 1 read 0, 0, 1.
     name: 'hand: V2 pixels, edge, below and left',
-    ...GRID,
-    ...glimpse,
-    locations: [[[2, -1]]],
-    size: [3, 3],
-    centered: false,
-    normalized: false,
-    version: 2,
-    padding: 'edge',
+    call: ['V2 pixels', 'edge', [[[2, -1]]], [3, 3]],
     want: [9, 9, 10, 13, 13, 14, 13, 13, 14],
   },
   {
     // V1 always halves and takes half the window: y = 4/2 + 2 - 1 = 3, x = -4/2 + 2 - 1 = -1.
     // Rows 3, 4 read 3, 2; columns -1, 0 read 1, 0.
     name: 'hand: V1 centered normalized, bottom-left corner',
-    ...GRID,
-    ...glimpse,
-    locations: [[[1, -1]]],
-    size: [2, 2],
-    centered: true,
-    normalized: true,
-    version: 1,
-    padding: 'reflection',
+    call: ['V1 centered normalized', 'reflection', [[[1, -1]]], [2, 2]],
     want: [14, 13, 10, 9],
   },
   {
     // V1 pixels, not centered: the corner is the offset less half the window, (-2, 4).
     // Rows -2, -1 read 2, 1; columns 4, 5 read 2, 1.
     name: 'hand: V1 pixels, above and right',
-    ...GRID,
-    ...glimpse,
-    locations: [[[-1, 5]]],
-    size: [2, 2],
-    centered: false,
-    normalized: false,
-    version: 1,
-    padding: 'reflection',
+    call: ['V1 pixels', 'reflection', [[[-1, 5]]], [2, 2]],
     want: [11, 10, 7, 6],
   },
   {
     // V2 centered pixels add half the image: y = -5 + 2 = -3, x = 3.5 + 2 = 5.5, truncated to 5.
     // Rows -3, -2 read 3, 2; columns 5, 6, 7 read 1, 0, 1 (7 is past a second reflection).
     name: 'hand: V2 centered pixels, twice reflected',
-    ...GRID,
-    ...glimpse,
-    locations: [[[-5, 3.5]]],
-    size: [2, 3],
-    centered: true,
-    normalized: false,
-    version: 2,
-    padding: 'reflection',
+    call: ['V2 centered pixels', 'reflection', [[[-5, 3.5]]], [2, 3]],
     want: [14, 13, 14, 10, 9, 10],
   },
   {
     // A 6x6 window on the 4x4 image, corner (-1, -1): rows and columns -1..4 read 1 0 1 2 3 2.
     name: 'hand: V2 centered normalized, window larger than the image',
-    ...GRID,
-    ...glimpse,
-    locations: [[[0, 0]]],
-    size: [6, 6],
-    centered: true,
-    normalized: true,
-    version: 2,
-    padding: 'reflection',
+    call: ['V2 centered normalized', 'reflection', [[[0, 0]]], [6, 6]],
     want: [
       6, 5, 6, 7, 8, 7, 2, 1, 2, 3, 4, 3, 6, 5, 6, 7, 8, 7, 10, 9, 10, 11, 12, 11, 14, 13, 14, 15, 16, 15, 10, 9, 10,
       11, 12, 11,
@@ -137,52 +123,26 @@ const HAND: PaddingCase[] = [
     // V2 normalized, not centered: the corner is (-0.75 * 4, 2 * 4) = (-3, 8). Row -3 reads 3;
     // columns 8..11 read 2 3 2 1.
     name: 'hand: V2 normalized, two periods to the right',
-    ...GRID,
-    ...glimpse,
-    locations: [[[-0.75, 2]]],
-    size: [1, 4],
-    centered: false,
-    normalized: true,
-    version: 2,
-    padding: 'reflection',
+    call: ['V2 normalized', 'reflection', [[[-0.75, 2]]], [1, 4]],
     want: [15, 16, 15, 14],
   },
   {
     // 2e9 = 2 (mod 6) and -3e7 = 0 (mod 6), both exact in float32: rows read 2, 3; columns 0, 1, 2.
     name: 'hand: V2 pixels, far outside',
-    ...GRID,
-    ...glimpse,
-    locations: [[[2e9, -3e7]]],
-    size: [2, 3],
-    centered: false,
-    normalized: false,
-    version: 2,
-    padding: 'reflection',
+    call: ['V2 pixels', 'reflection', [[[2e9, -3e7]]], [2, 3]],
     want: [9, 10, 11, 13, 14, 15],
   },
   {
     // Rows -1..2 of 3 (period 4) read 1 0 1 2; the one column is read for every column.
     name: 'hand: one column, reflection acts as edge across it',
-    ...COLUMN,
-    ...glimpse,
-    locations: [[[-1, -2]]],
-    size: [4, 3],
-    centered: false,
-    normalized: false,
-    version: 2,
-    padding: 'reflection',
+    image: COLUMN,
+    call: ['V2 pixels', 'reflection', [[[-1, -2]]], [4, 3]],
     want: [7, 7, 7, 5, 5, 5, 7, 7, 7, 9, 9, 9],
   },
   {
     name: 'hand: one column, edge',
-    ...COLUMN,
-    ...glimpse,
-    locations: [[[-1, -2]]],
-    size: [4, 3],
-    centered: false,
-    normalized: false,
-    version: 2,
-    padding: 'edge',
+    image: COLUMN,
+    call: ['V2 pixels', 'edge', [[[-1, -2]]], [4, 3]],
     want: [5, 5, 5, 5, 5, 5, 7, 7, 7, 9, 9, 9],
   },
   {
@@ -190,172 +150,79 @@ const HAND: PaddingCase[] = [
     // columns -1, 0 read 1, 0. Scale 1, 4x4 at (1, -2): rows read 1 2 3 2, columns 2 1 0 1;
     // its 2x2 blocks: (7 + 6 + 11 + 10) / 4 = 8.5, (5 + 6 + 9 + 10) / 4 = 7.5, then 12.5, 11.5.
     name: 'hand: glimpseSensor, two scales',
-    ...GRID,
-    op: 'sensor',
-    noise: 'zero',
-    locations: [[[0.5, -1]]],
-    size: [2, 2],
-    scales: 2,
-    scaleFactor: 2,
-    centered: true,
-    normalized: true,
-    version: 2,
-    padding: 'reflection',
+    call: ['V2 centered normalized', 'reflection', [[[0.5, -1]]], [2, 2]],
+    sensor: [2, 2],
     want: [10, 9, 14, 13, 8.5, 7.5, 12.5, 11.5],
   },
-];
+]);
 
 /** Seeded images: 7 rows and 5 columns (periods 12 and 8), and one row (n = 1) of 6. */
 const IMAGE: Pick<PaddingCase, 'shape' | 'seed'> = {shape: [2, 7, 5, 3], seed: 31};
 const ROW: Pick<PaddingCase, 'shape' | 'seed'> = {shape: [2, 1, 6, 2], seed: 33};
 
 /** Seeded cases: partial, larger than the image, reflected more than once, far, unreachable. */
-const SEEDED: PaddingCase[] = [
+const SEEDED: PaddingCase[] = cases(IMAGE, [
   {
     name: 'glimpse: V2 pixels, partial and twice reflected',
-    ...IMAGE,
-    ...glimpse,
-    locations: [[[-3, 2]], [[5, -9]]],
-    size: [4, 6],
-    centered: false,
-    normalized: false,
-    version: 2,
-    padding: 'reflection',
+    call: ['V2 pixels', 'reflection', [[[-3, 2]], [[5, -9]]], [4, 6]],
   },
   {
     name: 'glimpse: V1 centered normalized, windows larger than the image',
-    ...IMAGE,
-    ...glimpse,
+    call: ['V1 centered normalized', 'reflection', [[[0.9, -0.8]], [[-1.7, 2.6]]], [9, 11]],
     noise: 'gaussian',
-    locations: [[[0.9, -0.8]], [[-1.7, 2.6]]],
-    size: [9, 11],
-    centered: true,
-    normalized: true,
-    version: 1,
-    padding: 'reflection',
   },
   {
     name: 'glimpse: V2 centered normalized, far outside',
-    ...IMAGE,
-    ...glimpse,
-    locations: [[[2e9, -1e9]], [[-3e7, 0.5]]],
-    size: [3, 4],
-    centered: true,
-    normalized: true,
-    version: 2,
-    padding: 'reflection',
+    call: ['V2 centered normalized', 'reflection', [[[2e9, -1e9]], [[-3e7, 0.5]]], [3, 4]],
   },
   {
     name: 'glimpse: V2 centered pixels, unreachable and far left',
-    ...IMAGE,
-    ...glimpse,
+    call: ['V2 centered pixels', 'reflection', [[[NaN, 0]], [[-20.5, 13.25]]], [5, 3]],
     noise: 'zero',
-    locations: [[[NaN, 0]], [[-20.5, 13.25]]],
-    size: [5, 3],
-    centered: true,
-    normalized: false,
-    version: 2,
-    padding: 'reflection',
   },
-  {
-    name: 'glimpse: V2 normalized, edge',
-    ...IMAGE,
-    ...glimpse,
-    locations: [[[-0.6, 1.3]], [[1.9, -2.2]]],
-    size: [4, 4],
-    centered: false,
-    normalized: true,
-    version: 2,
-    padding: 'edge',
-  },
-  {
-    name: 'glimpse: V1 pixels, edge, far outside',
-    ...IMAGE,
-    ...glimpse,
-    locations: [[[2e9, -1e9]], [[-3, -4]]],
-    size: [3, 3],
-    centered: false,
-    normalized: false,
-    version: 1,
-    padding: 'edge',
-  },
+  {name: 'glimpse: V2 normalized, edge', call: ['V2 normalized', 'edge', [[[-0.6, 1.3]], [[1.9, -2.2]]], [4, 4]]},
+  {name: 'glimpse: V1 pixels, edge, far outside', call: ['V1 pixels', 'edge', [[[2e9, -1e9]], [[-3, -4]]], [3, 3]]},
   {
     name: 'glimpse: one row, reflection acts as edge across it',
-    ...ROW,
-    ...glimpse,
-    locations: [[[-3, -2]], [[2, 4]]],
-    size: [3, 5],
-    centered: false,
-    normalized: false,
-    version: 2,
-    padding: 'reflection',
+    image: ROW,
+    call: ['V2 pixels', 'reflection', [[[-3, -2]], [[2, 4]]], [3, 5]],
   },
   {
     name: 'sensor: 3 scales, windows larger than the image, unreachable',
-    ...IMAGE,
-    op: 'sensor',
-    noise: 'zero',
-    locations: [
+    call: [
+      'V2 centered normalized',
+      'reflection',
       [
-        [0, 0],
-        [0.8, -0.9],
+        [
+          [0, 0],
+          [0.8, -0.9],
+        ],
+        [
+          [-1.5, 2.2],
+          [NaN, 0],
+        ],
       ],
-      [
-        [-1.5, 2.2],
-        [NaN, 0],
-      ],
+      [2, 3],
     ],
-    size: [2, 3],
-    scales: 3,
-    scaleFactor: 2,
-    centered: true,
-    normalized: true,
-    version: 2,
-    padding: 'reflection',
+    sensor: [3, 2],
   },
   {
     name: 'sensor: factor 3, pixels, far outside',
-    ...IMAGE,
-    op: 'sensor',
-    noise: 'zero',
-    locations: [[[-4, 6]], [[2e9, -3e7]]],
-    size: [3, 2],
-    scales: 2,
-    scaleFactor: 3,
-    centered: false,
-    normalized: false,
-    version: 2,
-    padding: 'reflection',
+    call: ['V2 pixels', 'reflection', [[[-4, 6]], [[2e9, -3e7]]], [3, 2]],
+    sensor: [2, 3],
   },
   {
     name: 'sensor: one row',
-    ...ROW,
-    op: 'sensor',
-    noise: 'zero',
-    locations: [[[0, 0]], [[0.7, -1.4]]],
-    size: [2, 2],
-    scales: 2,
-    scaleFactor: 2,
-    centered: true,
-    normalized: true,
-    version: 2,
-    padding: 'reflection',
+    image: ROW,
+    call: ['V2 centered normalized', 'reflection', [[[0, 0]], [[0.7, -1.4]]], [2, 2]],
+    sensor: [2, 2],
   },
   {
     name: 'sensor: edge, centered pixels',
-    ...IMAGE,
-    op: 'sensor',
-    noise: 'zero',
-    locations: [[[-5, 3]], [[4, -8]]],
-    size: [2, 2],
-    scales: 2,
-    scaleFactor: 2,
-    centered: true,
-    normalized: false,
-    version: 2,
-    padding: 'edge',
+    call: ['V2 centered pixels', 'edge', [[[-5, 3]], [[4, -8]]], [2, 2]],
+    sensor: [2, 2],
   },
-];
+]);
 
 export const PADDING_CASES: readonly PaddingCase[] = [...HAND, ...SEEDED];
 
@@ -378,12 +245,5 @@ export const offsetsOf = (c: PaddingCase): number[][] => c.locations.map(row => 
 /** extractGlimpse's options: the version and the padding, and no seed (nothing is drawn). */
 export const paddingGlimpseOptions = (c: PaddingCase) => ({version: c.version, padding: c.padding});
 
-/** glimpseSensor's options. */
-export const paddingSensorOptions = (c: PaddingCase) => ({
-  size: c.size,
-  scales: c.scales,
-  scaleFactor: c.scaleFactor,
-  centered: c.centered,
-  normalized: c.normalized,
-  padding: c.padding,
-});
+/** glimpseSensor's options (an image padding draws nothing: no seed). */
+export const paddingSensorOptions = (c: PaddingCase) => sensorOptions(c);

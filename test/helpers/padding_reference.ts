@@ -13,6 +13,7 @@
  */
 import {windowCorner, type WindowParams} from '../../src';
 import {tf} from './backends';
+import type {SensorCase} from './sensor_reference';
 
 /** Image paddings: 'edge' (the nearest pixel) and 'reflection' (mirrored, the border not repeated). */
 export type ImagePadding = 'edge' | 'reflection';
@@ -124,15 +125,26 @@ export function paddedWindow(
 }
 
 /** A call of the composite: the sensor's options (extractGlimpse: one scale of factor 1), placed by `version`. */
-export interface PaddedCall {
-  size: [number, number];
-  scales: number;
-  scaleFactor: number;
-  centered: boolean;
-  normalized: boolean;
+export interface PaddedCall extends Pick<SensorCase, 'size' | 'scales' | 'scaleFactor' | 'centered' | 'normalized'> {
   version: 1 | 2;
   padding: ImagePadding;
 }
+
+/** windowCorner's parameters for the window of scale side `s` (scaleFactor^i) on an `H` x `W` image. */
+export const scaledWindowParams = (
+  c: Pick<PaddedCall, 'version' | 'centered' | 'normalized' | 'size'>,
+  H: number,
+  W: number,
+  s: number,
+): WindowParams => ({
+  version: c.version,
+  centered: c.centered,
+  normalized: c.normalized,
+  imageHeight: H,
+  imageWidth: W,
+  glimpseHeight: c.size[0] * s,
+  glimpseWidth: c.size[1] * s,
+});
 
 /**
  * `[B, n, k, h, w, C]`: the nearest glimpse sensor with an image padding composed per image,
@@ -148,16 +160,7 @@ export function paddedSensorComposite(images: tf.Tensor4D, locations: number[][]
       const perLocation = locations[b].map(([oy, ox]) => {
         const perScale = Array.from({length: c.scales}, (_, i) => {
           const s = c.scaleFactor ** i;
-          const params: WindowParams = {
-            version: c.version,
-            centered: c.centered,
-            normalized: c.normalized,
-            imageHeight: H,
-            imageWidth: W,
-            glimpseHeight: h * s,
-            glimpseWidth: w * s,
-          };
-          const corner = windowCorner(oy, ox, params);
+          const corner = windowCorner(oy, ox, scaledWindowParams(c, H, W, s));
           if (!corner) return tf.zeros([1, h, w, C]) as tf.Tensor4D;
           const window = paddedWindow(image, corner, [h * s, w * s], c.padding);
           return s === 1 ? window : tf.avgPool(window, s, s, 'valid');

@@ -7,7 +7,7 @@
  */
 import {extractGlimpse, windowCorner} from '../../src';
 import {tf} from './backends';
-import {paddedIndex} from './padding_reference';
+import {paddedIndex, scaledWindowParams} from './padding_reference';
 
 export interface SensorCase {
   name: string;
@@ -82,15 +82,7 @@ function sample(
 ) {
   const [, H, W, C] = c.shape;
   const s = c.scaleFactor ** i;
-  const params = {
-    version: 2 as const,
-    centered: c.centered,
-    normalized: c.normalized,
-    imageHeight: H,
-    imageWidth: W,
-    glimpseHeight: c.size[0] * s,
-    glimpseWidth: c.size[1] * s,
-  };
+  const params = scaledWindowParams({...c, version: 2}, H, W, s);
   const corner = windowCorner(c.locations[b][l][0], c.locations[b][l][1], params);
   if (!corner) return {value: 0, pixel: -1};
   let r = corner.y + row;
