@@ -39,7 +39,7 @@ export type {
   NoiseAttr,
   NoiseMode,
 } from './kernel_names';
-export type {GlimpsePadding} from './options';
+export type {ExtractGlimpseOptions, GlimpsePadding} from './options';
 export {setWasmKernelPath, wasmKernelPath} from './wasm_kernels';
 export type {WasmKernelChoice, WasmKernelPath} from './wasm_kernels';
 export {extractGlimpseGradientConfig, extractGlimpseV2GradientConfig, glimpseSensorGradientConfig} from './gradient';
