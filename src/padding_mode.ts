@@ -22,6 +22,9 @@ export const readsImage = (mode: SensorPadding): boolean => mode === 'edge' || m
 export const drawsNoise = (mode: SensorPadding): mode is 'uniform' | 'gaussian' =>
   mode === 'uniform' || mode === 'gaussian';
 
+/** Reflection's period on an axis of n > 1 pixels: out to the far border and back. */
+const reflectionPeriod = (n: number): number => 2 * (n - 1);
+
 /**
  * numpy's 'reflect' (tf.mirrorPad's REFLECT) carried on: the border pixel is not repeated, and
  * a position past one reflection keeps reflecting, with period 2(n - 1); n = 1 reads pixel 0.
@@ -29,7 +32,7 @@ export const drawsNoise = (mode: SensorPadding): mode is 'uniform' | 'gaussian' 
  */
 export function reflectIndex(p: number, n: number): number {
   if (n === 1) return 0;
-  const period = 2 * (n - 1);
+  const period = reflectionPeriod(n);
   let m = p % period;
   if (m < 0) m += period;
   return m < n ? m : period - m;
@@ -61,6 +64,6 @@ export function periodicCorner<C extends {y: number; x: number}>(
   mode: SensorPadding,
 ): C | null {
   if (corner === null || mode !== 'reflection') return corner;
-  const reduce = (p: number, n: number) => (n === 1 ? 0 : p % (2 * (n - 1)));
+  const reduce = (p: number, n: number) => (n === 1 ? 0 : p % reflectionPeriod(n));
   return {...corner, y: reduce(corner.y, height), x: reduce(corner.x, width)};
 }

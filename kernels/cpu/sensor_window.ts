@@ -62,62 +62,47 @@ export class SensorWindows {
     const rows = corner ? insideSpan(corner.y, h * s, call.imageHeight) : ([0, 0] as const);
     const columns = corner ? insideSpan(corner.x, w * s, call.imageWidth) : ([0, 0] as const);
     const whole = rows[0] === 0 && rows[1] === h * s && columns[0] === 0 && columns[1] === w * s;
-    if (corner && !whole && call.attrs.padding === 'reflection') {
-      this.reflectedMeans(out, o, b, scale, corner);
-    } else if (noise === null || whole) {
+    // Noise, and reflection of a reachable window, read what reaches outside through maps.
+    const mapped = noise !== null || (corner !== null && call.attrs.padding === 'reflection');
+    if (whole || !mapped) {
       if (corner) blockMeans(out, o, this.image, imageWindow(call, b, scale, corner), {rows, columns}, this.sums);
-    } else {
-      this.noisyMeans(out, o, noise, b, l, scale, corner);
+      return;
     }
+    this.mappedMeans(out, o, b, l, scale, corner);
   }
 
-  /** Reflection padding for a window that is not wholly inside its image: every sample mapped. */
-  private reflectedMeans(out: Float32Array, o: number, b: number, scale: number, corner: WindowCorner): void {
-    const {call, rows, cols} = this;
-    const [, , , h, w, channels] = call.shape;
-    const {imageHeight: height, imageWidth: width} = call;
-    const {s} = this.scales[scale];
-    mapAxis(rows, h * s, corner.y, height, width * channels, 'reflection');
-    mapAxis(cols, w * s, corner.x, width, channels, 'reflection');
-    mappedBlockMeans(out, o, this.image, {base: b * height * width * channels, rows, cols, size: [h, w], channels, s});
-  }
-
-  /** Noise padding for a window that is not wholly inside its image: every sample checked. */
-  private noisyMeans(
-    out: Float32Array,
-    o: number,
-    noise: NoiseMode,
-    b: number,
-    l: number,
-    scale: number,
-    corner: WindowCorner | null,
-  ): void {
-    const {image, call} = this;
+  /**
+   * A window that is not wholly inside its image, every sample mapped under the call's padding
+   * (mapped_window.ts): reflection reads its pixel, noise padding draws where none is read.
+   */
+  private mappedMeans(out: Float32Array, o: number, b: number, l: number, scale: number, corner: WindowCorner | null) {
+    const {image, call, noise, rows, cols} = this;
     const [, n, , h, w, channels] = call.shape;
     const {imageHeight: height, imageWidth: width} = call;
     const {s, glimpseHeight, glimpseWidth} = this.scales[scale];
-    const base = b * height * width * channels;
-    const {rows, cols} = this;
     if (corner) {
-      mapAxis(rows, h * s, corner.y, height, width * channels, noise);
-      mapAxis(cols, w * s, corner.x, width, channels, noise);
+      mapAxis(rows, h * s, corner.y, height, width * channels, call.attrs.padding);
+      mapAxis(cols, w * s, corner.x, width, channels, call.attrs.padding);
     } else {
       rows.fill(OUTSIDE, 0, h * s);
     }
     mappedBlockMeans(out, o, image, {
-      base,
+      base: b * height * width * channels,
       rows,
       cols,
       size: [h, w],
       channels,
       s,
-      noise: {
-        plan: this.planOf(b, noise),
-        key: scaleKey(this.key, scale),
-        // Noise counters run over the scale's whole window, as in a [batch, n, h*s, w*s, C] glimpse.
-        windowRow: glimpseWidth * channels,
-        first: (b * n + l) * glimpseHeight * glimpseWidth * channels,
-      },
+      noise:
+        noise === null
+          ? undefined
+          : {
+              plan: this.planOf(b, noise),
+              key: scaleKey(this.key, scale),
+              // Noise counters run over the scale's whole window, as in a [batch, n, h*s, w*s, C] glimpse.
+              windowRow: glimpseWidth * channels,
+              first: (b * n + l) * glimpseHeight * glimpseWidth * channels,
+            },
     });
   }
 

@@ -21,9 +21,9 @@ import {NativeOps} from './native_ops';
 const MAX_PIXELS = 2 ** 31 - 1;
 
 /**
- * Whether the call runs natively: float32 images, zero padding or one that reads the image, pixel indices within
- * int32, and an image at least twice the size of what one location's windows read in each
- * image. Below that, reading the image into JS and running the shared implementation is
+ * Whether the call runs natively: float32 images, zero padding or one that reads the image,
+ * pixel indices within int32, and an image at least twice the size of what one location's
+ * windows read in each image. Below that, reading the image into JS and running the shared implementation is
  * faster (measured on the RAM workloads, where the windows read about as much as the image
  * holds); above it, the copy of the image is what costs, and TensorFlow's window copies skip
  * it. The number of locations does not count, so that location l of a call and a call with

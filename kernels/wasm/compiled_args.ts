@@ -1,8 +1,8 @@
 /**
  * What the JS drivers hand the compiled kernels besides tensor addresses: corners that fit an
- * i32, mode codes, scratch in the heap, window maps (reflection padding, every backward window), and the noise
- * plans: gaussian's statistics from JS (kernels/cpu/noise_stats.ts), uniform's bounds from
- * the module's pass, which gives JS's.
+ * i32, mode codes, scratch in the heap, window maps (reflection padding, every backward
+ * window), and the noise plans: gaussian's statistics from JS (kernels/cpu/noise_stats.ts),
+ * uniform's bounds from the module's pass, which gives JS's.
  */
 import {planNoise, type NoisePlan} from '../cpu/noise_fill';
 import {mapAxis} from '../cpu/mapped_window';
