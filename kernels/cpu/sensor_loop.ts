@@ -25,16 +25,28 @@ export type WindowVisit = (
   o: number,
 ) => void;
 
-export function forEachWindow(call: SensorCall, locations: ArrayLike<number>, visit: WindowVisit): void {
+/**
+ * Visits every window; `largestFirst` takes a location's scales from the largest down, so the
+ * smaller windows, which lie inside it, read pixels it has just brought into the cache (only
+ * for passes whose windows write apart: the order of a backward's sums shows in its bits).
+ */
+export function forEachWindow(
+  call: SensorCall,
+  locations: ArrayLike<number>,
+  visit: WindowVisit,
+  largestFirst = false,
+): void {
   const [batch, n, k, h, w, channels] = call.shape;
   const glimpseSize = h * w * channels;
   const params = Array.from({length: k}, (_, i) => call.windowParams(i));
-  let o = 0;
-  for (let b = 0; b < batch; b++) {
-    for (let l = 0; l < n; l++) {
+  for (let b = 0, o = 0; b < batch; b++) {
+    for (let l = 0; l < n; l++, o += k * glimpseSize) {
       const ly = locations[2 * (b * n + l)];
       const lx = locations[2 * (b * n + l) + 1];
-      for (let scale = 0; scale < k; scale++, o += glimpseSize) visit(b, l, scale, ly, lx, params[scale], o);
+      for (let i = 0; i < k; i++) {
+        const scale = largestFirst ? k - 1 - i : i;
+        visit(b, l, scale, ly, lx, params[scale], o + scale * glimpseSize);
+      }
     }
   }
 }
@@ -78,7 +90,7 @@ export function writeSensorWindows<T>(
   weightsOf: WeightsOf,
 ): void {
   const bilinear = call.attrs.interpolation === 'bilinear';
-  forEachWindow(call, locations, (b, l, scale, ly, lx, params, o) => {
+  const visit: WindowVisit = (b, l, scale, ly, lx, params, o) => {
     if (!bilinear) {
       writer.means(writer.out, o, b, l, scale, placed(call, windowCorner(ly, lx, params)));
       return;
@@ -98,7 +110,8 @@ export function writeSensorWindows<T>(
       used.push({weight: weights[i], values});
     });
     writer.combine(o, used);
-  });
+  };
+  forEachWindow(call, locations, visit, true);
 }
 
 /** How one backward call sends a window's dy back to the pixels its blocks sampled. */

@@ -40,7 +40,9 @@ class CompiledWindows implements SensorWriter<number> {
     const [, , , , w, channels] = call.shape;
     const {padding} = call.attrs;
     this.image = kernels.address(images);
-    this.sums = scratch.take(8 * w * channels);
+    // Column sums of the widest window's inside columns and of the image's first and last column, block sums.
+    const widest = Math.min(w * call.blockSide(Math.max(0, call.attrs.scales - 1)), call.imageWidth);
+    this.sums = scratch.take(8 * (widest + 2 + w) * channels);
     this.noise = drawsNoise(padding) ? new NoiseArgs(kernels, scratch, padding, channels) : null;
     this.maps = padding === 'reflection' ? new WindowMaps(kernels, scratch, call) : null;
   }

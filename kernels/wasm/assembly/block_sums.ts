@@ -1,177 +1,186 @@
 /**
- * Sums of the glimpse sensor's s x s blocks (kernels/cpu/block_sums.ts): float64, rounded once
- * when a mean is stored; accumulators start at -0 so a one-sample block stores its sample.
- * `sums` and the images are addresses; every index counts float32 (image) or f64 (sums) values.
+ * Sums of the glimpse sensor's s x s blocks (kernels/cpu/block_sums.ts), one block row at a
+ * time: first every window column's sum down the block row's s rows (SIMD across columns,
+ * any number of channels), then each block's sum across its s columns. float64 throughout,
+ * rounded once when a mean is stored. The order of the additions is not the JS kernel's,
+ * which cannot show: a block's float64 sum of float32 samples is exact, and so is a count
+ * times a sample, which is how edge padding's repeated rows and columns enter.
+ * Sums start at -0, the identity of IEEE addition; a count of 0 adds nothing (0 * -0 would
+ * turn a block of -0 samples into +0, 0 * Infinity into NaN).
  */
 import {f32At} from './geometry';
-import * as colour from './simd_sums';
-import {sumRun} from './simd_sums';
 
-function px(image: usize, index: i32): f64 {
+function sample(image: usize, index: i32): f64 {
   return <f64>load<f32>(f32At(image, index));
 }
 
-function addSum(sums: usize, index: i32, v: f64): void {
-  const at = sums + ((<usize>index) << 3);
-  store<f64>(at, load<f64>(at) + v);
-}
-
-/** Adds window columns `[j0, j1)` of one row, all in block x. */
-function addRun(sums: usize, x: i32, image: usize, row: i32, j0: i32, j1: i32, channels: i32): void {
-  for (let c = 0; c < channels; c++) {
-    let t: f64 = -0.0;
-    for (let q = row + j0 * channels + c, end = row + j1 * channels; q < end; q += channels) t += px(image, q);
-    addSum(sums, x * channels + c, t);
-  }
-}
-
-/** One channel: blocks [x0, x1) of s consecutive samples from `image[q]` on. */
-function addWholeBlocks(sums: usize, image: usize, q: i32, x0: i32, x1: i32, s: i32): void {
-  if (s == 1) {
-    for (let x = x0; x < x1; x++, q++) addSum(sums, x, px(image, q));
-  } else if (s == 2) {
-    for (let x = x0; x < x1; x++, q += 2) addSum(sums, x, px(image, q) + px(image, q + 1));
-  } else if (s == 4) {
-    for (let x = x0; x < x1; x++, q += 4) {
-      addSum(sums, x, px(image, q) + px(image, q + 1) + (px(image, q + 2) + px(image, q + 3)));
-    }
-  } else {
-    for (let x = x0; x < x1; x++, q += s) addSum(sums, x, sumRun(image, q, s));
-  }
-}
-
-/** Several channels: blocks [x0, x1) of s consecutive pixels from `image[q]` on. */
-function addWholeBlocksChannels(sums: usize, image: usize, q: i32, x0: i32, x1: i32, s: i32, channels: i32): void {
-  const stride = s * channels;
-  if (channels == 3) {
-    for (let x = x0; x < x1; x++, q += stride) {
-      colour.red = colour.green = colour.blue = -0.0;
-      colour.addColourRun(image, q, s);
-      addSum(sums, 3 * x, colour.red);
-      addSum(sums, 3 * x + 1, colour.green);
-      addSum(sums, 3 * x + 2, colour.blue);
-    }
-    return;
-  }
-  for (let x = x0; x < x1; x++, q += stride) {
-    for (let c = 0; c < channels; c++) {
-      let t: f64 = -0.0;
-      for (let p = q + c, end = q + stride; p < end; p += channels) t += px(image, p);
-      addSum(sums, x * channels + c, t);
-    }
-  }
-}
-
-/** Adds the inside samples of one window row: window column j is `image[row + j * channels]`, j in [c0, c1). */
-export function addRowSums(sums: usize, image: usize, row: i32, c0: i32, c1: i32, s: i32, channels: i32): void {
-  if (c0 >= c1) return;
-  const full0 = (c0 + s - 1) / s;
-  const full1 = c1 / s;
-  if (full0 > full1) {
-    addRun(sums, full1, image, row, c0, c1, channels);
-    return;
-  }
-  if (c0 < full0 * s) addRun(sums, full0 - 1, image, row, c0, full0 * s, channels);
-  if (full1 * s < c1) addRun(sums, full1, image, row, full1 * s, c1, channels);
-  if (channels == 1) addWholeBlocks(sums, image, row + full0 * s, full0, full1, s);
-  else addWholeBlocksChannels(sums, image, row + full0 * s * channels, full0, full1, s, channels);
-}
-
-/** Adds the pixel at `image[at]` `times` times to block x. */
-function addRepeated(sums: usize, x: i32, image: usize, at: i32, times: i32, channels: i32): void {
-  for (let c = 0; c < channels; c++) addSum(sums, x * channels + c, <f64>times * px(image, at + c));
+function f64At(base: usize, index: i32): usize {
+  return base + ((<usize>index) << 3);
 }
 
 /**
- * Adds a window row's outside samples under edge padding: columns left of the image repeat
- * the image row's first pixel (`image[first]`), columns right of it its last.
+ * `cols[j] = Σ image[first + r * stride + j]` over `rows` rows, plus `above` times
+ * `image[top + j]` and `below` times `image[bottom + j]`, for j in `[0, n)`.
  */
-export function addEdgeSums(
-  sums: usize,
+export function columnSums(
+  cols: usize,
   image: usize,
   first: i32,
-  c0: i32,
-  c1: i32,
-  glimpse: i32,
-  s: i32,
-  channels: i32,
-  rowStride: i32,
+  rows: i32,
+  stride: i32,
+  n: i32,
+  above: f64,
+  top: i32,
+  below: f64,
+  bottom: i32,
 ): void {
-  const last = first + rowStride - channels;
-  for (let x = 0; x * s < c0; x++) addRepeated(sums, x, image, first, min(x * s + s, c0) - x * s, channels);
-  for (let x = c1 / s; x * s < glimpse; x++) addRepeated(sums, x, image, last, x * s + s - max(x * s, c1), channels);
+  let j = 0;
+  if (ASC_FEATURE_SIMD) {
+    const up = f64x2.splat(above);
+    const down = f64x2.splat(below);
+    // Eight columns at a time: four independent accumulators keep the adds in flight.
+    for (; j + 8 <= n; j += 8) {
+      let a = f64x2.splat(-0.0);
+      let b = f64x2.splat(-0.0);
+      let c = f64x2.splat(-0.0);
+      let d = f64x2.splat(-0.0);
+      for (let r = 0, p = first + j; r < rows; r++, p += stride) {
+        const v = v128.load(f32At(image, p));
+        const u = v128.load(f32At(image, p + 4));
+        a = f64x2.add(a, f64x2.promote_low_f32x4(v));
+        b = f64x2.add(b, f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3)));
+        c = f64x2.add(c, f64x2.promote_low_f32x4(u));
+        d = f64x2.add(d, f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 2, 3)));
+      }
+      if (above != 0) {
+        const v = v128.load(f32At(image, top + j));
+        const u = v128.load(f32At(image, top + j + 4));
+        a = f64x2.add(a, f64x2.mul(up, f64x2.promote_low_f32x4(v)));
+        b = f64x2.add(b, f64x2.mul(up, f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3))));
+        c = f64x2.add(c, f64x2.mul(up, f64x2.promote_low_f32x4(u)));
+        d = f64x2.add(d, f64x2.mul(up, f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 2, 3))));
+      }
+      if (below != 0) {
+        const v = v128.load(f32At(image, bottom + j));
+        const u = v128.load(f32At(image, bottom + j + 4));
+        a = f64x2.add(a, f64x2.mul(down, f64x2.promote_low_f32x4(v)));
+        b = f64x2.add(b, f64x2.mul(down, f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3))));
+        c = f64x2.add(c, f64x2.mul(down, f64x2.promote_low_f32x4(u)));
+        d = f64x2.add(d, f64x2.mul(down, f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 2, 3))));
+      }
+      v128.store(f64At(cols, j), a);
+      v128.store(f64At(cols, j + 2), b);
+      v128.store(f64At(cols, j + 4), c);
+      v128.store(f64At(cols, j + 6), d);
+    }
+  }
+  for (; j < n; j++) {
+    let t: f64 = -0.0;
+    for (let r = 0, p = first + j; r < rows; r++, p += stride) t += sample(image, p);
+    if (above != 0) t += above * sample(image, top + j);
+    if (below != 0) t += below * sample(image, bottom + j);
+    store<f64>(f64At(cols, j), t);
+  }
 }
 
 /**
- * Means of `blocks` whole blocks side by side, all inside the image, the first's top-left
- * sample at `image[top]`, written from `out[at]` on.
+ * Block means of one block row from its column sums: block x covers window columns
+ * `[x*s, x*s + s)`; of those, the ones in `[c0, c1)` are `cols[(j - c0) * channels + c]`,
+ * the ones left of c0 repeat `left[c]` and the ones right of c1 `right[c]` (edge padding;
+ * zero padding passes `edge` false and adds nothing for them). Writes blocks `[x0, x1)`
+ * from `out[at]` on.
  */
-export function wholeBlockMeans(
+export function blockMeans(
   out: usize,
   at: i32,
-  image: usize,
-  top: i32,
-  blocks: i32,
+  cols: usize,
+  left: usize,
+  right: usize,
+  x0: i32,
+  x1: i32,
+  c0: i32,
+  c1: i32,
   s: i32,
   channels: i32,
-  rowStride: i32,
+  edge: bool,
 ): void {
+  // Blocks [whole0, whole1) lie wholly inside [c0, c1).
+  const whole0 = min(x1, max(x0, (c0 + s - 1) / s));
+  const whole1 = max(whole0, min(x1, c1 / s));
   const count = <f64>(s * s);
-  if (channels == 1 && s == 2) {
-    for (let x = 0, q = top; x < blocks; x++, q += 2) {
-      const v = px(image, q) + px(image, q + 1) + (px(image, q + rowStride) + px(image, q + rowStride + 1));
-      store<f32>(f32At(out, at + x), <f32>(v / 4));
+  let x = whole0;
+  if (ASC_FEATURE_SIMD && channels == 3 && (s & 1) == 0) {
+    // Two pixels, r0 g0 b0 r1 g1 b1, as (r0, g0), (b0, r1) and (g1, b1): three sums apart.
+    for (let p = (whole0 * s - c0) * 3; x < whole1; x++) {
+      let a = f64x2.splat(-0.0);
+      let b = f64x2.splat(-0.0);
+      let c = f64x2.splat(-0.0);
+      for (let d = 0; d < s; d += 2, p += 6) {
+        a = f64x2.add(a, v128.load(f64At(cols, p)));
+        b = f64x2.add(b, v128.load(f64At(cols, p + 2)));
+        c = f64x2.add(c, v128.load(f64At(cols, p + 4)));
+      }
+      const q = at + x * 3;
+      store<f32>(f32At(out, q), <f32>((f64x2.extract_lane(a, 0) + f64x2.extract_lane(b, 1)) / count));
+      store<f32>(f32At(out, q + 1), <f32>((f64x2.extract_lane(a, 1) + f64x2.extract_lane(c, 0)) / count));
+      store<f32>(f32At(out, q + 2), <f32>((f64x2.extract_lane(b, 0) + f64x2.extract_lane(c, 1)) / count));
     }
-  } else if (channels == 1 && s == 4) {
-    const r = rowStride;
-    for (let x = 0, q = top; x < blocks; x++, q += 4) {
-      const t0 = px(image, q) + px(image, q + 1) + (px(image, q + 2) + px(image, q + 3));
-      const t1 = px(image, q + r) + px(image, q + r + 1) + (px(image, q + r + 2) + px(image, q + r + 3));
-      const t2 =
-        px(image, q + 2 * r) + px(image, q + 2 * r + 1) + (px(image, q + 2 * r + 2) + px(image, q + 2 * r + 3));
-      const t3 =
-        px(image, q + 3 * r) + px(image, q + 3 * r + 1) + (px(image, q + 3 * r + 2) + px(image, q + 3 * r + 3));
-      store<f32>(f32At(out, at + x), <f32>((t0 + t1 + (t2 + t3)) / 16));
+  }
+  if (ASC_FEATURE_SIMD && channels == 1 && (s & 1) == 0) {
+    for (let p = whole0 * s - c0; x < whole1; x++) {
+      let a = f64x2.splat(-0.0);
+      for (let d = 0; d < s; d += 2, p += 2) a = f64x2.add(a, v128.load(f64At(cols, p)));
+      store<f32>(f32At(out, at + x), <f32>((f64x2.extract_lane(a, 0) + f64x2.extract_lane(a, 1)) / count));
     }
-  } else if (channels == 3) {
-    colourBlockMeans(out, at, image, top, blocks, s, rowStride, count);
-  } else if (channels == 1) {
-    for (let x = 0, block = top; x < blocks; x++, block += s) {
-      let t: f64 = -0.0;
-      for (let a = 0, row = block; a < s; a++, row += rowStride) t += sumRun(image, row, s);
-      store<f32>(f32At(out, at++), <f32>(t / count));
-    }
-  } else {
-    const stride = s * channels;
-    for (let x = 0, block = top; x < blocks; x++, block += stride) {
-      for (let c = 0; c < channels; c++) {
-        let t: f64 = -0.0;
-        for (let a = 0, row = block + c; a < s; a++, row += rowStride) {
-          for (let p = row, end = row + stride; p < end; p += channels) t += px(image, p);
+  }
+  if (ASC_FEATURE_SIMD && (channels & 1) == 0) {
+    // Channel pairs side by side.
+    for (; x < whole1; x++) {
+      for (let c = 0; c < channels; c += 2) {
+        let a = f64x2.splat(-0.0);
+        for (let d = 0, p = (x * s - c0) * channels + c; d < s; d++, p += channels) {
+          a = f64x2.add(a, v128.load(f64At(cols, p)));
         }
-        store<f32>(f32At(out, at++), <f32>(t / count));
+        const q = at + x * channels + c;
+        store<f32>(f32At(out, q), <f32>(f64x2.extract_lane(a, 0) / count));
+        store<f32>(f32At(out, q + 1), <f32>(f64x2.extract_lane(a, 1) / count));
       }
     }
   }
+  partBlockMeans(out, at, cols, left, right, x, whole1, c0, c1, s, channels, edge);
+  partBlockMeans(out, at, cols, left, right, x0, whole0, c0, c1, s, channels, edge);
+  partBlockMeans(out, at, cols, left, right, whole1, x1, c0, c1, s, channels, edge);
 }
 
-/** Colour: the three channels in one pass over each block (each channel's order unchanged). */
-function colourBlockMeans(
+/** blockMeans for blocks `[x0, x1)`, partly or wholly outside `[c0, c1)`: a few per window row. */
+function partBlockMeans(
   out: usize,
   at: i32,
-  image: usize,
-  top: i32,
-  blocks: i32,
+  cols: usize,
+  left: usize,
+  right: usize,
+  x0: i32,
+  x1: i32,
+  c0: i32,
+  c1: i32,
   s: i32,
-  rowStride: i32,
-  count: f64,
+  channels: i32,
+  edge: bool,
 ): void {
-  const stride = s * 3;
-  for (let x = 0, block = top; x < blocks; x++, block += stride) {
-    colour.red = colour.green = colour.blue = -0.0;
-    for (let a = 0, row = block; a < s; a++, row += rowStride) colour.addColourRun(image, row, s);
-    store<f32>(f32At(out, at++), <f32>(colour.red / count));
-    store<f32>(f32At(out, at++), <f32>(colour.green / count));
-    store<f32>(f32At(out, at++), <f32>(colour.blue / count));
+  const count = <f64>(s * s);
+  for (let x = x0; x < x1; x++) {
+    const j0 = max(x * s, c0),
+      j1 = max(j0, min(x * s + s, c1));
+    const before = edge ? <f64>min(s, max(0, c0 - x * s)) : 0;
+    const after = edge ? <f64>(s - (j1 - j0)) - before : 0;
+    for (let c = 0; c < channels; c++) {
+      let t: f64 = -0.0;
+      for (let q = (j0 - c0) * channels + c, end = (j1 - c0) * channels; q < end; q += channels) {
+        t += load<f64>(f64At(cols, q));
+      }
+      if (before != 0) t += before * load<f64>(f64At(left, c));
+      if (after != 0) t += after * load<f64>(f64At(right, c));
+      store<f32>(f32At(out, at + x * channels + c), <f32>(t / count));
+    }
   }
 }

@@ -5,13 +5,13 @@
  * stay as they are.
  */
 import {copyBytes, f32At, insideSpan, spanEnd, spanStart} from './geometry';
-import {addEdgeSums, addRowSums, wholeBlockMeans} from './block_sums';
+import {blockMeans, columnSums} from './block_sums';
 import {noiseAt} from './noise';
 
 /**
  * Means of a window under zero or edge padding: image at `image + base`, window of
  * `(h*s) x (w*s)` samples at (cornerY, cornerX), written at `out[o]`; `sums` is scratch of
- * `w * channels` f64.
+ * `(min(w*s, width) + 2 + w) * channels` f64.
  */
 export function windowMeans(
   out: usize,
@@ -36,43 +36,61 @@ export function windowMeans(
   const c0 = spanStart(columns),
     c1 = spanEnd(columns);
   const rowStride = width * channels;
-  const r0 = edge ? 0 : in0,
-    r1 = edge ? h * s : in1;
   if (s == 1) {
-    copySamples(out, o, image, base, height, rowStride, channels, cornerY, cornerX, w, r0, r1, c0, c1, edge);
+    copySamples(
+      out,
+      o,
+      image,
+      base,
+      height,
+      rowStride,
+      channels,
+      cornerY,
+      cornerX,
+      w,
+      edge ? 0 : in0,
+      edge ? h : in1,
+      c0,
+      c1,
+      edge,
+    );
     return;
   }
+  if (!edge && (in0 == in1 || c0 == c1)) return;
+  // Column sums: the window's inside columns, then (edge) image columns 0 and width - 1.
+  const n = (c1 - c0) * channels;
+  const left = sums + ((<usize>n) << 3);
+  const right = left + ((<usize>channels) << 3);
   const x0 = edge ? 0 : c0 / s,
     x1 = edge ? w : (c1 + s - 1) / s;
-  const count = <f64>(s * s);
-  // Blocks [whole0, whole1) of the inside columns are whole.
-  const whole0 = (c0 + s - 1) / s;
-  const whole1 = max(whole0, c1 / s);
-  for (let y = r0 / s, end = (r1 + s - 1) / s; y < end; y++) {
-    const row = o + y * w * channels;
-    const rowsInside = y * s >= in0 && y * s + s <= in1;
-    const skip0 = rowsInside ? whole0 : x1;
-    const skip1 = rowsInside ? whole1 : x1;
-    if (rowsInside) {
-      const top = base + (cornerY + y * s) * rowStride + (cornerX + whole0 * s) * channels;
-      wholeBlockMeans(out, row + whole0 * channels, image, top, whole1 - whole0, s, channels, rowStride);
+  const y0 = edge ? 0 : in0 / s,
+    y1 = edge ? h : (in1 + s - 1) / s;
+  const lastRow = base + (height - 1) * rowStride;
+  for (let y = y0; y < y1; y++) {
+    // Window rows [y*s, y*s + s): `above` of them clamp to image row 0, `below` to the last.
+    const a0 = max(y * s, in0),
+      a1 = max(a0, min(y * s + s, in1));
+    const above = edge ? <f64>min(s, max(0, in0 - y * s)) : 0;
+    const below = edge ? <f64>(s - (a1 - a0)) - above : 0;
+    const first = base + (cornerY + a0) * rowStride;
+    columnSums(
+      sums,
+      image,
+      first + (cornerX + c0) * channels,
+      a1 - a0,
+      rowStride,
+      n,
+      above,
+      base + (cornerX + c0) * channels,
+      below,
+      lastRow + (cornerX + c0) * channels,
+    );
+    if (edge && c0 > 0) columnSums(left, image, first, a1 - a0, rowStride, channels, above, base, below, lastRow);
+    if (edge && c1 < w * s) {
+      const end = rowStride - channels;
+      columnSums(right, image, first + end, a1 - a0, rowStride, channels, above, base + end, below, lastRow + end);
     }
-    if (skip0 == x0 && skip1 == x1 && !edge) continue;
-    for (let j = x0 * channels; j < x1 * channels; j++) store<f64>(sums + ((<usize>j) << 3), -0.0);
-    for (let a = max(y * s, r0), a1 = min(y * s + s, r1); a < a1; a++) {
-      const imageRow = min(height - 1, max(0, cornerY + a));
-      const first = base + imageRow * rowStride;
-      const at = first + cornerX * channels;
-      addRowSums(sums, image, at, c0, min(c1, skip0 * s), s, channels);
-      addRowSums(sums, image, at, max(c0, skip1 * s), c1, s, channels);
-      if (edge) addEdgeSums(sums, image, first, c0, c1, w * s, s, channels, rowStride);
-    }
-    for (let j = x0 * channels; j < skip0 * channels; j++) {
-      store<f32>(f32At(out, row + j), <f32>(load<f64>(sums + ((<usize>j) << 3)) / count));
-    }
-    for (let j = skip1 * channels; j < x1 * channels; j++) {
-      store<f32>(f32At(out, row + j), <f32>(load<f64>(sums + ((<usize>j) << 3)) / count));
-    }
+    blockMeans(out, o + y * w * channels, sums, left, right, x0, x1, c0, c1, s, channels, edge);
   }
 }
 
