@@ -18,12 +18,15 @@ import {drawsNoise} from '../../src/padding_mode';
 
 /** Larger padded copies take the four-neighbour sum instead, as on the cpu. */
 const MAX_PADDED_VALUES = 2 ** 24;
+/** The most scratch a bilinear window's column sums take (bytes); wider windows go block by block. */
+const MAX_COLUMN_BYTES = 2 ** 23;
 
 /** One call's windows on the compiled kernels, by heap address (the cpu's SensorWindows). */
 class CompiledWindows implements SensorWriter<number> {
   private readonly image: number;
   private readonly neighbours: number[] = [];
   private readonly sums: number;
+  private readonly columns: number = 0;
   private readonly noise: NoiseArgs | null;
   private readonly maps: WindowMaps | null;
   private planFor = -1;
@@ -40,9 +43,13 @@ class CompiledWindows implements SensorWriter<number> {
     const [, , , , w, channels] = call.shape;
     const {padding} = call.attrs;
     this.image = kernels.address(images);
-    // Column sums of the widest window's inside columns and of the image's first and last column, block sums.
-    const widest = Math.min(w * call.blockSide(Math.max(0, call.attrs.scales - 1)), call.imageWidth);
-    this.sums = scratch.take(8 * (widest + 2 + w) * channels);
+    const side = call.blockSide(Math.max(0, call.attrs.scales - 1));
+    // Column sums of the widest window's inside columns and of the image's first and last column.
+    this.sums = scratch.take(8 * (Math.min(w * side, call.imageWidth) + 2) * channels);
+    const columnBytes = 8 * (2 * (w * side + 1) + 2) * channels;
+    if (call.attrs.interpolation === 'bilinear' && columnBytes <= MAX_COLUMN_BYTES) {
+      this.columns = scratch.take(columnBytes);
+    }
     this.noise = drawsNoise(padding) ? new NoiseArgs(kernels, scratch, padding, channels) : null;
     this.maps = padding === 'reflection' ? new WindowMaps(kernels, scratch, call) : null;
   }
@@ -117,6 +124,7 @@ class CompiledWindows implements SensorWriter<number> {
       w,
       s,
       ...weights,
+      this.columns,
     );
     return true;
   }

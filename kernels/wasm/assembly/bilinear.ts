@@ -6,6 +6,7 @@
  * order, so the bits are the cpu's without the copy. float64 throughout, rounded once.
  */
 import {copyBytes, f32At, insideSpan, spanEnd, spanStart} from './geometry';
+import {bilinearColumnMeans} from './bilinear_columns';
 
 function px(src: usize, index: i32): f64 {
   return <f64>load<f32>(f32At(src, index));
@@ -13,7 +14,8 @@ function px(src: usize, index: i32): f64 {
 
 /**
  * The window of `h x w` outputs whose top-left sample is pixel (`cornerY`, `cornerX`) of the
- * image at `image[base]`, blocks of `s x s` samples, into `out[o, o + h*w*C)`.
+ * image at `image[base]`, blocks of `s x s` samples, into `out[o, o + h*w*C)`. With `scratch`
+ * (`(2 * (w*s + 1) + 2) * C` f64, else 0), blocks of s > 1 go by columns (bilinear_columns.ts).
  */
 export function bilinearWindow(
   out: usize,
@@ -33,7 +35,31 @@ export function bilinearWindow(
   w01: f64,
   w10: f64,
   w11: f64,
+  scratch: usize,
 ): void {
+  if (s > 1 && scratch != 0) {
+    bilinearColumnMeans(
+      out,
+      o,
+      image,
+      base,
+      height,
+      width,
+      C,
+      edge,
+      cornerY,
+      cornerX,
+      h,
+      w,
+      s,
+      w00,
+      w01,
+      w10,
+      w11,
+      scratch,
+    );
+    return;
+  }
   // Output rows [y0, y1) and columns [x0, x1) read only inside samples: block i spans samples [i*s, i*s + s].
   const rows = insideSpan(cornerY, h * s + 1, height);
   const cols = insideSpan(cornerX, w * s + 1, width);

@@ -11,7 +11,7 @@ import {noiseAt} from './noise';
 /**
  * Means of a window under zero or edge padding: image at `image + base`, window of
  * `(h*s) x (w*s)` samples at (cornerY, cornerX), written at `out[o]`; `sums` is scratch of
- * `(min(w*s, width) + 2 + w) * channels` f64.
+ * `(min(w*s, width) + 2) * channels` f64.
  */
 export function windowMeans(
   out: usize,
