@@ -82,16 +82,21 @@ export interface SubpixelCorner {
 export function subpixelCorner(offsetY: number, offsetX: number, p: WindowParams): SubpixelCorner | null {
   const corner = unroundedCorner(offsetY, offsetX, p);
   if (!corner) return null;
-  const [y, fy] = splitFloor(corner[0]);
-  const [x, fx] = splitFloor(corner[1]);
-  return {y, x, fy, fx};
+  const y = floorPart(corner[0]);
+  const x = floorPart(corner[1]);
+  return {y, x, fy: fractionPart(corner[0], y), fx: fractionPart(corner[1], x)};
 }
 
-/** Floor and fraction; a fraction that rounds to 1 (a tiny negative corner) is the next pixel's 0. */
-function splitFloor(v: number): [number, number] {
+/** The floor; a fraction that rounds to 1 (a tiny negative corner) makes it the next pixel (fraction 0). */
+function floorPart(v: number): number {
   const floor = Math.floor(v);
+  return v - floor === 1 ? floor + 1 : floor + 0;
+}
+
+/** `v - floor`, 0 (never -0) where floorPart moved to the next pixel. */
+function fractionPart(v: number, floor: number): number {
   const fraction = v - floor;
-  return fraction === 1 ? [floor + 1, 0] : [floor + 0, fraction];
+  return fraction <= 0 ? 0 : fraction;
 }
 
 /**

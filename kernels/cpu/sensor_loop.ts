@@ -15,6 +15,8 @@ import {periodicCorner} from '../../src/padding_mode';
 const placed = <C extends WindowCorner>(call: SensorCall, corner: C | null): C | null =>
   periodicCorner(corner, call.imageHeight, call.imageWidth, call.attrs.padding);
 
+const allNonZero = (w: Weights) => w[0] !== 0 && w[1] !== 0 && w[2] !== 0 && w[3] !== 0;
+
 export type WindowVisit = (
   b: number,
   l: number,
@@ -99,7 +101,7 @@ export function writeSensorWindows<T>(
     // An unreachable window is all padding, and does not move.
     const unreachable: Weights = weightsOf === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
     const weights: Weights = corner ? neighbourWeights(corner.fy, corner.fx, weightsOf) : unreachable;
-    if (corner && weights.every(v => v !== 0) && writer.bilinear(o, b, scale, corner, weights)) return;
+    if (corner && allNonZero(weights) && writer.bilinear(o, b, scale, corner, weights)) return;
     if (writer.noisyBilinear?.(o, b, l, scale, corner, weights)) return;
     const used: Array<{weight: number; values: T}> = [];
     NEIGHBOUR_STEPS.forEach(([dy, dx], i) => {
@@ -138,7 +140,7 @@ export function spreadSensorWindows(spreader: SensorSpreader, call: SensorCall, 
     const corner = placed(call, subpixelCorner(ly, lx, params));
     if (!corner) return;
     const weights = neighbourWeights(corner.fy, corner.fx, 'value');
-    if (weights.every(v => v !== 0) && spreader.spreadInside(o, b, scale, corner, weights)) return;
+    if (allNonZero(weights) && spreader.spreadInside(o, b, scale, corner, weights)) return;
     NEIGHBOUR_STEPS.forEach(([dy, dx], i) => {
       if (weights[i] !== 0) spreader.spread(o, b, scale, {y: corner.y + dy, x: corner.x + dx}, weights[i]);
     });

@@ -5,7 +5,7 @@
  */
 import type {TensorInfo} from '@tensorflow/tfjs-core';
 import type {BackendWasm} from '@tensorflow/tfjs-backend-wasm';
-import {insideSpan, type WindowCorner} from '../../src/window_geometry';
+import type {WindowCorner} from '../../src/window_geometry';
 import type {WeightsOf} from '../../src/bilinear';
 import {scaleKey} from '../../src/noise_random';
 import type {SensorCall} from '../../src/sensor_prelude';
@@ -15,6 +15,10 @@ import {clampCorner, NoiseArgs, Scratch, WindowMaps} from './compiled_args';
 import type {CompiledKernels} from './compiled_module';
 import {heapFloats, heapView} from './heap';
 import {drawsNoise} from '../../src/padding_mode';
+
+/** Whether a window of `extent` samples from `corner` lies wholly inside an axis of `size`. */
+const wholeInside = (corner: number, extent: number, size: number) =>
+  extent === 0 || (corner >= 0 && corner + extent <= size);
 
 /** Larger padded copies take the four-neighbour sum instead, as on the cpu. */
 const MAX_PADDED_VALUES = 2 ** 24;
@@ -30,6 +34,17 @@ class CompiledWindows implements SensorWriter<number> {
   private readonly noise: NoiseArgs | null;
   private readonly maps: WindowMaps | null;
   private planFor = -1;
+  // The call's shape, read once (the per-window methods run thousands of times a call).
+  private readonly h: number;
+  private readonly w: number;
+  private readonly channels: number;
+  private readonly height: number;
+  private readonly width: number;
+  private readonly edge: number;
+  private readonly args = new Float64Array(18);
+  /** Per scale: the block side, and the noise stream's key. */
+  private readonly sides: number[];
+  private readonly keys: number[];
 
   constructor(
     private readonly kernels: CompiledKernels,
@@ -40,8 +55,13 @@ class CompiledWindows implements SensorWriter<number> {
     private readonly scratch: Scratch,
     readonly out: number,
   ) {
-    const [, , , , w, channels] = call.shape;
+    const [, , , h, w, channels] = call.shape;
     const {padding} = call.attrs;
+    [this.h, this.w, this.channels] = [h, w, channels];
+    [this.height, this.width] = [call.imageHeight, call.imageWidth];
+    this.edge = padding === 'edge' ? 1 : 0;
+    this.sides = Array.from({length: call.attrs.scales}, (_, i) => call.blockSide(i));
+    this.keys = Array.from({length: call.attrs.scales}, (_, i) => scaleKey(key, i));
     this.image = kernels.address(images);
     const side = call.blockSide(Math.max(0, call.attrs.scales - 1));
     // Column sums of the widest window's inside columns and of the image's first and last column.
@@ -55,28 +75,23 @@ class CompiledWindows implements SensorWriter<number> {
   }
 
   neighbour(i: number): number {
-    const [, , , h, w, channels] = this.call.shape;
-    this.neighbours[i] ??= this.scratch.take(4 * h * w * channels);
-    this.kernels.run.zeroFloats(this.neighbours[i], h * w * channels);
+    const size = this.h * this.w * this.channels;
+    this.neighbours[i] ??= this.scratch.take(4 * size);
+    this.kernels.run.zeroFloats(this.neighbours[i], size);
     return this.neighbours[i];
   }
 
   combine(o: number, used: ReadonlyArray<{weight: number; values: number}>): void {
-    const [, , , h, w, channels] = this.call.shape;
     const pairs = used.flatMap(({values, weight}) => [values, weight]);
     while (pairs.length < 8) pairs.push(0, 0);
-    this.kernels.run.combine(this.out, o, h * w * channels, used.length, ...pairs);
+    this.kernels.run.combine(this.out, o, this.h * this.w * this.channels, used.length, ...pairs);
   }
 
   /** Image b's window of `scale` at `corner` (null: unreachable) into `out[o]`, which holds zeros. */
   means(out: number, o: number, b: number, l: number, scale: number, corner: WindowCorner | null): void {
-    const {call, noise} = this;
-    const [, , , h, w, channels] = call.shape;
-    const {imageHeight: height, imageWidth: width} = call;
-    const s = call.blockSide(scale);
-    const [r0, r1] = corner ? insideSpan(corner.y, h * s, height) : [0, 0];
-    const [c0, c1] = corner ? insideSpan(corner.x, w * s, width) : [0, 0];
-    const whole = r0 === 0 && r1 === h * s && c0 === 0 && c1 === w * s;
+    const {noise, h, w, channels, height, width} = this;
+    const s = this.sides[scale];
+    const whole = corner !== null && wholeInside(corner.y, h * s, height) && wholeInside(corner.x, w * s, width);
     if (this.maps && corner && !whole) {
       const {rows, cols} = this.maps.fill(scale, corner);
       this.kernels.run.mappedMeans(out, o, this.image, b * height * width * channels, rows, cols, h, w, s, channels);
@@ -85,12 +100,31 @@ class CompiledWindows implements SensorWriter<number> {
     if (noise === null || whole) {
       if (!corner) return;
       const [y, x] = [clampCorner(corner.y, h * s, height), clampCorner(corner.x, w * s, width)];
-      const edge = call.attrs.padding === 'edge' ? 1 : 0;
       const base = b * height * width * channels;
-      this.kernels.run.windowMeans(out, o, this.image, base, height, width, channels, y, x, h, w, s, edge, this.sums);
+      this.kernels.run.windowMeans(
+        out,
+        o,
+        this.image,
+        base,
+        height,
+        width,
+        channels,
+        y,
+        x,
+        h,
+        w,
+        s,
+        this.edge,
+        this.sums,
+      );
       return;
     }
-    this.kernels.run.noisyMeans(out, o, ...this.noisyWindow(b, l, scale, corner));
+    const a = this.noisyWindow(b, l, scale, corner);
+    // prettier-ignore
+    this.kernels.run.noisyMeans(
+      out, o, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15],
+      a[16], a[17],
+    );
   }
 
   /**
@@ -98,32 +132,31 @@ class CompiledWindows implements SensorWriter<number> {
    * written nothing, where the four-neighbour sum must do it.
    */
   bilinear(o: number, b: number, scale: number, corner: WindowCorner, weights: Weights): boolean {
-    const {call} = this;
-    const [, , , h, w, channels] = call.shape;
-    const {imageHeight: height, imageWidth: width} = call;
-    const s = call.blockSide(scale);
-    const [rows, cols] = [h * s + 1, w * s + 1];
+    const {h, w, channels, height, width} = this;
+    const s = this.sides[scale];
+    const rows = h * s + 1;
+    const cols = w * s + 1;
     const inside = corner.y >= 0 && corner.y + rows <= height && corner.x >= 0 && corner.x + cols <= width;
     // The cpu pads a copy of the window, and past this size (or with reflection) takes the four-neighbour sum.
     if (!inside && (this.noise || this.maps || rows * cols * channels > MAX_PADDED_VALUES)) return false;
-    const [y, x] = [clampCorner(corner.y, rows, height), clampCorner(corner.x, cols, width)];
-    const edge = call.attrs.padding === 'edge' ? 1 : 0;
-    const base = b * height * width * channels;
     this.kernels.run.bilinearWindow(
       this.out,
       o,
       this.image,
-      base,
+      b * height * width * channels,
       height,
       width,
       channels,
-      edge,
-      y,
-      x,
+      this.edge,
+      clampCorner(corner.y, rows, height),
+      clampCorner(corner.x, cols, width),
       h,
       w,
       s,
-      ...weights,
+      weights[0],
+      weights[1],
+      weights[2],
+      weights[3],
       this.columns,
     );
     return true;
@@ -142,45 +175,46 @@ class CompiledWindows implements SensorWriter<number> {
     weights: Weights,
   ): boolean {
     if (this.noise === null) return false;
-    this.kernels.run.noisyBilinearMeans(this.out, o, ...this.noisyWindow(b, l, scale, corner), ...weights);
+    const a = this.noisyWindow(b, l, scale, corner);
+    // prettier-ignore
+    this.kernels.run.noisyBilinearMeans(
+      this.out, o, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15],
+      a[16], a[17], weights[0], weights[1], weights[2], weights[3],
+    );
     return true;
   }
 
   /**
-   * The compiled noisy means' arguments after (out, o): image b's window of `scale` at
-   * `corner` (null: unreachable), its noise plan, and its noise counters (the scale's whole
-   * window, as in a [batch, n, h*s, w*s, C] glimpse).
+   * The compiled noisy means' arguments after (out, o), in one reused array: image b's window
+   * of `scale` at `corner` (null: unreachable), its noise plan, and its noise counters (the
+   * scale's whole window, as in a [batch, n, h*s, w*s, C] glimpse).
    */
-  private noisyWindow(b: number, l: number, scale: number, corner: WindowCorner | null): number[] {
-    const {call, noise} = this;
-    const [, n, , h, w, channels] = call.shape;
-    const {imageHeight: height, imageWidth: width} = call;
-    const s = call.blockSide(scale);
-    const {glimpseHeight, glimpseWidth} = call.windowParams(scale);
+  private noisyWindow(b: number, l: number, scale: number, corner: WindowCorner | null): Float64Array {
+    const {call, h, w, channels, height, width} = this;
+    const noise = this.noise!;
+    const s = this.sides[scale];
     this.planOf(b);
-    const [y, x] = corner
-      ? [clampCorner(corner.y, h * s + 1, height), clampCorner(corner.x, w * s + 1, width)]
-      : [0, 0];
-    return [
-      this.image,
-      b * height * width * channels,
-      height,
-      width,
-      channels,
-      corner ? 1 : 0,
-      y,
-      x,
-      h,
-      w,
-      s,
-      noise!.code,
-      scaleKey(this.key, scale),
-      noise!.lo,
-      noise!.hi,
-      noise!.stats,
-      glimpseWidth * channels,
-      (b * n + l) * glimpseHeight * glimpseWidth * channels,
-    ];
+    const a = this.args;
+    a[0] = this.image;
+    a[1] = b * height * width * channels;
+    a[2] = height;
+    a[3] = width;
+    a[4] = channels;
+    a[5] = corner ? 1 : 0;
+    a[6] = corner ? clampCorner(corner.y, h * s + 1, height) : 0;
+    a[7] = corner ? clampCorner(corner.x, w * s + 1, width) : 0;
+    a[8] = h;
+    a[9] = w;
+    a[10] = s;
+    a[11] = noise.code;
+    a[12] = this.keys[scale];
+    a[13] = noise.lo;
+    a[14] = noise.hi;
+    a[15] = noise.stats;
+    // The scale's whole window, (h*s) x (w*s).
+    a[16] = w * s * channels;
+    a[17] = (b * call.shape[1] + l) * h * s * w * s * channels;
+    return a;
   }
 
   private planOf(b: number): void {

@@ -36,11 +36,13 @@ export function scaleKey(key: u32, scale: u32): u32 {
   return scale == 0 ? key : pcgHash(key ^ pcgHash(scale));
 }
 
+/** v as float32, clamped to the fence; compares rather than f64.min and max (slower, same result here, NaN too). */
 function fence(v: f64): f64 {
-  return Math.min(FENCE, Math.max(-FENCE, <f64>(<f32>v)));
+  const r = <f64>(<f32>v);
+  return r > FENCE ? FENCE : r < -FENCE ? -FENCE : r;
 }
 
-function uniformNoise(lo: f64, hi: f64, index: u32, key: u32): f64 {
+export function uniformNoise(lo: f64, hi: f64, index: u32, key: u32): f64 {
   const u = <f64>(randomBits(key, index, 0) >> 8) * TWO_POW_MINUS_24;
   const v = fence(lo + fence(u * fence(hi - lo)));
   return v < lo ? lo : v > hi ? hi : v;

@@ -6,7 +6,7 @@
  */
 import {copyBytes, f32At, insideSpan, spanEnd, spanStart} from './geometry';
 import {blockMeans, columnSums} from './block_sums';
-import {noiseAt} from './noise';
+import {MODE_UNIFORM, noiseAt, uniformNoise} from './noise';
 
 /**
  * Means of a window under zero or edge padding: image at `image + base`, window of
@@ -92,6 +92,121 @@ export function windowMeans(
     }
     blockMeans(out, o + y * w * channels, sums, left, right, x0, x1, c0, c1, s, channels, edge);
   }
+}
+
+/**
+ * noisyBilinearMeans for s = 1 and more than a copy: per output the four samples, each inside
+ * one read, the others the output position's noise (drawn once); outputs whose four samples
+ * are all inside go through insidePixels. The arithmetic is noisyBilinearMeans' own.
+ */
+function noisyPixels(
+  out: usize,
+  o: i32,
+  image: usize,
+  base: i32,
+  height: i32,
+  width: i32,
+  channels: i32,
+  reachable: bool,
+  cornerY: i32,
+  cornerX: i32,
+  h: i32,
+  w: i32,
+  mode: i32,
+  key: u32,
+  lo: f64,
+  hi: f64,
+  stats: usize,
+  windowRow: i32,
+  first: i32,
+  w00: f64,
+  w01: f64,
+  w10: f64,
+  w11: f64,
+): void {
+  const rowStride = width * channels;
+  // Outputs [k0, k1) of a row read only inside samples when both its sample rows are inside.
+  const x0 = min(w, max(0, -cornerX)),
+    x1 = max(x0, min(w, width - 1 - cornerX));
+  const k0 = x0 * channels,
+    k1 = x1 * channels;
+  for (let y = 0; y < h; y++, o += w * channels) {
+    const r0 = cornerY + y;
+    const in0 = reachable && r0 >= 0 && r0 < height;
+    const in1 = reachable && r0 + 1 >= 0 && r0 + 1 < height;
+    const row = base + r0 * rowStride + cornerX * channels;
+    const fast = in0 && in1 && k0 < k1;
+    if (fast) insidePixels(out, o, image, row, rowStride, channels, k0, k1, w00, w01, w10, w11);
+    for (let k = 0; k < w * channels; k++) {
+      if (fast && k == k0) k = k1;
+      if (k >= w * channels) break;
+      const x = k / channels;
+      const c = k - x * channels;
+      const left = reachable && cornerX + x >= 0 && cornerX + x < width;
+      const right = reachable && cornerX + x + 1 >= 0 && cornerX + x + 1 < width;
+      const index = <u32>(first + y * windowRow + k);
+      const noise =
+        mode == MODE_UNIFORM ? uniformNoise(lo, hi, index, key) : noiseAt(mode, key, index, c, lo, hi, stats, channels);
+      const at = row + k;
+      let sum: f64 = 0;
+      if (w00 != 0) sum += w00 * (in0 && left ? <f64>load<f32>(f32At(image, at)) : noise);
+      if (w01 != 0) sum += w01 * (in0 && right ? <f64>load<f32>(f32At(image, at + channels)) : noise);
+      if (w10 != 0) sum += w10 * (in1 && left ? <f64>load<f32>(f32At(image, at + rowStride)) : noise);
+      if (w11 != 0) sum += w11 * (in1 && right ? <f64>load<f32>(f32At(image, at + rowStride + channels)) : noise);
+      store<f32>(f32At(out, o + k), <f32>sum);
+    }
+  }
+}
+
+/**
+ * noisyBilinearMeans' outputs `[k0, k1)` of one row whose four samples are all inside (s = 1):
+ * output k's samples are `image[row + k]`, the next pixel's, and those a row below; the
+ * weighted sum in noisyBilinearMeans' order, two outputs at a time with SIMD.
+ */
+function insidePixels(
+  out: usize,
+  o: i32,
+  image: usize,
+  row: i32,
+  rowStride: i32,
+  channels: i32,
+  k0: i32,
+  k1: i32,
+  w00: f64,
+  w01: f64,
+  w10: f64,
+  w11: f64,
+): void {
+  let k = k0;
+  const below = row + rowStride;
+  if (ASC_FEATURE_SIMD) {
+    const g00 = f64x2.splat(w00),
+      g01 = f64x2.splat(w01),
+      g10 = f64x2.splat(w10),
+      g11 = f64x2.splat(w11);
+    for (; k + 2 <= k1; k += 2) {
+      let sum = f64x2.splat(0);
+      if (w00 != 0) sum = f64x2.add(sum, f64x2.mul(g00, pixelPair(image, row + k)));
+      if (w01 != 0) sum = f64x2.add(sum, f64x2.mul(g01, pixelPair(image, row + k + channels)));
+      if (w10 != 0) sum = f64x2.add(sum, f64x2.mul(g10, pixelPair(image, below + k)));
+      if (w11 != 0) sum = f64x2.add(sum, f64x2.mul(g11, pixelPair(image, below + k + channels)));
+      store<f32>(f32At(out, o + k), <f32>f64x2.extract_lane(sum, 0));
+      store<f32>(f32At(out, o + k + 1), <f32>f64x2.extract_lane(sum, 1));
+    }
+  }
+  for (; k < k1; k++) {
+    let sum: f64 = 0;
+    if (w00 != 0) sum += w00 * <f64>load<f32>(f32At(image, row + k));
+    if (w01 != 0) sum += w01 * <f64>load<f32>(f32At(image, row + k + channels));
+    if (w10 != 0) sum += w10 * <f64>load<f32>(f32At(image, below + k));
+    if (w11 != 0) sum += w11 * <f64>load<f32>(f32At(image, below + k + channels));
+    store<f32>(f32At(out, o + k), <f32>sum);
+  }
+}
+
+/** The float32 samples at `image[p]` and `image[p + 1]` as an f64x2. */
+function pixelPair(image: usize, p: i32): v128 {
+  return f64x2.promote_low_f32x4(v128.load64_zero(f32At(image, p)));
 }
 
 /** Scale 1 x 1: the window's samples themselves (edge padding repeats the border pixels). */
@@ -229,6 +344,14 @@ export function noisyBilinearMeans(
   // One neighbour of weight 1 is copied as it is (-0 included), as combine does.
   const used = <i32>use0 + <i32>use1 + <i32>use2 + <i32>use3;
   const alone = used == 1 && (use0 ? w00 : use1 ? w01 : use2 ? w10 : w11) == 1;
+  if (s == 1 && !alone) {
+    // prettier-ignore
+    noisyPixels(
+      out, o, image, base, height, width, channels, reachable, cornerY, cornerX, h, w, mode, key, lo, hi, stats,
+      windowRow, first, w00, w01, w10, w11,
+    );
+    return;
+  }
   for (let y = 0; y < h; y++) {
     for (let x = 0; x < w; x++) {
       for (let c = 0; c < channels; c++) {
