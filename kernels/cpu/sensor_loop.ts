@@ -92,14 +92,14 @@ export function writeSensorWindows<T>(
   weightsOf: WeightsOf,
 ): void {
   const bilinear = call.attrs.interpolation === 'bilinear';
+  // An unreachable window is all padding, and does not move.
+  const unreachable: Weights = weightsOf === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
   const visit: WindowVisit = (b, l, scale, ly, lx, params, o) => {
     if (!bilinear) {
       writer.means(writer.out, o, b, l, scale, placed(call, windowCorner(ly, lx, params)));
       return;
     }
     const corner = placed(call, subpixelCorner(ly, lx, params));
-    // An unreachable window is all padding, and does not move.
-    const unreachable: Weights = weightsOf === 'value' ? [1, 0, 0, 0] : [0, 0, 0, 0];
     const weights: Weights = corner ? neighbourWeights(corner.fy, corner.fx, weightsOf) : unreachable;
     if (corner && allNonZero(weights) && writer.bilinear(o, b, scale, corner, weights)) return;
     if (writer.noisyBilinear?.(o, b, l, scale, corner, weights)) return;

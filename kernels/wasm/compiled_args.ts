@@ -48,6 +48,7 @@ export class NoiseArgs {
   readonly stats: number;
   /** Address of uniform's `[lo, hi]` f64 (0 otherwise). */
   private readonly range: number;
+  private rangeView: Float64Array | null = null;
 
   constructor(
     private readonly kernels: CompiledKernels,
@@ -71,7 +72,9 @@ export class NoiseArgs {
       return;
     }
     this.kernels.run.imageRange(image + 4 * start, pixels * this.channels, this.range);
-    [this.lo, this.hi] = new Float64Array(this.kernels.memory.buffer, this.range, 2);
+    // One view for the call's images (a view of a grown memory is detached, length 0: taken anew).
+    if (!this.rangeView?.length) this.rangeView = new Float64Array(this.kernels.memory.buffer, this.range, 2);
+    [this.lo, this.hi] = [this.rangeView[0], this.rangeView[1]];
   }
 
   /** Takes one image's plan (kernels/cpu/noise_fill.ts, planNoise). */

@@ -31,6 +31,8 @@ class CompiledWindows implements SensorWriter<number> {
   private readonly neighbours: number[] = [];
   private readonly sums: number;
   private readonly columns: number = 0;
+  /** A window row's noise (the noisy bilinear pass). */
+  private readonly noiseRow: number = 0;
   private readonly noise: NoiseArgs | null;
   private readonly maps: WindowMaps | null;
   private planFor = -1;
@@ -71,6 +73,7 @@ class CompiledWindows implements SensorWriter<number> {
       this.columns = scratch.take(columnBytes);
     }
     this.noise = drawsNoise(padding) ? new NoiseArgs(kernels, scratch, padding, channels) : null;
+    if (this.noise && call.attrs.interpolation === 'bilinear') this.noiseRow = scratch.take(4 * w * channels);
     this.maps = padding === 'reflection' ? new WindowMaps(kernels, scratch, call) : null;
   }
 
@@ -179,7 +182,7 @@ class CompiledWindows implements SensorWriter<number> {
     // prettier-ignore
     this.kernels.run.noisyBilinearMeans(
       this.out, o, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], a[13], a[14], a[15],
-      a[16], a[17], weights[0], weights[1], weights[2], weights[3],
+      a[16], a[17], weights[0], weights[1], weights[2], weights[3], this.noiseRow,
     );
     return true;
   }

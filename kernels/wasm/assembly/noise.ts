@@ -81,30 +81,44 @@ export function fillNoise(
   stats: usize,
   channels: i32,
 ): void {
+  drawNoise(out + ((<usize>start) << 2), start, count, mode, key, lo, hi, stats, channels);
+}
+
+/** Writes the noise of counters `[counter, counter + count)`, a run of whole pixels, as float32 from `into` on. */
+export function drawNoise(
+  into: usize,
+  counter: i32,
+  count: i32,
+  mode: i32,
+  key: u32,
+  lo: f64,
+  hi: f64,
+  stats: usize,
+  channels: i32,
+): void {
   if (count <= 0) return;
-  const end = start + count;
   if (mode == MODE_ZERO) {
-    zeroBytes(out + ((<usize>start) << 2), (<usize>count) << 2);
+    zeroBytes(into, (<usize>count) << 2);
   } else if (mode == MODE_UNIFORM) {
-    for (let k = start; k < end; k++) store<f32>(out + ((<usize>k) << 2), <f32>uniformNoise(lo, hi, k, key));
+    for (let i = 0; i < count; i++) store<f32>(into + ((<usize>i) << 2), <f32>uniformNoise(lo, hi, counter + i, key));
   } else {
-    // One Box-Muller draw serves two neighbouring indices.
+    // One Box-Muller draw serves two neighbouring counters.
     let pair: u32 = 0xffffffff;
     let radius: f64 = 0;
     let angle: f64 = 0;
-    for (let k = start, c = 0; k < end; k++) {
+    for (let i = 0, c = 0; i < count; i++) {
+      const k = counter + i;
       if ((<u32>k) >> 1 != pair) {
         pair = (<u32>k) >> 1;
         radius = normalRadius(key, pair);
         angle = normalAngle(key, pair);
       }
       const n = radius * ((k & 1) == 0 ? hostCos(angle) : hostSin(angle));
-      store<f32>(out + ((<usize>k) << 2), <f32>gaussianValue(n, stats, channels, c));
+      store<f32>(into + ((<usize>i) << 2), <f32>gaussianValue(n, stats, channels, c));
       if (++c == channels) c = 0;
     }
   }
 }
-
 /** One noise value: output index `index` (the counter) in channel `channel`. */
 export function noiseAt(
   mode: i32,

@@ -6,7 +6,7 @@
  */
 import {copyBytes, f32At, insideSpan, spanEnd, spanStart} from './geometry';
 import {blockMeans, columnSums} from './block_sums';
-import {MODE_UNIFORM, noiseAt, uniformNoise} from './noise';
+import {drawNoise, noiseAt} from './noise';
 
 /**
  * Means of a window under zero or edge padding: image at `image + base`, window of
@@ -96,8 +96,9 @@ export function windowMeans(
 
 /**
  * noisyBilinearMeans for s = 1 and more than a copy: per output the four samples, each inside
- * one read, the others the output position's noise (drawn once); outputs whose four samples
- * are all inside go through insidePixels. The arithmetic is noisyBilinearMeans' own.
+ * one read, the others the output position's noise (drawn once, a row's into `noiseRow`, w * C
+ * float32); outputs whose four samples are all inside go through insidePixels. The arithmetic
+ * is noisyBilinearMeans' own.
  */
 function noisyPixels(
   out: usize,
@@ -123,37 +124,48 @@ function noisyPixels(
   w01: f64,
   w10: f64,
   w11: f64,
+  noiseRow: usize,
 ): void {
   const rowStride = width * channels;
+  const total = w * channels;
   // Outputs [k0, k1) of a row read only inside samples when both its sample rows are inside.
   const x0 = min(w, max(0, -cornerX)),
     x1 = max(x0, min(w, width - 1 - cornerX));
   const k0 = x0 * channels,
     k1 = x1 * channels;
-  for (let y = 0; y < h; y++, o += w * channels) {
+  for (let y = 0; y < h; y++, o += total) {
     const r0 = cornerY + y;
     const in0 = reachable && r0 >= 0 && r0 < height;
     const in1 = reachable && r0 + 1 >= 0 && r0 + 1 < height;
     const row = base + r0 * rowStride + cornerX * channels;
     const fast = in0 && in1 && k0 < k1;
-    if (fast) insidePixels(out, o, image, row, rowStride, channels, k0, k1, w00, w01, w10, w11);
-    for (let k = 0; k < w * channels; k++) {
-      if (fast && k == k0) k = k1;
-      if (k >= w * channels) break;
-      const x = k / channels;
-      const c = k - x * channels;
+    // The row's noise, drawn in runs: every output, or those around the inside run.
+    const counter = first + y * windowRow;
+    if (fast) {
+      insidePixels(out, o, image, row, rowStride, channels, k0, k1, w00, w01, w10, w11);
+      drawNoise(noiseRow, counter, k0, mode, key, lo, hi, stats, channels);
+      drawNoise(f32At(noiseRow, k1), counter + k1, total - k1, mode, key, lo, hi, stats, channels);
+    } else {
+      drawNoise(noiseRow, counter, total, mode, key, lo, hi, stats, channels);
+    }
+    for (let x = 0, k = 0; x < w; x++) {
+      if (fast && x == x0) {
+        x = x1 - 1;
+        k = k1;
+        continue;
+      }
       const left = reachable && cornerX + x >= 0 && cornerX + x < width;
       const right = reachable && cornerX + x + 1 >= 0 && cornerX + x + 1 < width;
-      const index = <u32>(first + y * windowRow + k);
-      const noise =
-        mode == MODE_UNIFORM ? uniformNoise(lo, hi, index, key) : noiseAt(mode, key, index, c, lo, hi, stats, channels);
-      const at = row + k;
-      let sum: f64 = 0;
-      if (w00 != 0) sum += w00 * (in0 && left ? <f64>load<f32>(f32At(image, at)) : noise);
-      if (w01 != 0) sum += w01 * (in0 && right ? <f64>load<f32>(f32At(image, at + channels)) : noise);
-      if (w10 != 0) sum += w10 * (in1 && left ? <f64>load<f32>(f32At(image, at + rowStride)) : noise);
-      if (w11 != 0) sum += w11 * (in1 && right ? <f64>load<f32>(f32At(image, at + rowStride + channels)) : noise);
-      store<f32>(f32At(out, o + k), <f32>sum);
+      for (let c = 0; c < channels; c++, k++) {
+        const noise = <f64>load<f32>(f32At(noiseRow, k));
+        const at = row + k;
+        let sum: f64 = 0;
+        if (w00 != 0) sum += w00 * (in0 && left ? <f64>load<f32>(f32At(image, at)) : noise);
+        if (w01 != 0) sum += w01 * (in0 && right ? <f64>load<f32>(f32At(image, at + channels)) : noise);
+        if (w10 != 0) sum += w10 * (in1 && left ? <f64>load<f32>(f32At(image, at + rowStride)) : noise);
+        if (w11 != 0) sum += w11 * (in1 && right ? <f64>load<f32>(f32At(image, at + rowStride + channels)) : noise);
+        store<f32>(f32At(out, o + k), <f32>sum);
+      }
     }
   }
 }
@@ -307,7 +319,7 @@ export function noisyMeans(
  * noisyMeans would give it, rounded to float32), weighted and summed as `combine` does. The
  * neighbours share each window position's noise, drawn once here instead of four times.
  * Neighbour k sits at (cornerY + k / 2, cornerX + k % 2) and is used where its weight is not 0;
- * `reachable` false: every sample is noise.
+ * `reachable` false: every sample is noise. `noiseRow`: scratch of w * C float32 (s = 1 takes it).
  */
 export function noisyBilinearMeans(
   out: usize,
@@ -334,6 +346,7 @@ export function noisyBilinearMeans(
   w01: f64,
   w10: f64,
   w11: f64,
+  noiseRow: usize,
 ): void {
   const count = <f64>(s * s);
   const rowStride = width * channels;
@@ -348,7 +361,7 @@ export function noisyBilinearMeans(
     // prettier-ignore
     noisyPixels(
       out, o, image, base, height, width, channels, reachable, cornerY, cornerX, h, w, mode, key, lo, hi, stats,
-      windowRow, first, w00, w01, w10, w11,
+      windowRow, first, w00, w01, w10, w11, noiseRow,
     );
     return;
   }
