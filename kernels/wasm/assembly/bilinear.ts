@@ -136,7 +136,7 @@ function insideRect(
   }
 }
 
-/** insideRect for s = 1 with SIMD: two neighbouring outputs per f64x2, each lane the scalar formula. */
+/** insideRect for s = 1 with SIMD: four, then two neighbouring outputs at a time, each lane the scalar formula. */
 function pixelPairs(
   out: usize,
   o: i32,
@@ -159,7 +159,24 @@ function pixelPairs(
     g11 = f64x2.splat(w11);
   for (let y = 0; y < rows; y++, top += rowStride, o += outStride) {
     const bottom = top + rowStride;
-    for (let q = from; q + 1 < to; q += 2) {
+    let q = from;
+    for (; q + 4 <= to; q += 4) {
+      const a = v128.load(f32At(src, top + q)),
+        b = v128.load(f32At(src, top + q + C)),
+        c = v128.load(f32At(src, bottom + q)),
+        d = v128.load(f32At(src, bottom + q + C));
+      const lo = f64x2.add(
+        f64x2.add(f64x2.mul(g00, f64x2.promote_low_f32x4(a)), f64x2.mul(g01, f64x2.promote_low_f32x4(b))),
+        f64x2.add(f64x2.mul(g10, f64x2.promote_low_f32x4(c)), f64x2.mul(g11, f64x2.promote_low_f32x4(d))),
+      );
+      const hi = f64x2.add(
+        f64x2.add(f64x2.mul(g00, highHalf(a)), f64x2.mul(g01, highHalf(b))),
+        f64x2.add(f64x2.mul(g10, highHalf(c)), f64x2.mul(g11, highHalf(d))),
+      );
+      const four = v128.shuffle<f32>(f32x4.demote_f64x2_zero(lo), f32x4.demote_f64x2_zero(hi), 0, 1, 4, 5);
+      v128.store(f32At(out, o + q), four);
+    }
+    for (; q + 1 < to; q += 2) {
       const v = f64x2.add(
         f64x2.add(f64x2.mul(g00, twoAt(src, top + q)), f64x2.mul(g01, twoAt(src, top + q + C))),
         f64x2.add(f64x2.mul(g10, twoAt(src, bottom + q)), f64x2.mul(g11, twoAt(src, bottom + q + C))),
@@ -276,6 +293,11 @@ function checkedMean(
     }
   }
   return (w00 * s00 + w01 * s01 + (w10 * s10 + w11 * s11)) / <f64>(s * s);
+}
+
+/** Lanes 2 and 3 of four float32 samples as an f64x2. */
+function highHalf(v: v128): v128 {
+  return f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3));
 }
 
 /** The samples at `src[p]` and `src[p + 1]` as the two lanes of an f64x2. */
