@@ -68,7 +68,7 @@ class CompiledWindows implements SensorWriter<number> {
     const side = call.blockSide(Math.max(0, call.attrs.scales - 1));
     // Column sums of the widest window's inside columns and of the image's first and last column.
     this.sums = scratch.take(8 * (Math.min(w * side, call.imageWidth) + 2) * channels);
-    const columnBytes = 8 * (2 * (w * side + 1) + 2) * channels;
+    const columnBytes = 16 * (w * side + 1) * channels;
     if (call.attrs.interpolation === 'bilinear' && columnBytes <= MAX_COLUMN_BYTES) {
       this.columns = scratch.take(columnBytes);
     }

@@ -15,7 +15,7 @@ function px(src: usize, index: i32): f64 {
 /**
  * The window of `h x w` outputs whose top-left sample is pixel (`cornerY`, `cornerX`) of the
  * image at `image[base]`, blocks of `s x s` samples, into `out[o, o + h*w*C)`. With `scratch`
- * (`(2 * (w*s + 1) + 2) * C` f64, else 0), blocks of s > 1 go by columns (bilinear_columns.ts).
+ * (`2 * (w*s + 1) * C` f64, else 0), blocks of s > 1 go by columns (bilinear_columns.ts).
  */
 export function bilinearWindow(
   out: usize,

@@ -138,30 +138,86 @@ function zeroColumns(cols: usize, to0: i32, to1: i32, channels: i32): void {
 }
 
 /**
- * `into[c]`, c < 3: +0 plus the sum of channel c of `pixels` consecutive RGB pixels from
- * `cols[p]` on; two pixels, r0 g0 b0 r1 g1 b1, as (r0, g0), (b0, r1) and (g1, b1).
+ * blockRowMeans for three channels with SIMD: per block the middle columns' sums of colA and
+ * colB in one pass, two pixels, r0 g0 b0 r1 g1 b1, as (r0, g0), (b0, r1) and (g1, b1), three
+ * sums apart each; then, per channel, blockRowMeans' own arithmetic.
  */
-function colourRun(into: usize, cols: usize, p: i32, pixels: i32): void {
-  let x = f64x2.splat(0),
-    y = f64x2.splat(0),
-    z = f64x2.splat(0);
-  let k = 0;
-  for (; k + 2 <= pixels; k += 2, p += 6) {
-    x = f64x2.add(x, v128.load(f64At(cols, p)));
-    y = f64x2.add(y, v128.load(f64At(cols, p + 2)));
-    z = f64x2.add(z, v128.load(f64At(cols, p + 4)));
+function colourBlocks(
+  out: usize,
+  o: i32,
+  colA: usize,
+  colB: usize,
+  w: i32,
+  s: i32,
+  w00: f64,
+  w01: f64,
+  w10: f64,
+  w11: f64,
+  count: f64,
+  inverse: f64,
+): void {
+  const pairs = (s - 1) >> 1;
+  for (let x = 0; x < w; x++, o += 3) {
+    const p = x * s * 3;
+    let xa = f64x2.splat(0),
+      ya = f64x2.splat(0),
+      za = f64x2.splat(0),
+      xb = f64x2.splat(0),
+      yb = f64x2.splat(0),
+      zb = f64x2.splat(0);
+    let q = p + 3;
+    for (let k = 0; k < pairs; k++, q += 6) {
+      xa = f64x2.add(xa, v128.load(f64At(colA, q)));
+      ya = f64x2.add(ya, v128.load(f64At(colA, q + 2)));
+      za = f64x2.add(za, v128.load(f64At(colA, q + 4)));
+      xb = f64x2.add(xb, v128.load(f64At(colB, q)));
+      yb = f64x2.add(yb, v128.load(f64At(colB, q + 2)));
+      zb = f64x2.add(zb, v128.load(f64At(colB, q + 4)));
+    }
+    let ra = f64x2.extract_lane(xa, 0) + f64x2.extract_lane(ya, 1),
+      ga = f64x2.extract_lane(xa, 1) + f64x2.extract_lane(za, 0),
+      ba = f64x2.extract_lane(ya, 0) + f64x2.extract_lane(za, 1),
+      rb = f64x2.extract_lane(xb, 0) + f64x2.extract_lane(yb, 1),
+      gb = f64x2.extract_lane(xb, 1) + f64x2.extract_lane(zb, 0),
+      bb = f64x2.extract_lane(yb, 0) + f64x2.extract_lane(zb, 1);
+    if (((s - 1) & 1) != 0) {
+      ra += load<f64>(f64At(colA, q));
+      ga += load<f64>(f64At(colA, q + 1));
+      ba += load<f64>(f64At(colA, q + 2));
+      rb += load<f64>(f64At(colB, q));
+      gb += load<f64>(f64At(colB, q + 1));
+      bb += load<f64>(f64At(colB, q + 2));
+    }
+    const last = p + s * 3;
+    colourMean(out, o, colA, colB, p, last, ra, rb, w00, w01, w10, w11, count, inverse);
+    colourMean(out, o + 1, colA, colB, p + 1, last + 1, ga, gb, w00, w01, w10, w11, count, inverse);
+    colourMean(out, o + 2, colA, colB, p + 2, last + 2, ba, bb, w00, w01, w10, w11, count, inverse);
   }
-  let r = f64x2.extract_lane(x, 0) + f64x2.extract_lane(y, 1);
-  let g = f64x2.extract_lane(x, 1) + f64x2.extract_lane(z, 0);
-  let b = f64x2.extract_lane(y, 0) + f64x2.extract_lane(z, 1);
-  if (k < pixels) {
-    r += load<f64>(f64At(cols, p));
-    g += load<f64>(f64At(cols, p + 1));
-    b += load<f64>(f64At(cols, p + 2));
-  }
-  store<f64>(f64At(into, 0), r);
-  store<f64>(f64At(into, 1), g);
-  store<f64>(f64At(into, 2), b);
+}
+
+/** One output of colourBlocks: the middle sums with the first column (`first`) and with the last. */
+function colourMean(
+  out: usize,
+  o: i32,
+  colA: usize,
+  colB: usize,
+  first: i32,
+  last: i32,
+  midA: f64,
+  midB: f64,
+  w00: f64,
+  w01: f64,
+  w10: f64,
+  w11: f64,
+  count: f64,
+  inverse: f64,
+): void {
+  const s00 = load<f64>(f64At(colA, first)) + midA,
+    s01 = midA + load<f64>(f64At(colA, last)),
+    s10 = load<f64>(f64At(colB, first)) + midB,
+    s11 = midB + load<f64>(f64At(colB, last));
+  const sum = w00 * s00 + w01 * s01 + (w10 * s10 + w11 * s11);
+  store<f32>(f32At(out, o), <f32>(inverse != 0 ? sum * inverse : sum / count));
 }
 
 /** The column sums at `cols[p]` and `cols[p + s]`: one block's and the next one's. */
@@ -216,15 +272,14 @@ function blockPairs(
 }
 
 /**
- * One block row's outputs from its column sums: per block the middle columns [1, s) once
- * (`sums`: C values of colA's, C of colB's), then with the first column and with the last.
+ * One block row's outputs from its column sums: per block the middle columns [1, s) once,
+ * then with the first column and with the last.
  */
 function blockRowMeans(
   out: usize,
   o: i32,
   colA: usize,
   colB: usize,
-  sums: usize,
   w: i32,
   s: i32,
   C: i32,
@@ -236,28 +291,21 @@ function blockRowMeans(
   const count = <f64>(s * s);
   // Dividing by a power of two is multiplying by its inverse, bit for bit.
   const inverse = (s & (s - 1)) == 0 ? 1 / count : 0;
+  if (ASC_FEATURE_SIMD && C == 3) {
+    colourBlocks(out, o, colA, colB, w, s, w00, w01, w10, w11, count, inverse);
+    return;
+  }
   let x = 0;
   if (ASC_FEATURE_SIMD && C == 1) x = blockPairs(out, o, colA, colB, w, s, w00, w01, w10, w11, count, inverse);
   for (; x < w; x++) {
     const p = x * s * C;
-    if (ASC_FEATURE_SIMD && C == 3) {
-      colourRun(sums, colA, p + 3, s - 1);
-      colourRun(f64At(sums, 3), colB, p + 3, s - 1);
-    } else {
-      for (let c = 0; c < C; c++) {
-        let midA: f64 = 0,
-          midB: f64 = 0;
-        for (let d = 1, q = p + C + c; d < s; d++, q += C) {
-          midA += load<f64>(f64At(colA, q));
-          midB += load<f64>(f64At(colB, q));
-        }
-        store<f64>(f64At(sums, c), midA);
-        store<f64>(f64At(sums, C + c), midB);
-      }
-    }
     for (let c = 0; c < C; c++) {
-      const midA = load<f64>(f64At(sums, c)),
-        midB = load<f64>(f64At(sums, C + c));
+      let midA: f64 = 0,
+        midB: f64 = 0;
+      for (let d = 1, q = p + C + c; d < s; d++, q += C) {
+        midA += load<f64>(f64At(colA, q));
+        midB += load<f64>(f64At(colB, q));
+      }
       const s00 = load<f64>(f64At(colA, p + c)) + midA,
         s01 = midA + load<f64>(f64At(colA, p + s * C + c)),
         s10 = load<f64>(f64At(colB, p + c)) + midB,
@@ -271,7 +319,7 @@ function blockRowMeans(
 /**
  * The window of `h x w` outputs whose top-left sample is pixel (`cornerY`, `cornerX`) of the
  * image at `image[base]`, blocks of `s x s` samples (s > 1), into `out[o, o + h*w*C)`;
- * `scratch` holds `(2 * (w*s + 1) + 2) * C` f64.
+ * `scratch` holds `2 * (w*s + 1) * C` f64.
  */
 export function bilinearColumnMeans(
   out: usize,
@@ -296,7 +344,6 @@ export function bilinearColumnMeans(
   const cols = w * s + 1;
   const colA = scratch;
   const colB = f64At(colA, cols * C);
-  const sums = f64At(colB, cols * C);
   const columns = insideSpan(cornerX, cols, width);
   let c0 = spanStart(columns),
     c1 = spanEnd(columns);
@@ -345,6 +392,6 @@ export function bilinearColumnMeans(
         zeroColumns(col, c1, cols, C);
       }
     }
-    blockRowMeans(out, o, colA, colB, sums, w, s, C, w00, w01, w10, w11);
+    blockRowMeans(out, o, colA, colB, w, s, C, w00, w01, w10, w11);
   }
 }
