@@ -178,3 +178,30 @@ test('the three builds write the same bytes for the same calls', () => {
   expect(Buffer.from(run(COMPILED_SHARED, true)).equals(Buffer.from(simd))).toBe(true);
   expect(simd.some(v => v !== 0)).toBe(true);
 });
+
+// copyBytes copies with its own loop where the destination lies just past the source modulo
+// 4 KiB (memory.copy stalls there) and with memory.copy elsewhere: both give the rows.
+test.each(Object.entries(BINARIES))('the %s binary copies whole rows at any distance modulo 4 KiB', (name, base64) => {
+  const [height, width, h] = [8, 100, 4];
+  const IMAGE = 4096;
+  const memory = new WebAssembly.Memory({
+    initial: 8,
+    maximum: 65536,
+    shared: name === 'shared',
+  } as WebAssembly.MemoryDescriptor);
+  const k = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(base64, 'base64')), {
+    env: {memory},
+    noise: {hostLog: Math.log, hostCos: Math.cos, hostSin: Math.sin},
+  }).exports as Record<string, (...args: number[]) => void>;
+  const image = new Float32Array(memory.buffer, IMAGE, height * width);
+  image.forEach((_, i) => (image[i] = i + 0.5));
+  // The window is rows 2 to 5, whole: rows of 400 bytes, as far apart in the image as in the glimpse.
+  const src = IMAGE + 2 * width * 4;
+  const expected = Array.from(image.subarray(2 * width, (2 + h) * width));
+  for (const gap of [0, 4, 8, 24, 32, 60, 64, 200, 4092]) {
+    const out = 65536 + ((src + gap) % 4096);
+    new Float32Array(memory.buffer, out, h * width).fill(-1);
+    k.glimpseWindow(out, 0, IMAGE, 0, h, width, 1, height, width, 1, 2, 0, 0, 0, 0, 0, 0);
+    expect([gap, Array.from(new Float32Array(memory.buffer, out, h * width))]).toEqual([gap, expected]);
+  }
+});
