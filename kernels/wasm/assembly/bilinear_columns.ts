@@ -1,35 +1,23 @@
 /**
  * Bilinear block means for blocks of s > 1, a block row at a time (kernels/cpu/bilinear_means.ts
  * gives the values): per window column the sums down the block row's sample rows [0, s) and
- * [1, s] (SIMD across the columns, the s - 1 rows between them summed once), then per block
+ * [1, s] (the s - 1 rows between them summed once, by columnSums), then per block
  * the sums across its sample columns [0, s) and [1, s]: the four neighbours' block sums. Outside
  * samples take the padding: zero adds nothing; edge repeats the border row (a count times it)
  * and the border column (its sums copied). The sums are exact, so their order does not show;
  * they start at +0 as the JS kernel's do, and the weighted sum and the division are its own.
  */
 import {f32At, insideSpan, spanEnd, spanStart} from './geometry';
+import {columnSums} from './block_sums';
 
 function f64At(base: usize, index: i32): usize {
   return base + ((<usize>index) << 3);
 }
 
-function sample(image: usize, index: i32): f64 {
-  return <f64>load<f32>(f32At(image, index));
-}
-
-/** Samples of four consecutive floats from `image[p]` as two f64x2: (p, p + 1) and (p + 2, p + 3). */
-function lowPair(v: v128): v128 {
-  return f64x2.promote_low_f32x4(v);
-}
-
-function highPair(v: v128): v128 {
-  return f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3));
-}
-
 /**
- * For j in `[0, n)`: `mid = Σ image[first + r * stride + j]` over `rows` rows, plus `above` times
- * the row at `top` and `below` times the row at `bottom`; then `a[j] = row0[j] + mid` and
- * `b[j] = mid + rowS[j]`, where a row at -1 is absent (zero padding) and adds nothing.
+ * For j in `[0, n)`: the rows between, `mid[j]` (columnSums: `rows` rows from `first`, the
+ * border rows counted `above` and `below` times), then `a[j] = row0[j] + mid[j]` and
+ * `b[j] = mid[j] + rowS[j]`, where a row at -1 is absent (zero padding) and adds nothing.
  */
 function bilinearColumns(
   a: usize,
@@ -46,75 +34,37 @@ function bilinearColumns(
   row0: i32,
   rowS: i32,
 ): void {
+  columnSums(b, image, first, rows, stride, n, above, top, below, bottom);
   let j = 0;
   if (ASC_FEATURE_SIMD) {
-    // Eight columns at a time: four independent sums keep the adds in flight.
-    for (; j + 8 <= n; j += 8) {
-      let m0 = f64x2.splat(-0.0),
-        m1 = f64x2.splat(-0.0),
-        m2 = f64x2.splat(-0.0),
-        m3 = f64x2.splat(-0.0);
-      for (let r = 0, p = first + j; r < rows; r++, p += stride) {
-        const v = v128.load(f32At(image, p));
-        const u = v128.load(f32At(image, p + 4));
-        m0 = f64x2.add(m0, lowPair(v));
-        m1 = f64x2.add(m1, highPair(v));
-        m2 = f64x2.add(m2, lowPair(u));
-        m3 = f64x2.add(m3, highPair(u));
-      }
-      if (above != 0) {
-        const g = f64x2.splat(above);
-        const v = v128.load(f32At(image, top + j));
-        const u = v128.load(f32At(image, top + j + 4));
-        m0 = f64x2.add(m0, f64x2.mul(g, lowPair(v)));
-        m1 = f64x2.add(m1, f64x2.mul(g, highPair(v)));
-        m2 = f64x2.add(m2, f64x2.mul(g, lowPair(u)));
-        m3 = f64x2.add(m3, f64x2.mul(g, highPair(u)));
-      }
-      if (below != 0) {
-        const g = f64x2.splat(below);
-        const v = v128.load(f32At(image, bottom + j));
-        const u = v128.load(f32At(image, bottom + j + 4));
-        m0 = f64x2.add(m0, f64x2.mul(g, lowPair(v)));
-        m1 = f64x2.add(m1, f64x2.mul(g, highPair(v)));
-        m2 = f64x2.add(m2, f64x2.mul(g, lowPair(u)));
-        m3 = f64x2.add(m3, f64x2.mul(g, highPair(u)));
-      }
+    for (; j + 4 <= n; j += 4) {
+      const lo = v128.load(f64At(b, j)),
+        hi = v128.load(f64At(b, j + 2));
       if (row0 >= 0) {
         const v = v128.load(f32At(image, row0 + j));
-        const u = v128.load(f32At(image, row0 + j + 4));
-        v128.store(f64At(a, j), f64x2.add(lowPair(v), m0));
-        v128.store(f64At(a, j + 2), f64x2.add(highPair(v), m1));
-        v128.store(f64At(a, j + 4), f64x2.add(lowPair(u), m2));
-        v128.store(f64At(a, j + 6), f64x2.add(highPair(u), m3));
+        v128.store(f64At(a, j), f64x2.add(f64x2.promote_low_f32x4(v), lo));
+        v128.store(f64At(a, j + 2), f64x2.add(highPair(v), hi));
       } else {
-        v128.store(f64At(a, j), m0);
-        v128.store(f64At(a, j + 2), m1);
-        v128.store(f64At(a, j + 4), m2);
-        v128.store(f64At(a, j + 6), m3);
+        v128.store(f64At(a, j), lo);
+        v128.store(f64At(a, j + 2), hi);
       }
       if (rowS >= 0) {
         const v = v128.load(f32At(image, rowS + j));
-        const u = v128.load(f32At(image, rowS + j + 4));
-        m0 = f64x2.add(m0, lowPair(v));
-        m1 = f64x2.add(m1, highPair(v));
-        m2 = f64x2.add(m2, lowPair(u));
-        m3 = f64x2.add(m3, highPair(u));
+        v128.store(f64At(b, j), f64x2.add(lo, f64x2.promote_low_f32x4(v)));
+        v128.store(f64At(b, j + 2), f64x2.add(hi, highPair(v)));
       }
-      v128.store(f64At(b, j), m0);
-      v128.store(f64At(b, j + 2), m1);
-      v128.store(f64At(b, j + 4), m2);
-      v128.store(f64At(b, j + 6), m3);
     }
   }
   for (; j < n; j++) {
-    let mid: f64 = -0.0;
-    for (let r = 0, p = first + j; r < rows; r++, p += stride) mid += sample(image, p);
-    if (above != 0) mid += above * sample(image, top + j);
-    if (below != 0) mid += below * sample(image, bottom + j);
-    store<f64>(f64At(a, j), row0 >= 0 ? sample(image, row0 + j) + mid : mid);
-    store<f64>(f64At(b, j), rowS >= 0 ? mid + sample(image, rowS + j) : mid);
+    const mid = load<f64>(f64At(b, j));
+    store<f64>(f64At(a, j), row0 >= 0 ? <f64>load<f32>(f32At(image, row0 + j)) + mid : mid);
+    if (rowS >= 0) store<f64>(f64At(b, j), mid + <f64>load<f32>(f32At(image, rowS + j)));
   }
+}
+
+/** Lanes 2 and 3 of four float32 samples as an f64x2. */
+function highPair(v: v128): v128 {
+  return f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3));
 }
 
 /** Where sample row `i` reads (its column `offset`): the image row, the clamped one (edge), or -1 (zero). */

@@ -36,8 +36,6 @@ export function columnSums(
 ): void {
   let j = 0;
   if (ASC_FEATURE_SIMD) {
-    const up = f64x2.splat(above);
-    const down = f64x2.splat(below);
     // Eight columns at a time: four independent accumulators keep the adds in flight.
     for (; j + 8 <= n; j += 8) {
       let a = f64x2.splat(-0.0);
@@ -52,21 +50,18 @@ export function columnSums(
         c = f64x2.add(c, f64x2.promote_low_f32x4(u));
         d = f64x2.add(d, f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 2, 3)));
       }
-      if (above != 0) {
-        const v = v128.load(f32At(image, top + j));
-        const u = v128.load(f32At(image, top + j + 4));
-        a = f64x2.add(a, f64x2.mul(up, f64x2.promote_low_f32x4(v)));
-        b = f64x2.add(b, f64x2.mul(up, f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3))));
-        c = f64x2.add(c, f64x2.mul(up, f64x2.promote_low_f32x4(u)));
-        d = f64x2.add(d, f64x2.mul(up, f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 2, 3))));
-      }
-      if (below != 0) {
-        const v = v128.load(f32At(image, bottom + j));
-        const u = v128.load(f32At(image, bottom + j + 4));
-        a = f64x2.add(a, f64x2.mul(down, f64x2.promote_low_f32x4(v)));
-        b = f64x2.add(b, f64x2.mul(down, f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3))));
-        c = f64x2.add(c, f64x2.mul(down, f64x2.promote_low_f32x4(u)));
-        d = f64x2.add(d, f64x2.mul(down, f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 2, 3))));
+      // The border rows, above then below, each its count times.
+      for (let e = 0; e < 2; e++) {
+        const times = e == 0 ? above : below;
+        if (times == 0) continue;
+        const g = f64x2.splat(times);
+        const at = (e == 0 ? top : bottom) + j;
+        const v = v128.load(f32At(image, at));
+        const u = v128.load(f32At(image, at + 4));
+        a = f64x2.add(a, f64x2.mul(g, f64x2.promote_low_f32x4(v)));
+        b = f64x2.add(b, f64x2.mul(g, f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 2, 3))));
+        c = f64x2.add(c, f64x2.mul(g, f64x2.promote_low_f32x4(u)));
+        d = f64x2.add(d, f64x2.mul(g, f64x2.promote_low_f32x4(v128.shuffle<f32>(u, u, 2, 3, 2, 3))));
       }
       v128.store(f64At(cols, j), a);
       v128.store(f64At(cols, j + 2), b);
